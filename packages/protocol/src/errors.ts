@@ -1,0 +1,67 @@
+/**
+ * Every error the frontend API can return. The server, the mock and the client
+ * share this one table; the UI localizes by code, so a code, once published,
+ * never changes meaning.
+ */
+export const ErrorCodes = {
+  // Request shape
+  invalidJson: 'invalid_json',
+  unsupportedContentType: 'unsupported_content_type',
+  bodyTooLarge: 'body_too_large',
+  paramMissing: 'form_param_missing',
+  paramInvalid: 'form_param_format_invalid',
+  paramTooLong: 'form_param_too_long',
+  notFound: 'resource_not_found',
+  methodNotAllowed: 'method_not_allowed',
+  // Identity
+  identifierNotFound: 'form_identifier_not_found',
+  identifierExists: 'form_identifier_exists',
+  usernameExists: 'form_username_exists',
+  strategyNotAllowed: 'strategy_for_user_invalid',
+  // Passwords
+  passwordIncorrect: 'form_password_incorrect',
+  passwordTooShort: 'form_password_length_too_short',
+  passwordTooLong: 'form_password_length_too_long',
+  passwordPwned: 'form_password_pwned',
+  passwordMatchesIdentifier: 'form_password_matches_identifier',
+  // Codes
+  codeIncorrect: 'form_code_incorrect',
+  codeExpired: 'verification_expired',
+  codeAttemptsExhausted: 'verification_failed',
+  codeNotPrepared: 'verification_missing',
+  // Account protection
+  userLocked: 'user_locked',
+  // Flow state
+  signInNotFound: 'sign_in_not_found',
+  signUpNotFound: 'sign_up_not_found',
+  flowStateInvalid: 'flow_state_invalid',
+  alreadySignedIn: 'identifier_already_signed_in',
+  // Sessions and auth
+  unauthenticated: 'authentication_invalid',
+  sessionNotFound: 'session_not_found',
+  sessionExpired: 'session_expired',
+  // User
+  lastEmailAddress: 'last_verified_email_address',
+  emailAddressNotFound: 'email_address_not_found',
+  emailAddressNotVerified: 'email_address_not_verified',
+  totpAlreadyEnabled: 'totp_already_enabled',
+  totpNotEnabled: 'totp_not_enabled',
+  featureDisabled: 'feature_disabled',
+  // Server
+  internal: 'internal_error',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** One entry of an error response. `meta.paramName` names the field at fault. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  longMessage?: string;
+  meta?: { paramName?: string; retryAfterSeconds?: number };
+}
+
+/** The body of every non-2xx response. */
+export interface ApiErrorResponse {
+  errors: ApiError[];
+}

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './routes';
+export * from './resources';
+export * from './bodies';
+export * from './limits';

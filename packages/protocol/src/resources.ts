@@ -1,0 +1,198 @@
+/**
+ * JSON shapes of the frontend API. Timestamps are milliseconds since the epoch.
+ * Property names are camelCase on the wire, so the client maps nothing.
+ */
+
+export type FieldRequirement = 'required' | 'optional' | 'off';
+
+export interface PasswordPolicy {
+  minLength: number;
+  maxLength: number;
+  /** Rejects passwords found in the shipped common-password list. */
+  rejectCommon: boolean;
+}
+
+export interface EnvironmentJSON {
+  applicationName: string;
+  /** What a user may type into the sign-in identifier field. */
+  identifiers: { emailAddress: boolean; username: boolean };
+  firstFactors: { password: boolean; emailCode: boolean };
+  signUp: {
+    enabled: boolean;
+    fields: {
+      emailAddress: FieldRequirement;
+      password: FieldRequirement;
+      firstName: FieldRequirement;
+      lastName: FieldRequirement;
+      username: FieldRequirement;
+    };
+  };
+  passwordPolicy: PasswordPolicy;
+  mfa: { enabled: boolean; totp: boolean; backupCodes: boolean };
+  multiSession: boolean;
+  branding: { logoUrl: string | null; termsUrl: string | null; privacyUrl: string | null; helpUrl: string | null };
+}
+
+export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
+
+export interface VerificationJSON {
+  status: VerificationStatus;
+  strategy: string | null;
+  attempts: number;
+  expireAt: number | null;
+}
+
+export interface EmailAddressJSON {
+  id: string;
+  emailAddress: string;
+  verification: VerificationJSON;
+}
+
+export interface UserJSON {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  primaryEmailAddressId: string | null;
+  emailAddresses: EmailAddressJSON[];
+  imageUrl: string | null;
+  passwordEnabled: boolean;
+  totpEnabled: boolean;
+  backupCodeEnabled: boolean;
+  twoFactorEnabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  lastSignInAt: number | null;
+}
+
+export type SessionStatus = 'active' | 'ended' | 'revoked' | 'expired';
+
+export interface SessionJSON {
+  id: string;
+  status: SessionStatus;
+  user: UserJSON;
+  createdAt: number;
+  lastActiveAt: number;
+  /** When the session ends if unused (idle timeout). */
+  expireAt: number;
+  /** When the session ends regardless of use (absolute lifetime). */
+  abandonAt: number;
+}
+
+export interface DeviceJSON {
+  browserName: string | null;
+  browserVersion: string | null;
+  osName: string | null;
+  deviceType: 'desktop' | 'mobile' | 'tablet' | null;
+}
+
+/** One of the user's signed-in devices, as shown on the security page. */
+export interface ActiveSessionJSON {
+  id: string;
+  status: SessionStatus;
+  createdAt: number;
+  lastActiveAt: number;
+  isCurrent: boolean;
+  device: DeviceJSON;
+}
+
+export type SignInStatus =
+  | 'needs_identifier'
+  | 'needs_first_factor'
+  | 'needs_second_factor'
+  | 'needs_new_password'
+  | 'complete';
+
+export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
+export type SecondFactorStrategy = 'totp' | 'backup_code';
+
+export type FirstFactor =
+  | { strategy: 'password' }
+  | { strategy: 'email_code' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
+
+export interface SecondFactor {
+  strategy: SecondFactorStrategy;
+}
+
+export interface SignInJSON {
+  id: string;
+  status: SignInStatus;
+  identifier: string | null;
+  supportedFirstFactors: FirstFactor[];
+  supportedSecondFactors: SecondFactor[];
+  firstFactorVerification: VerificationJSON | null;
+  secondFactorVerification: VerificationJSON | null;
+  /** Public profile of the account being signed into, for "Welcome back, Ada". */
+  userData: { firstName: string | null; lastName: string | null; imageUrl: string | null } | null;
+  createdSessionId: string | null;
+}
+
+export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
+export type SignUpField = 'emailAddress' | 'password' | 'firstName' | 'lastName' | 'username';
+
+export interface SignUpJSON {
+  id: string;
+  status: SignUpStatus;
+  emailAddress: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  passwordEnabled: boolean;
+  requiredFields: SignUpField[];
+  optionalFields: SignUpField[];
+  /** Required fields still without a value. */
+  missingFields: SignUpField[];
+  /** Fields with a value that still needs verifying (the email address). */
+  unverifiedFields: SignUpField[];
+  verifications: { emailAddress: VerificationJSON | null };
+  createdSessionId: string | null;
+  createdUserId: string | null;
+}
+
+export interface ClientJSON {
+  id: string;
+  /** Active sessions only, oldest first. */
+  sessions: SessionJSON[];
+  signIn: SignInJSON | null;
+  signUp: SignUpJSON | null;
+  lastActiveSessionId: string | null;
+}
+
+/**
+ * Every successful response except tokens and JWKS: the resource asked for,
+ * plus this browser's whole client so one round trip refreshes the store.
+ * `GET /v1/client` also carries the environment.
+ */
+export interface ApiResponse<T> {
+  response: T;
+  client: ClientJSON | null;
+  environment?: EnvironmentJSON;
+}
+
+export interface TokenJSON {
+  jwt: string;
+}
+
+export interface TotpJSON {
+  secret: string;
+  uri: string;
+}
+
+export interface BackupCodesJSON {
+  codes: string[];
+}
+
+export interface DeletedJSON {
+  id: string;
+  deleted: true;
+}
+
+/** Claims of a session JWT. */
+export interface SessionClaims {
+  iss: string;
+  sub: string;
+  sid: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+}

@@ -1,0 +1,75 @@
+/**
+ * The frontend API's routes. The server's router and the client's transport
+ * both read this table, so a path is written once. `:id` segments are filled
+ * with `path()`.
+ */
+export const Routes = {
+  environment: 'GET /v1/environment',
+  client: 'GET /v1/client',
+  /** Signs out every session of this client. */
+  clientDelete: 'DELETE /v1/client',
+
+  signInCreate: 'POST /v1/client/sign_ins',
+  signInGet: 'GET /v1/client/sign_ins/:id',
+  signInPrepareFirstFactor: 'POST /v1/client/sign_ins/:id/prepare_first_factor',
+  signInAttemptFirstFactor: 'POST /v1/client/sign_ins/:id/attempt_first_factor',
+  signInPrepareSecondFactor: 'POST /v1/client/sign_ins/:id/prepare_second_factor',
+  signInAttemptSecondFactor: 'POST /v1/client/sign_ins/:id/attempt_second_factor',
+  signInResetPassword: 'POST /v1/client/sign_ins/:id/reset_password',
+
+  signUpCreate: 'POST /v1/client/sign_ups',
+  signUpGet: 'GET /v1/client/sign_ups/:id',
+  signUpUpdate: 'PATCH /v1/client/sign_ups/:id',
+  signUpPrepareVerification: 'POST /v1/client/sign_ups/:id/prepare_verification',
+  signUpAttemptVerification: 'POST /v1/client/sign_ups/:id/attempt_verification',
+
+  sessionToken: 'POST /v1/client/sessions/:id/tokens',
+  sessionTouch: 'POST /v1/client/sessions/:id/touch',
+  sessionEnd: 'POST /v1/client/sessions/:id/end',
+
+  me: 'GET /v1/me',
+  meUpdate: 'PATCH /v1/me',
+  meDelete: 'DELETE /v1/me',
+  meEmailCreate: 'POST /v1/me/email_addresses',
+  meEmailPrepareVerification: 'POST /v1/me/email_addresses/:id/prepare_verification',
+  meEmailAttemptVerification: 'POST /v1/me/email_addresses/:id/attempt_verification',
+  meEmailMakePrimary: 'POST /v1/me/email_addresses/:id/make_primary',
+  meEmailDelete: 'DELETE /v1/me/email_addresses/:id',
+  mePassword: 'POST /v1/me/change_password',
+  meTotpCreate: 'POST /v1/me/totp',
+  meTotpVerify: 'POST /v1/me/totp/attempt_verification',
+  meTotpDelete: 'DELETE /v1/me/totp',
+  meBackupCodes: 'POST /v1/me/backup_codes',
+  meSessions: 'GET /v1/me/sessions',
+  meSessionRevoke: 'POST /v1/me/sessions/:id/revoke',
+
+  jwks: 'GET /.well-known/jwks.json',
+} as const;
+
+export type RouteName = keyof typeof Routes;
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Splits a route into its method and path template. */
+export function parseRoute(name: RouteName): { method: HttpMethod; template: string } {
+  const [method, template] = Routes[name].split(' ') as [HttpMethod, string];
+  return { method, template };
+}
+
+/** Fills the `:id` segment of a route's path, escaping the value. */
+export function path(name: RouteName, id?: string): string {
+  const { template } = parseRoute(name);
+  if (!template.includes(':id')) return template;
+  if (id === undefined) throw new Error(`Route ${name} needs an id`);
+  return template.replace(':id', encodeURIComponent(id));
+}
+
+/** Header that carries the client token when cookies cannot (cross-site, native, mock). */
+export const CLIENT_TOKEN_HEADER = 'authorization';
+/** Response header with a freshly issued or rotated client token (header mode). */
+export const CLIENT_TOKEN_RESPONSE_HEADER = 'latch-client-token';
+/** Custom request header required on cookie-authenticated mutations (CSRF defence). */
+export const REQUESTED_WITH_HEADER = 'latch-requested-with';
+/** Name of the client-token cookie over HTTPS; `__Host-` pins it to one origin. */
+export const CLIENT_COOKIE_NAME = '__Host-latch_client';
+/** Name used on http://localhost, where `__Host-` cookies are refused. */
+export const CLIENT_COOKIE_NAME_INSECURE = 'latch_client';
