@@ -1,0 +1,10 @@
+export { LatchClient, type LatchClientOptions } from './client';
+export type { LatchState, LatchInitialState } from './state';
+export { Session } from './resources/session';
+export { User, type ActiveSession } from './resources/user';
+export { EmailAddress } from './resources/email-address';
+export { SignIn } from './resources/sign-in';
+export { SignUp } from './resources/sign-up';
+export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError } from './errors';
+export { createMemoryStorage, type TokenStorage } from './storage';
+export type { TransportMode } from './transport';

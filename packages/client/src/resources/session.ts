@@ -1,0 +1,48 @@
+import type { SessionJSON, SessionStatus } from '@latch/protocol';
+import { reuse, type ClientContext } from '../context';
+import { toUser, type User } from './user';
+
+/** A signed-in session of this browser's client. */
+export class Session {
+  readonly id: string;
+  readonly status: SessionStatus;
+  readonly user: User;
+  readonly createdAt: Date;
+  readonly lastActiveAt: Date;
+  /** When the session ends if unused (idle timeout). */
+  readonly expireAt: Date;
+  /** When the session ends regardless of use. */
+  readonly abandonAt: Date;
+  readonly #ctx: ClientContext;
+
+  constructor(ctx: ClientContext, json: SessionJSON, previous?: Session) {
+    this.#ctx = ctx;
+    this.id = json.id;
+    this.status = json.status;
+    this.user = toUser(ctx, json.user, json.id, previous?.user);
+    this.createdAt = new Date(json.createdAt);
+    this.lastActiveAt = new Date(json.lastActiveAt);
+    this.expireAt = new Date(json.expireAt);
+    this.abandonAt = new Date(json.abandonAt);
+  }
+
+  /** This session's JWT (from the in-memory cache while fresh), or null once the session is gone. */
+  getToken(options?: { skipCache?: boolean }): Promise<string | null> {
+    return this.#ctx.token(this.id, options?.skipCache);
+  }
+
+  /** Signs this session out. */
+  async end(): Promise<void> {
+    await this.#ctx.call('sessionEnd', { id: this.id });
+  }
+
+  /** Makes this the client's active session. */
+  async touch(): Promise<void> {
+    await this.#ctx.call('sessionTouch', { id: this.id });
+  }
+}
+
+/** Reuses `previous` when the session's JSON did not change; its user is reused on its own. */
+export function toSession(ctx: ClientContext, json: SessionJSON, previous?: Session): Session {
+  return reuse(previous, json, () => new Session(ctx, json, previous));
+}

@@ -1,0 +1,99 @@
+import type {
+  AttemptFirstFactorBody,
+  AttemptSecondFactorBody,
+  FirstFactor,
+  PrepareFirstFactorBody,
+  PrepareSecondFactorBody,
+  ResetPasswordBody,
+  RouteName,
+  SecondFactor,
+  SignInCreateBody,
+  SignInJSON,
+  SignInStatus,
+  VerificationJSON,
+} from '@latch/protocol';
+import { reuse, type ClientContext } from '../context';
+
+/**
+ * The current sign-in attempt, a state machine driven by `status`. Immutable:
+ * each step resolves to the updated attempt, which the client's state also
+ * holds. Before `create()` it is empty, with status `needs_identifier`.
+ *
+ * A browser has one attempt in progress (the server keeps one per client), so
+ * every step acts on the client's current attempt, not on the snapshot it was
+ * called on: `await signIn.create(…); await signIn.prepareFirstFactor(…)` with
+ * the `signIn` of `useSignIn()` works within one event handler.
+ */
+export class SignIn {
+  readonly id: string | null;
+  readonly status: SignInStatus | null;
+  readonly identifier: string | null;
+  readonly supportedFirstFactors: FirstFactor[];
+  readonly supportedSecondFactors: SecondFactor[];
+  readonly firstFactorVerification: VerificationJSON | null;
+  readonly secondFactorVerification: VerificationJSON | null;
+  readonly userData: SignInJSON['userData'];
+  readonly createdSessionId: string | null;
+  readonly #ctx: ClientContext;
+
+  constructor(ctx: ClientContext, json: SignInJSON | null) {
+    this.#ctx = ctx;
+    this.id = json?.id ?? null;
+    this.status = json?.status ?? 'needs_identifier';
+    this.identifier = json?.identifier ?? null;
+    this.supportedFirstFactors = json?.supportedFirstFactors ?? [];
+    this.supportedSecondFactors = json?.supportedSecondFactors ?? [];
+    this.firstFactorVerification = json?.firstFactorVerification ?? null;
+    this.secondFactorVerification = json?.secondFactorVerification ?? null;
+    this.userData = json?.userData ?? null;
+    this.createdSessionId = json?.createdSessionId ?? null;
+  }
+
+  /** Starts a new attempt; with `password`, the first factor is attempted at once. */
+  create(params: SignInCreateBody): Promise<SignIn> {
+    return this.#send('signInCreate', params, true);
+  }
+
+  /**
+   * Sends an email code. `emailAddressId` defaults to the one that
+   * `supportedFirstFactors` offers for the strategy.
+   */
+  prepareFirstFactor(params: Omit<PrepareFirstFactorBody, 'emailAddressId'> & { emailAddressId?: string }): Promise<SignIn> {
+    const offered = this.#current().supportedFirstFactors.find((f) => f.strategy === params.strategy);
+    const emailAddressId = params.emailAddressId ?? (offered && 'emailAddressId' in offered ? offered.emailAddressId : undefined);
+    return this.#send('signInPrepareFirstFactor', { ...params, emailAddressId });
+  }
+
+  attemptFirstFactor(params: AttemptFirstFactorBody): Promise<SignIn> {
+    return this.#send('signInAttemptFirstFactor', params);
+  }
+
+  prepareSecondFactor(params: PrepareSecondFactorBody): Promise<SignIn> {
+    return this.#send('signInPrepareSecondFactor', params);
+  }
+
+  attemptSecondFactor(params: AttemptSecondFactorBody): Promise<SignIn> {
+    return this.#send('signInAttemptSecondFactor', params);
+  }
+
+  /** Sets the new password once the reset code was accepted (status `needs_new_password`). */
+  resetPassword(params: ResetPasswordBody): Promise<SignIn> {
+    return this.#send('signInResetPassword', params);
+  }
+
+  /** The client's attempt in progress; this snapshot while none has started since. */
+  #current(): SignIn {
+    return this.#ctx.state().signIn.id ? this.#ctx.state().signIn : this;
+  }
+
+  async #send(route: RouteName, body: object, creating = false): Promise<SignIn> {
+    const id = creating ? undefined : this.#current().id;
+    if (!creating && !id) throw new Error('This sign-in has not started: call signIn.create() first.');
+    const json = await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body });
+    return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
+  }
+}
+
+export function toSignIn(ctx: ClientContext, json: SignInJSON | null, previous?: SignIn): SignIn {
+  return reuse(previous, json, () => new SignIn(ctx, json));
+}

@@ -1,0 +1,139 @@
+import type {
+  ActiveSessionJSON,
+  BackupCodesJSON,
+  ChangePasswordBody,
+  EmailAddressJSON,
+  RouteName,
+  TotpJSON,
+  TotpVerifiedJSON,
+  UserJSON,
+  UserUpdateBody,
+} from '@latch/protocol';
+import { reuse, userOf, type ClientContext } from '../context';
+import type { RequestParams } from '../transport';
+import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
+
+/** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
+export type ActiveSession = ActiveSessionJSON;
+
+/**
+ * The signed-in user. Immutable: methods that change the user resolve to the
+ * updated object, which the client's state also holds from then on. Every
+ * request acts for the session this user came from.
+ */
+export class User {
+  readonly id: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly fullName: string | null;
+  readonly username: string | null;
+  readonly imageUrl: string | null;
+  readonly primaryEmailAddressId: string | null;
+  readonly primaryEmailAddress: EmailAddress | null;
+  readonly emailAddresses: EmailAddress[];
+  readonly passwordEnabled: boolean;
+  readonly totpEnabled: boolean;
+  readonly backupCodeEnabled: boolean;
+  readonly twoFactorEnabled: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly lastSignInAt: Date | null;
+  readonly #ctx: ClientContext;
+  readonly #sessionId: string;
+
+  constructor(ctx: ClientContext, json: UserJSON, sessionId: string, previous?: User) {
+    this.#ctx = ctx;
+    this.#sessionId = sessionId;
+    this.id = json.id;
+    this.firstName = json.firstName;
+    this.lastName = json.lastName;
+    this.fullName = [json.firstName, json.lastName].filter(Boolean).join(' ') || null;
+    this.username = json.username;
+    this.imageUrl = json.imageUrl;
+    this.primaryEmailAddressId = json.primaryEmailAddressId;
+    this.emailAddresses = json.emailAddresses.map((e) =>
+      toEmailAddress(ctx, e, sessionId, previous?.emailAddresses.find((p) => p.id === e.id)),
+    );
+    this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
+    this.passwordEnabled = json.passwordEnabled;
+    this.totpEnabled = json.totpEnabled;
+    this.backupCodeEnabled = json.backupCodeEnabled;
+    this.twoFactorEnabled = json.twoFactorEnabled;
+    this.createdAt = new Date(json.createdAt);
+    this.updatedAt = new Date(json.updatedAt);
+    this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
+  }
+
+  update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
+    return this.#change('meUpdate', { body: params });
+  }
+
+  /** A Blob (an `<input type=file>`'s File) is sent as a data URL; null removes the image. */
+  async setProfileImage(params: { file: Blob | string | null }): Promise<User> {
+    const { file } = params;
+    return this.#change('meUpdate', { body: { imageUrl: file instanceof Blob ? await toDataUrl(file) : file } });
+  }
+
+  /** Adds an unverified address; call `prepareVerification()` on the result to send its code. */
+  async createEmailAddress(params: { emailAddress: string }): Promise<EmailAddress> {
+    const json = await this.#me<EmailAddressJSON>('meEmailCreate', { body: { emailAddress: params.emailAddress } });
+    return latestEmailAddress(this.#ctx, json, this.#sessionId);
+  }
+
+  updatePassword(params: ChangePasswordBody): Promise<User> {
+    return this.#change('mePassword', { body: params });
+  }
+
+  /** Starts enrolment: show `uri` as a QR code (or `secret` for typing), then call `verifyTOTP`. */
+  createTOTP(): Promise<TotpJSON> {
+    return this.#me<TotpJSON>('meTotpCreate');
+  }
+
+  /** Turns TOTP on; resolves to the first backup codes, which are shown only this once. */
+  verifyTOTP(params: { code: string }): Promise<TotpVerifiedJSON> {
+    return this.#me<TotpVerifiedJSON>('meTotpVerify', { body: { code: params.code } });
+  }
+
+  disableTOTP(): Promise<User> {
+    return this.#change('meTotpDelete');
+  }
+
+  /** Replaces every backup code with 10 new ones, shown only this once. */
+  createBackupCodes(): Promise<BackupCodesJSON> {
+    return this.#me<BackupCodesJSON>('meBackupCodes');
+  }
+
+  getSessions(): Promise<ActiveSession[]> {
+    return this.#me<ActiveSession[]>('meSessions');
+  }
+
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.#me('meSessionRevoke', { id: sessionId });
+  }
+
+  /** Deletes the account and signs it out everywhere. */
+  async delete(): Promise<void> {
+    await this.#me('meDelete');
+  }
+
+  #me<T>(route: RouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<T> {
+    return this.#ctx.call<T>(route, { ...params, sessionId: this.#sessionId });
+  }
+
+  /** Sends the change, then answers with the user as the refreshed state holds it. */
+  async #change(route: RouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<User> {
+    await this.#me(route, params);
+    return userOf(this.#ctx, this.#sessionId) ?? this;
+  }
+}
+
+/** Reuses `previous` when the user's JSON (and session) did not change. */
+export function toUser(ctx: ClientContext, json: UserJSON, sessionId: string, previous?: User): User {
+  return reuse(previous, [sessionId, json], () => new User(ctx, json, sessionId, previous));
+}
+
+async function toDataUrl(file: Blob): Promise<string> {
+  let binary = '';
+  for (const byte of new Uint8Array(await file.arrayBuffer())) binary += String.fromCharCode(byte);
+  return `data:${file.type};base64,${btoa(binary)}`;
+}

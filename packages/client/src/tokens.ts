@@ -1,0 +1,101 @@
+import { LatchAPIError, LatchNetworkError } from './errors';
+
+/** A cached token is served while it has more than this left to live. */
+const MIN_TTL_MS = 10_000;
+/** The refresh timer fires this long before expiry, so a live page always has a fresh token ready. */
+const REFRESH_LEAD_MS = 15_000;
+/** Waits between attempts when the token route is unreachable or failing (5xx). */
+const RETRY_DELAYS_MS = [1000, 2000, 4000];
+
+export interface TokenCache {
+  /** A session JWT for `sessionId`: cached, joined to the request in flight, or freshly minted. */
+  get(sessionId: string, skipCache?: boolean): Promise<string>;
+  /** Forgets the tokens and timers of sessions that are no longer signed in. */
+  retain(liveSessionIds: string[]): void;
+  destroy(): void;
+}
+
+/**
+ * Session JWTs live here, in memory only: never in storage a script could
+ * read later. `mint` asks the API for one; `onRefreshDue`, when given (in
+ * browsers), is called shortly before a minted token expires.
+ */
+export function createTokenCache(
+  mint: (sessionId: string) => Promise<string>,
+  onRefreshDue?: (sessionId: string) => void,
+): TokenCache {
+  const tokens = new Map<string, { jwt: string; expMs: number }>();
+  const inFlight = new Map<string, Promise<string>>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const stopTimer = (sessionId: string) => {
+    clearTimeout(timers.get(sessionId));
+    timers.delete(sessionId);
+  };
+
+  const schedule = (sessionId: string, expMs: number) => {
+    if (!onRefreshDue) return;
+    stopTimer(sessionId);
+    const timer = setTimeout(() => onRefreshDue(sessionId), Math.max(0, expMs - Date.now() - REFRESH_LEAD_MS));
+    // A pending refresh must not keep a Node process (SSR, tests) alive.
+    (timer as { unref?: () => void }).unref?.();
+    timers.set(sessionId, timer);
+  };
+
+  const mintAndStore = async (sessionId: string) => {
+    const jwt = await mintWithRetry(() => mint(sessionId));
+    const expMs = expiryOf(jwt);
+    tokens.set(sessionId, { jwt, expMs });
+    schedule(sessionId, expMs);
+    return jwt;
+  };
+
+  return {
+    get(sessionId, skipCache) {
+      const cached = tokens.get(sessionId);
+      if (!skipCache && cached && cached.expMs - Date.now() > MIN_TTL_MS) return Promise.resolve(cached.jwt);
+      let pending = inFlight.get(sessionId);
+      if (!pending) {
+        pending = mintAndStore(sessionId).finally(() => inFlight.delete(sessionId));
+        inFlight.set(sessionId, pending);
+      }
+      return pending;
+    },
+    retain(liveSessionIds) {
+      for (const sessionId of new Set([...tokens.keys(), ...timers.keys()])) {
+        if (liveSessionIds.includes(sessionId)) continue;
+        tokens.delete(sessionId);
+        stopTimer(sessionId);
+      }
+    },
+    destroy() {
+      for (const sessionId of [...timers.keys()]) stopTimer(sessionId);
+      tokens.clear();
+    },
+  };
+}
+
+/** Network failures and 5xx are worth retrying; any other answer is final. */
+async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      const transient = e instanceof LatchNetworkError || (e instanceof LatchAPIError && e.status >= 500);
+      const delay = RETRY_DELAYS_MS[retry];
+      if (!transient || delay === undefined) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** The `exp` claim in ms; 0 (expired, so never cached) when the token cannot be read. */
+function expiryOf(jwt: string): number {
+  try {
+    const payload = jwt.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}

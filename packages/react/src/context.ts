@@ -1,0 +1,53 @@
+import { createContext, useContext } from 'react';
+import type { LatchClient, LatchInitialState, LatchState } from '@latch/client';
+
+export interface LatchContextValue {
+  client: LatchClient;
+  /** `client.subscribe`, bound once so `useSyncExternalStore` never resubscribes needlessly. */
+  subscribe: (listener: () => void) => () => void;
+  initialState: LatchInitialState | undefined;
+  /**
+   * The state the server rendered from: the client as it was when the
+   * provider mounted, marked not loaded. Hydration must see exactly what the
+   * server saw, even when an app passes a client that has already loaded.
+   */
+  serverState: LatchState;
+}
+
+/**
+ * Options the provider keeps for `@latch/ui`, which reads them with
+ * `useLatchUIOptions()`. Typed loosely here because their shapes belong to
+ * the UI package; this package only carries them.
+ */
+export interface LatchUIOptions {
+  appearance?: Record<string, unknown>;
+  localization?: Record<string, unknown>;
+}
+
+export const LatchContext = createContext<LatchContextValue | null>(null);
+
+// Apart from LatchContext so that a new `appearance` object re-renders only
+// the UI that reads it, never the hooks' consumers.
+export const LatchUIOptionsContext = createContext<LatchUIOptions | null>(null);
+
+/** The error for a hook or component used outside the provider: it names the culprit and the fix. */
+function missingProvider(consumerName: string): Error {
+  return new Error(
+    `${consumerName} must be used within <LatchProvider>. ` +
+      `Wrap your app (or the part of it that uses ${consumerName}) in ` +
+      `<LatchProvider frontendApi="https://auth.example.com"> from @latch/react.`,
+  );
+}
+
+export function useLatchContext(consumerName: string): LatchContextValue {
+  const value = useContext(LatchContext);
+  if (!value) throw missingProvider(consumerName);
+  return value;
+}
+
+/** The `appearance` and `localization` given to `<LatchProvider>`, for `@latch/ui`. */
+export function useLatchUIOptions(): LatchUIOptions {
+  const value = useContext(LatchUIOptionsContext);
+  if (!value) throw missingProvider('useLatchUIOptions');
+  return value;
+}
