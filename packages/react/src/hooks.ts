@@ -98,8 +98,9 @@ export function useSessionList(): UseSessionListReturn {
 /**
  * The current sign-in attempt, for building a custom sign-in form. `signIn`
  * is usable at once; `isLoaded` says whether the client has loaded (and so
- * knows the instance's environment). Resources are immutable: call each next
- * step on the object the previous one resolved to, or on the re-rendered `signIn`.
+ * knows the instance's environment). Each step resolves to the updated
+ * attempt and always acts on the browser's current attempt, so one handler
+ * may `await signIn.create(…)` and then `await signIn.prepareFirstFactor(…)`.
  */
 export function useSignIn(): UseSignInReturn {
   const flow = useLatchSelector('useSignIn', selectSignIn);
