@@ -38,12 +38,16 @@ export const ErrorCodes = {
   alreadySignedIn: 'identifier_already_signed_in',
   // Sessions and auth
   unauthenticated: 'authentication_invalid',
+  /** A cookie-authenticated mutation without an allowed Origin or the `latch-requested-with` header (CSRF). */
+  originInvalid: 'origin_invalid',
   sessionNotFound: 'session_not_found',
   sessionExpired: 'session_expired',
   // User
   lastEmailAddress: 'last_verified_email_address',
   emailAddressNotFound: 'email_address_not_found',
   emailAddressNotVerified: 'email_address_not_verified',
+  /** The primary email address cannot be removed; make another one primary first. */
+  emailAddressIsPrimary: 'email_address_is_primary',
   totpAlreadyEnabled: 'totp_already_enabled',
   totpNotEnabled: 'totp_not_enabled',
   featureDisabled: 'feature_disabled',

@@ -182,6 +182,11 @@ export interface BackupCodesJSON {
   codes: string[];
 }
 
+/** Answer to a successful TOTP enrollment: the first backup codes, shown once. */
+export interface TotpVerifiedJSON {
+  backupCodes: string[];
+}
+
 export interface DeletedJSON {
   id: string;
   deleted: true;

@@ -67,6 +67,8 @@ export function path(name: RouteName, id?: string): string {
 export const CLIENT_TOKEN_HEADER = 'authorization';
 /** Response header with a freshly issued or rotated client token (header mode). */
 export const CLIENT_TOKEN_RESPONSE_HEADER = 'latch-client-token';
+/** Request header naming the session a `/v1/me…` request acts for; defaults to the client's active one. */
+export const SESSION_ID_HEADER = 'latch-session-id';
 /** Custom request header required on cookie-authenticated mutations (CSRF defence). */
 export const REQUESTED_WITH_HEADER = 'latch-requested-with';
 /** Name of the client-token cookie over HTTPS; `__Host-` pins it to one origin. */

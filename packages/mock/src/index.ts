@@ -1,0 +1,123 @@
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
+import type { ApiErrorResponse } from '@latch/protocol';
+import {
+  createLatchServer,
+  devOnlyFastHashing,
+  MemoryStore,
+  type AdminUserInput,
+  type DeepPartial,
+  type InstanceSettings,
+  type LatchServer,
+  type OutgoingEmail,
+} from '@latch/server';
+
+/** A fixture account; the password is stored hashed like any other. */
+export type MockUser = AdminUserInput;
+
+export interface MockBackendOptions {
+  /** The frontend API origin to intercept; default `https://latch.mock`. */
+  url?: string;
+  users?: MockUser[];
+  settings?: DeepPartial<InstanceSettings>;
+  /** Clock in milliseconds, e.g. to expire codes in a test. */
+  now?: () => number;
+  /** Delay before every response, to see loading states. */
+  latencyMs?: number;
+}
+
+/**
+ * Forced failures, for stories and tests of error handling:
+ * - `'network-error'`: every request fails as if the network were down (`fetch` rejects).
+ * - `'server-error'`: every request gets a 503 with an `internal_error` body.
+ * - `'slow'`: every request waits 2 seconds, then is answered normally.
+ */
+export type MockScenario = 'network-error' | 'server-error' | 'slow';
+
+export interface MockBackend {
+  readonly url: string;
+  /** MSW handlers: pass them to `setupServer` (Node) or `setupWorker` (browser). */
+  readonly handlers: RequestHandler[];
+  /** Every email the backend "sent", oldest first. The same array for the backend's whole life. */
+  readonly outbox: OutgoingEmail[];
+  /** The server core currently answering; a new one after each `reset()`. */
+  readonly server: LatchServer;
+  /** Settles once the fixture users exist; requests wait for it on their own. */
+  readonly ready: Promise<void>;
+  /** The code in the latest email to `address` (any case), if one was sent. */
+  latestCode(address: string): string | undefined;
+  /** Back to the initial state: a fresh store with the fixtures, an empty outbox, no scenario. */
+  reset(): Promise<void>;
+  scenario(name: MockScenario | null): void;
+}
+
+const slowScenarioMs = 2_000;
+
+/**
+ * The real Latch server core on an in-memory store, served by MSW. Each
+ * backend keeps all of its state in this closure, so any number of them can
+ * run side by side. Passwords use `devOnlyFastHashing`: fine for fixtures,
+ * never for real accounts.
+ */
+export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const url = (options.url ?? 'https://latch.mock').replace(/\/+$/, '');
+  const outbox: OutgoingEmail[] = [];
+  let activeScenario: MockScenario | null = null;
+
+  const start = () => {
+    const server = createLatchServer({
+      issuer: url,
+      store: new MemoryStore(),
+      now: options.now,
+      settings: options.settings,
+      hashing: devOnlyFastHashing,
+      mailer: (email) => void outbox.push(email),
+    });
+    const ready = (async () => {
+      for (const user of options.users ?? []) await server.admin.createUser(user);
+    })();
+    return { server, ready };
+  };
+  let current = start();
+
+  const handler = http.all(`${url}/*`, async ({ request }) => {
+    if (activeScenario === 'network-error') return HttpResponse.error();
+    if (activeScenario === 'slow') await delay(slowScenarioMs);
+    if (options.latencyMs) await delay(options.latencyMs);
+    if (activeScenario === 'server-error') return serverError();
+    const { server, ready } = current;
+    await ready;
+    return server.handler(request);
+  });
+
+  return {
+    url,
+    handlers: [handler],
+    outbox,
+    get server() {
+      return current.server;
+    },
+    get ready() {
+      return current.ready;
+    },
+    latestCode(address) {
+      const to = address.trim().toLowerCase();
+      return outbox.filter((email) => email.to.toLowerCase() === to && email.code !== undefined).at(-1)?.code;
+    },
+    async reset() {
+      outbox.length = 0;
+      activeScenario = null;
+      current = start();
+      await current.ready;
+    },
+    scenario(name) {
+      activeScenario = name;
+    },
+  };
+}
+
+function serverError(): Response {
+  const body: ApiErrorResponse = { errors: [{ code: 'internal_error', message: 'The mock backend is in the server-error scenario.' }] };
+  return HttpResponse.json(body, { status: 503 });
+}
+
+export type { OutgoingEmail };

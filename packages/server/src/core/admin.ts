@@ -1,0 +1,47 @@
+import { codePointLength, normalizePassword } from './crypto/password';
+import { fail } from './errors';
+import type { ServerContext } from './flows/context';
+import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
+import { replaceBackupCodes } from './flows/second-factor';
+import { insertUser } from './flows/users';
+import type { UserRecord } from './store/records';
+
+export interface AdminUserInput {
+  emailAddress: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  /** Base32 secret: the user has TOTP on from the start. */
+  totpSecret?: string;
+  /** Backup codes in clear; stored hashed. */
+  backupCodes?: string[];
+}
+
+/**
+ * Seeding for the mock, tests and the CLI. It trusts its caller about
+ * password strength (fixtures use memorable passwords) but still normalizes,
+ * hashes and refuses duplicates like a sign-up would.
+ */
+export function createAdmin(ctx: ServerContext) {
+  return {
+    async createUser(input: AdminUserInput): Promise<UserRecord> {
+      const password = input.password === undefined ? null : normalizePassword(input.password);
+      if (password !== null && codePointLength(password) > ctx.settings.passwordPolicy.maxLength) {
+        throw fail('form_password_length_too_long', { paramName: 'password' });
+      }
+      const user = await insertUser(ctx, {
+        emailAddress: normalizeEmail(input.emailAddress),
+        passwordHash: password === null ? null : await ctx.hashing.hash(password),
+        firstName: cleanName(input.firstName),
+        lastName: cleanName(input.lastName),
+        username: input.username ? normalizeUsername(input.username) : null,
+        totpSecret: input.totpSecret ?? null,
+      });
+      if (input.backupCodes) await replaceBackupCodes(ctx, user.id, input.backupCodes);
+      return user;
+    },
+  };
+}
+
+export type LatchAdmin = ReturnType<typeof createAdmin>;

@@ -1,0 +1,63 @@
+import { timingSafeEqual } from './hash';
+import { base64Decode, base64Encode, randomBytes } from './random';
+
+/** Turns a password into a stored string and checks one against it. Inputs are already NFKC-normalized. */
+export interface PasswordHashing {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+const scheme = 'pbkdf2-sha256';
+const encoder = new TextEncoder();
+
+/**
+ * PBKDF2-SHA256 through WebCrypto (argon2id and scrypt are not in WebCrypto).
+ * The stored form is `pbkdf2-sha256$<iterations>$<salt>$<hash>`; `verify`
+ * reads the iteration count from it, so raising the default later keeps old
+ * hashes valid.
+ */
+export function pbkdf2Hashing(iterations: number): PasswordHashing {
+  return {
+    async hash(password) {
+      const salt = randomBytes(16);
+      const derived = await derive(password, salt, iterations);
+      return [scheme, iterations, base64Encode(salt), base64Encode(derived)].join('$');
+    },
+    async verify(password, stored) {
+      const [name, rounds, salt, expected] = stored.split('$');
+      const count = Number(rounds);
+      if (name !== scheme || !salt || !expected || !Number.isInteger(count) || count < 1 || count > 10_000_000) return false;
+      const derived = await derive(password, base64Decode(salt), count);
+      return timingSafeEqual(derived, base64Decode(expected));
+    },
+  };
+}
+
+async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
+  return new Uint8Array(bits);
+}
+
+/** The production default: OWASP's PBKDF2-SHA256 minimum of 600,000 iterations. */
+export const defaultPasswordHashing: PasswordHashing = pbkdf2Hashing(600_000);
+
+/**
+ * DEVELOPMENT ONLY: 1,000 iterations, so mocks and tests sign in instantly.
+ * Never use it for real accounts: a leaked hash would fall to a GPU in seconds.
+ */
+export const devOnlyFastHashing: PasswordHashing = pbkdf2Hashing(1_000);
+
+/**
+ * NFKC makes the visually identical forms of a password (composed é,
+ * decomposed e + ́, full-width letters) one and the same password.
+ */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
+}
+
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}

@@ -1,0 +1,71 @@
+import type { ApiError, ErrorCode } from '@latch/protocol';
+
+/** Default HTTP status and English message of every error code, in one table. */
+const table: Record<ErrorCode, [status: number, message: string]> = {
+  invalid_json: [400, 'The request body is not valid JSON.'],
+  unsupported_content_type: [415, 'Send the request body as application/json.'],
+  body_too_large: [413, 'The request body is too large.'],
+  form_param_missing: [400, 'A required field is missing.'],
+  form_param_format_invalid: [400, 'A field has an invalid format.'],
+  form_param_too_long: [422, 'A field is too long.'],
+  resource_not_found: [404, 'Not found.'],
+  method_not_allowed: [405, 'This method is not allowed on this path.'],
+  form_identifier_not_found: [422, "Couldn't find your account."],
+  form_identifier_exists: [422, 'This email address is taken.'],
+  form_username_exists: [422, 'This username is taken.'],
+  strategy_for_user_invalid: [422, 'This verification strategy is not available for this account.'],
+  form_password_incorrect: [422, 'Password is incorrect.'],
+  form_password_length_too_short: [422, 'The password is too short.'],
+  form_password_length_too_long: [422, 'The password is too long.'],
+  form_password_pwned: [422, 'This password is too common; choose another one.'],
+  form_password_matches_identifier: [422, 'The password must not match your email address.'],
+  form_code_incorrect: [422, 'The code is incorrect.'],
+  verification_expired: [422, 'The code has expired; request a new one.'],
+  verification_failed: [422, 'Too many wrong codes; start again.'],
+  verification_missing: [422, 'Request a code first.'],
+  user_locked: [429, 'Too many failed attempts; the account is locked for a while.'],
+  sign_in_not_found: [404, 'This sign-in attempt does not exist or has expired.'],
+  sign_up_not_found: [404, 'This sign-up attempt does not exist or has expired.'],
+  flow_state_invalid: [422, 'This step is not possible now.'],
+  identifier_already_signed_in: [422, 'You are already signed in.'],
+  authentication_invalid: [401, 'You are not signed in.'],
+  origin_invalid: [403, 'This request must come from an allowed origin with the latch-requested-with header.'],
+  session_not_found: [404, 'Session not found.'],
+  session_expired: [401, 'The session has expired.'],
+  last_verified_email_address: [422, 'You cannot remove your last verified email address.'],
+  email_address_not_found: [404, 'Email address not found.'],
+  email_address_not_verified: [422, 'Verify this email address first.'],
+  email_address_is_primary: [422, 'Make another email address primary before removing this one.'],
+  totp_already_enabled: [422, 'Two-step verification is already on.'],
+  totp_not_enabled: [422, 'Two-step verification is off.'],
+  feature_disabled: [403, 'This feature is turned off for this application.'],
+  internal_error: [500, 'Something went wrong on our side.'],
+};
+
+interface FailureOptions {
+  paramName?: string;
+  status?: number;
+  message?: string;
+  retryAfterSeconds?: number;
+}
+
+/** An expected failure: thrown anywhere in a flow, turned into an error response by the handler. */
+export class ApiFailure extends Error {
+  readonly status: number;
+  readonly error: ApiError;
+
+  constructor(code: ErrorCode, options: FailureOptions = {}) {
+    const [status, message] = table[code];
+    super(options.message ?? message);
+    this.status = options.status ?? status;
+    const meta: ApiError['meta'] = {};
+    if (options.paramName !== undefined) meta.paramName = options.paramName;
+    if (options.retryAfterSeconds !== undefined) meta.retryAfterSeconds = options.retryAfterSeconds;
+    this.error = { code, message: this.message, ...(Object.keys(meta).length > 0 ? { meta } : {}) };
+  }
+}
+
+/** Shorthand: `throw fail('form_password_incorrect', { paramName: 'password' })`. */
+export function fail(code: ErrorCode, options?: FailureOptions): ApiFailure {
+  return new ApiFailure(code, options);
+}

@@ -1,0 +1,56 @@
+import { Limits, type TokenJSON } from '@latch/protocol';
+import { signSessionJwt } from '../crypto/signing-keys';
+import { serializeSession, serializeUser } from '../serialize';
+import type { SessionRecord } from '../store/records';
+import { requireClient, updateClient } from './client';
+import type { RequestContext } from './context';
+import { api, raw, type RouteHandler } from './reply';
+import { activeSessionsOfClient, clientSession, stopSession } from './sessions';
+
+export const getEnvironment: RouteHandler = async (ctx) => api(ctx.settings);
+
+export const getClient: RouteHandler = async () => ({ kind: 'client', withEnvironment: true });
+
+/** Signs out every session of this browser. */
+export const deleteClient: RouteHandler = async (ctx) => {
+  const client = requireClient(ctx);
+  for (const session of await activeSessionsOfClient(ctx, client.id)) await stopSession(ctx, session, 'ended');
+  await updateClient(ctx, { lastActiveSessionId: null });
+  return { kind: 'client', withEnvironment: false };
+};
+
+/**
+ * A 60-second session JWT. Minting counts as activity, which keeps the
+ * session inside its idle timeout while the app is open.
+ */
+export const mintSessionToken: RouteHandler = async (ctx) => {
+  const session = await markActive(ctx, await clientSession(ctx));
+  const { kid, key } = await ctx.signingKeys.signingKey();
+  const iat = Math.floor(ctx.now() / 1000);
+  const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
+  const token: TokenJSON = { jwt: await signSessionJwt(claims, key, kid) };
+  return raw(token);
+};
+
+/** Makes the session this client's active one (multi-session switch). */
+export const touchSession: RouteHandler = async (ctx) => {
+  const session = await markActive(ctx, await clientSession(ctx));
+  await updateClient(ctx, { lastActiveSessionId: session.id });
+  return api(await sessionJson(ctx, session));
+};
+
+export const endSession: RouteHandler = async (ctx) => {
+  const ended = await stopSession(ctx, await clientSession(ctx), 'ended');
+  return api(await sessionJson(ctx, ended));
+};
+
+export const getJwks: RouteHandler = async (ctx) => raw(await ctx.signingKeys.jwks());
+
+async function markActive(ctx: RequestContext, session: SessionRecord): Promise<SessionRecord> {
+  return (await ctx.store.update('sessions', session.id, { lastActiveAt: ctx.now() })) ?? session;
+}
+
+async function sessionJson(ctx: RequestContext, session: SessionRecord) {
+  const user = await ctx.store.get('users', session.userId);
+  return user ? serializeSession(session, await serializeUser(ctx, user), ctx.now()) : null;
+}

@@ -1,0 +1,44 @@
+import type { PasswordHashing } from '../crypto/password';
+import type { BodyReader } from '../http/body-reader';
+import type { Credential } from '../http/transport';
+import type { InstanceSettings } from '../settings';
+import type { ClientRecord } from '../store/records';
+import type { Store } from '../store/store';
+import type { SigningKeys } from './signing-keys';
+
+export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The one-time code the email carries, so mocks and tests can read it without parsing text. */
+  code?: string;
+  kind: EmailKind;
+}
+
+export type Mailer = (email: OutgoingEmail) => void | Promise<void>;
+
+/** Everything a flow needs that lives as long as the server. */
+export interface ServerContext {
+  store: Store;
+  now: () => number;
+  settings: InstanceSettings;
+  hashing: PasswordHashing;
+  mailer: Mailer;
+  issuer: string;
+  signingKeys: SigningKeys;
+}
+
+/** One request on top of the server: its body, its client and the token to send back. */
+export interface RequestContext extends ServerContext {
+  request: Request;
+  /** The route's decoded `:id` segment. */
+  id: string;
+  body: BodyReader;
+  credential: Credential;
+  /** The client this request's token belongs to, if any. Flows keep it current. */
+  client: ClientRecord | null;
+  /** A newly issued or rotated client token to hand back in this response. */
+  issuedToken: string | null;
+}

@@ -1,0 +1,94 @@
+import { Limits } from '@latch/protocol';
+import { generateEmailCode, hashCode } from '../crypto/codes';
+import { timingSafeEqualText } from '../crypto/hash';
+import { randomId } from '../crypto/random';
+import { fail, type ApiFailure } from '../errors';
+import type { CodePurpose, VerificationRecord, VerificationState } from '../store/records';
+import type { EmailKind, ServerContext } from './context';
+
+/** How long a code's failure count outlives the code, so resends cannot reset it. */
+const attemptsWindowMs = 24 * 60 * 60 * 1000;
+
+const emails: Record<CodePurpose, { kind: EmailKind; subject: (app: string) => string }> = {
+  sign_up: { kind: 'sign_up_code', subject: (app) => `Your ${app} sign-up code` },
+  sign_in: { kind: 'sign_in_code', subject: (app) => `Your ${app} sign-in code` },
+  reset_password: { kind: 'reset_password_code', subject: (app) => `Your ${app} password reset code` },
+  verify_email: { kind: 'verify_email_code', subject: (app) => `Verify your email address for ${app}` },
+};
+
+interface SendParams {
+  to: string;
+  purpose: CodePurpose;
+  strategy: string;
+  /** One key per thing being verified (a sign-in, a sign-up, an email address): every resend shares it. */
+  attemptsKey: string;
+  previous: VerificationState | null;
+}
+
+/** Sends a fresh 6-digit code, replacing the previous one. Only its hash is kept. */
+export async function sendEmailCode(ctx: ServerContext, params: SendParams): Promise<VerificationState> {
+  if (params.previous?.codeId) await ctx.store.delete('verifications', params.previous.codeId);
+  const now = ctx.now();
+  const code = generateEmailCode();
+  const id = randomId('code');
+  const record: VerificationRecord = {
+    id,
+    purpose: params.purpose,
+    target: params.to,
+    attemptsKey: params.attemptsKey,
+    codeHash: await hashCode(id, code),
+    expiresAt: now + Limits.emailCodeTtlMs,
+    createdAt: now,
+  };
+  await ctx.store.insert('verifications', record);
+  const { kind, subject } = emails[params.purpose];
+  const minutes = Limits.emailCodeTtlMs / 60_000;
+  await ctx.mailer({
+    to: params.to,
+    subject: subject(ctx.settings.applicationName),
+    text: `Your code is ${code}. It expires in ${minutes} minutes. If you did not ask for it, ignore this email.`,
+    code,
+    kind,
+  });
+  const attempts = await ctx.store.increment(params.attemptsKey, 0, attemptsWindowMs, now);
+  return { status: 'unverified', strategy: params.strategy, attempts, expireAt: record.expiresAt, codeId: id };
+}
+
+/** Fails before any attempt is counted when no code of this strategy was sent. */
+export function requireSentCode(state: VerificationState | null, strategy: string): VerificationState & { codeId: string } {
+  if (!state?.codeId || state.strategy !== strategy) throw fail('verification_missing', { paramName: 'code' });
+  return state as VerificationState & { codeId: string };
+}
+
+export interface CodeResult {
+  /** The verification as it stands after this attempt, for the owner record. */
+  state: VerificationState;
+  failure: ApiFailure | null;
+}
+
+/**
+ * Checks a code. The attempt is counted atomically before comparing, so of
+ * many parallel guesses at most five are ever compared; the code is consumed
+ * by deleting it, so it works once even when sent twice at the same instant.
+ */
+export async function attemptEmailCode(ctx: ServerContext, state: VerificationState & { codeId: string }, code: string): Promise<CodeResult> {
+  const now = ctx.now();
+  const record = await ctx.store.get('verifications', state.codeId);
+  if (!record) return failed(state, 'failed', fail('verification_failed'));
+  if (record.expiresAt <= now) return failed(state, 'expired', fail('verification_expired', { paramName: 'code' }));
+
+  const attempts = await ctx.store.increment(record.attemptsKey, 1, attemptsWindowMs, now);
+  if (attempts > Limits.emailCodeMaxAttempts) return failed({ ...state, attempts }, 'failed', fail('verification_failed'));
+
+  const matches = timingSafeEqualText(await hashCode(record.id, code.replace(/\s/g, '')), record.codeHash);
+  if (!matches) {
+    const status = attempts >= Limits.emailCodeMaxAttempts ? 'failed' : 'unverified';
+    return failed({ ...state, attempts }, status, fail('form_code_incorrect', { paramName: 'code' }));
+  }
+  if (!(await ctx.store.delete('verifications', record.id))) return failed(state, 'failed', fail('verification_failed'));
+  return { state: { ...state, attempts, status: 'verified', codeId: null }, failure: null };
+}
+
+function failed(state: VerificationState, status: VerificationState['status'], failure: ApiFailure): CodeResult {
+  return { state: { ...state, status }, failure };
+}

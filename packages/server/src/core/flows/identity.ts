@@ -1,0 +1,42 @@
+import { fail } from '../errors';
+import type { ServerContext } from './context';
+
+// Deliberately loose: the code we send is the real check. This only refuses
+// what cannot be an address (no @, spaces, several @).
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const usernameShape = /^[a-z0-9_.-]{3,64}$/;
+
+/** Trimmed and lowercased, so `Ada@Example.com` and `ada@example.com` are one account. */
+export function normalizeEmail(raw: string, paramName = 'emailAddress'): string {
+  const email = raw.trim().toLowerCase();
+  if (!emailShape.test(email)) throw fail('form_param_format_invalid', { paramName, message: 'Enter a valid email address.' });
+  return email;
+}
+
+export function normalizeUsername(raw: string): string {
+  const username = raw.trim().toLowerCase();
+  if (!usernameShape.test(username)) {
+    throw fail('form_param_format_invalid', {
+      paramName: 'username',
+      message: 'Usernames are 3 to 64 characters: letters, digits, "_", "." or "-".',
+    });
+  }
+  return username;
+}
+
+/** Names are free text; blank means none. */
+export function cleanName(raw: string | null | undefined): string | null {
+  const name = raw?.trim();
+  return name ? name : null;
+}
+
+export async function assertEmailAvailable(ctx: ServerContext, email: string): Promise<void> {
+  if (await ctx.store.findBy('emailAddresses', 'verifiedEmail', email)) {
+    throw fail('form_identifier_exists', { paramName: 'emailAddress' });
+  }
+}
+
+export async function assertUsernameAvailable(ctx: ServerContext, username: string, ownUserId?: string): Promise<void> {
+  const owner = await ctx.store.findBy('users', 'username', username);
+  if (owner && owner.id !== ownUserId) throw fail('form_username_exists', { paramName: 'username' });
+}

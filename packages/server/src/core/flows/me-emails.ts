@@ -1,0 +1,84 @@
+import type { DeletedJSON } from '@latch/protocol';
+import { randomId } from '../crypto/random';
+import { fail } from '../errors';
+import { serializeEmailAddress, serializeUser } from '../serialize';
+import type { EmailAddressRecord, UserRecord } from '../store/records';
+import type { RequestContext } from './context';
+import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
+import { assertEmailAvailable, normalizeEmail } from './identity';
+import { api, type RouteHandler } from './reply';
+import { currentSession } from './sessions';
+import { uniqueWrite, updateUser } from './users';
+
+/** Adds an unverified address; it becomes usable once its code is entered. */
+export const createEmailAddress: RouteHandler = async (ctx) => {
+  const address = normalizeEmail(ctx.body.string('emailAddress'));
+  const { user } = await currentSession(ctx);
+  await assertEmailAvailable(ctx, address);
+  const own = await ctx.store.listBy('emailAddresses', 'userId', user.id);
+  if (own.some((email) => email.emailAddress === address)) throw fail('form_identifier_exists', { paramName: 'emailAddress' });
+  const email: EmailAddressRecord = {
+    id: randomId('idn'),
+    userId: user.id,
+    emailAddress: address,
+    verifiedEmail: null,
+    verification: null,
+    createdAt: ctx.now(),
+  };
+  await ctx.store.insert('emailAddresses', email);
+  return api(serializeEmailAddress(email, ctx.now()));
+};
+
+export const prepareEmailVerification: RouteHandler = async (ctx) => {
+  const { email } = await ownEmail(ctx);
+  if (email.verifiedEmail) throw fail('flow_state_invalid', { message: 'This email address is already verified.' });
+  const verification = await sendEmailCode(ctx, {
+    to: email.emailAddress,
+    purpose: 'verify_email',
+    strategy: 'email_code',
+    attemptsKey: `code:${email.id}`,
+    previous: email.verification,
+  });
+  return api(serializeEmailAddress(await patchEmail(ctx, email, { verification }), ctx.now()));
+};
+
+/** A correct code verifies the address, unless someone else verified it first. */
+export const attemptEmailVerification: RouteHandler = async (ctx) => {
+  const code = ctx.body.string('code');
+  const { email } = await ownEmail(ctx);
+  const result = await attemptEmailCode(ctx, requireSentCode(email.verification, 'email_code'), code);
+  const checked = await patchEmail(ctx, email, { verification: result.state });
+  if (result.failure) throw result.failure;
+  let verified: EmailAddressRecord = checked;
+  await uniqueWrite(async () => (verified = await patchEmail(ctx, checked, { verifiedEmail: checked.emailAddress })));
+  return api(serializeEmailAddress(verified, ctx.now()));
+};
+
+export const makeEmailPrimary: RouteHandler = async (ctx) => {
+  const { user, email } = await ownEmail(ctx);
+  if (!email.verifiedEmail) throw fail('email_address_not_verified');
+  return api(await serializeUser(ctx, await updateUser(ctx, user.id, { primaryEmailAddressId: email.id })));
+};
+
+/** The primary address stays until another is made primary, so an account always has a way in. */
+export const deleteEmailAddress: RouteHandler = async (ctx) => {
+  const { user, email } = await ownEmail(ctx);
+  const verified = (await ctx.store.listBy('emailAddresses', 'userId', user.id)).filter((own) => own.verifiedEmail);
+  if (email.verifiedEmail && verified.length === 1) throw fail('last_verified_email_address');
+  if (user.primaryEmailAddressId === email.id) throw fail('email_address_is_primary');
+  if (email.verification?.codeId) await ctx.store.delete('verifications', email.verification.codeId);
+  await ctx.store.delete('emailAddresses', email.id);
+  const deleted: DeletedJSON = { id: email.id, deleted: true };
+  return api(deleted);
+};
+
+async function ownEmail(ctx: RequestContext): Promise<{ user: UserRecord; email: EmailAddressRecord }> {
+  const { user } = await currentSession(ctx);
+  const email = await ctx.store.get('emailAddresses', ctx.id);
+  if (!email || email.userId !== user.id) throw fail('email_address_not_found');
+  return { user, email };
+}
+
+async function patchEmail(ctx: RequestContext, email: EmailAddressRecord, patch: Partial<EmailAddressRecord>): Promise<EmailAddressRecord> {
+  return (await ctx.store.update('emailAddresses', email.id, patch)) ?? { ...email, ...patch };
+}

@@ -1,0 +1,75 @@
+import type { BackupCodesJSON, TotpJSON, TotpVerifiedJSON } from '@latch/protocol';
+import { newTotpSecret, totpUri } from '../crypto/totp';
+import { fail } from '../errors';
+import { serializeUser } from '../serialize';
+import type { RequestContext } from './context';
+import { primaryEmail } from './factors';
+import { guardedAttempt } from './lockout';
+import { hashNewPassword, passwordMatches } from './passwords';
+import { api, type RouteHandler } from './reply';
+import { acceptTotpCode, deleteBackupCodes, replaceBackupCodes } from './second-factor';
+import { currentSession, revokeUserSessions } from './sessions';
+import { updateUser } from './users';
+
+/** The current password is required when there is one; a wrong one counts toward the lockout. */
+export const changePassword: RouteHandler = async (ctx) => {
+  const currentPassword = ctx.body.optionalString('currentPassword', { max: Infinity, allowControl: true });
+  const newPassword = ctx.body.string('newPassword', { max: Infinity, allowControl: true });
+  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
+  const { user, session } = await currentSession(ctx);
+  if (user.passwordHash) {
+    if (currentPassword === undefined) throw fail('form_param_missing', { paramName: 'currentPassword' });
+    const matches = await guardedAttempt(ctx, user, () => passwordMatches(ctx, currentPassword, user.passwordHash));
+    if (!matches) throw fail('form_password_incorrect', { paramName: 'currentPassword' });
+  }
+  const email = (await primaryEmail(ctx, user))?.emailAddress ?? null;
+  const passwordHash = await hashNewPassword(ctx, newPassword, email, 'newPassword');
+  const updated = await updateUser(ctx, user.id, { passwordHash });
+  if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
+  return api(await serializeUser(ctx, updated));
+};
+
+/** Starts TOTP enrollment: a secret and an otpauth:// URI for the QR code. TOTP is on only after a first code. */
+export const createTotp: RouteHandler = async (ctx) => {
+  assertMfa(ctx, 'totp');
+  const { user } = await currentSession(ctx);
+  if (user.totpSecret) throw fail('totp_already_enabled');
+  const secret = newTotpSecret();
+  await updateUser(ctx, user.id, { pendingTotpSecret: secret });
+  const label = (await primaryEmail(ctx, user))?.emailAddress ?? user.username ?? user.id;
+  const totp: TotpJSON = { secret, uri: totpUri(secret, ctx.settings.applicationName, label) };
+  return api(totp);
+};
+
+/** The first good code turns TOTP on and hands out the first backup codes. */
+export const verifyTotp: RouteHandler = async (ctx) => {
+  const code = ctx.body.string('code');
+  const { user } = await currentSession(ctx);
+  if (user.totpSecret) throw fail('totp_already_enabled');
+  if (!user.pendingTotpSecret) throw fail('verification_missing', { paramName: 'code' });
+  if (!(await acceptTotpCode(ctx, user.id, user.pendingTotpSecret, code))) throw fail('form_code_incorrect', { paramName: 'code' });
+  await updateUser(ctx, user.id, { totpSecret: user.pendingTotpSecret, pendingTotpSecret: null });
+  const verified: TotpVerifiedJSON = { backupCodes: ctx.settings.mfa.backupCodes ? await replaceBackupCodes(ctx, user.id) : [] };
+  return api(verified);
+};
+
+export const deleteTotp: RouteHandler = async (ctx) => {
+  const { user } = await currentSession(ctx);
+  if (!user.totpSecret) throw fail('totp_not_enabled');
+  const updated = await updateUser(ctx, user.id, { totpSecret: null, pendingTotpSecret: null });
+  await deleteBackupCodes(ctx, user.id);
+  return api(await serializeUser(ctx, updated));
+};
+
+/** New backup codes replace the old ones, which stop working at once. */
+export const regenerateBackupCodes: RouteHandler = async (ctx) => {
+  assertMfa(ctx, 'backupCodes');
+  const { user } = await currentSession(ctx);
+  if (!user.totpSecret) throw fail('totp_not_enabled');
+  const codes: BackupCodesJSON = { codes: await replaceBackupCodes(ctx, user.id) };
+  return api(codes);
+};
+
+function assertMfa(ctx: RequestContext, feature: 'totp' | 'backupCodes'): void {
+  if (!ctx.settings.mfa.enabled || !ctx.settings.mfa[feature]) throw fail('feature_disabled');
+}

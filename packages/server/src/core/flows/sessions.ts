@@ -1,0 +1,100 @@
+import { Limits, SESSION_ID_HEADER, type SessionStatus } from '@latch/protocol';
+import { randomId } from '../crypto/random';
+import { fail } from '../errors';
+import type { SessionRecord, UserRecord } from '../store/records';
+import type { RequestContext, ServerContext } from './context';
+import { requireClient, rotateClientToken, updateClient } from './client';
+
+/** Stored status, or `expired` once the idle or absolute lifetime has run out. */
+export function sessionStatus(session: SessionRecord, now: number): SessionStatus {
+  if (session.status !== 'active') return session.status;
+  return now >= sessionExpireAt(session) ? 'expired' : 'active';
+}
+
+export function sessionExpireAt(session: SessionRecord): number {
+  return Math.min(session.lastActiveAt + Limits.sessionIdleMs, session.abandonAt);
+}
+
+export async function activeSessionsOfClient(ctx: ServerContext, clientId: string): Promise<SessionRecord[]> {
+  const sessions = await ctx.store.listBy('sessions', 'clientId', clientId);
+  return sessions.filter((session) => sessionStatus(session, ctx.now()) === 'active');
+}
+
+export async function activeSessionsOfUser(ctx: ServerContext, userId: string): Promise<SessionRecord[]> {
+  const sessions = await ctx.store.listBy('sessions', 'userId', userId);
+  return sessions.filter((session) => sessionStatus(session, ctx.now()) === 'active');
+}
+
+/**
+ * Ends a sign-in or sign-up: a new session on this client that becomes the
+ * active one, and a rotated client token.
+ */
+export async function startSession(ctx: RequestContext, userId: string): Promise<SessionRecord> {
+  const now = ctx.now();
+  const session: SessionRecord = {
+    id: randomId('sess'),
+    userId,
+    clientId: requireClient(ctx).id,
+    status: 'active',
+    userAgent: ctx.request.headers.get('user-agent')?.slice(0, 512) ?? null,
+    createdAt: now,
+    lastActiveAt: now,
+    abandonAt: now + Limits.sessionAbsoluteMs,
+  };
+  await ctx.store.insert('sessions', session);
+  await ctx.store.update('users', userId, { lastSignInAt: now });
+  await updateClient(ctx, { lastActiveSessionId: session.id });
+  await rotateClientToken(ctx);
+  return session;
+}
+
+/** Marks a session ended or revoked; if it was this client's active one, the most recent other takes over. */
+export async function stopSession(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<SessionRecord> {
+  const stopped = (await ctx.store.update('sessions', session.id, { status })) ?? { ...session, status };
+  const client = await ctx.store.get('clients', session.clientId);
+  if (client?.lastActiveSessionId === session.id) {
+    const remaining = await activeSessionsOfClient(ctx, client.id);
+    const next = remaining.sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
+    await ctx.store.update('clients', client.id, { lastActiveSessionId: next?.id ?? null });
+  }
+  return stopped;
+}
+
+/** Password reset or change: every session of the user ends, except the one making the change. */
+export async function revokeUserSessions(ctx: ServerContext, userId: string, keepSessionId?: string): Promise<void> {
+  for (const session of await activeSessionsOfUser(ctx, userId)) {
+    if (session.id !== keepSessionId) await stopSession(ctx, session, 'revoked');
+  }
+}
+
+/** The session `/v1/me` acts for: the `latch-session-id` header, else the client's active one. */
+export async function currentSession(ctx: RequestContext): Promise<{ session: SessionRecord; user: UserRecord }> {
+  const client = requireClient(ctx);
+  const sessionId = ctx.request.headers.get(SESSION_ID_HEADER) ?? client.lastActiveSessionId;
+  const session = sessionId ? await ctx.store.get('sessions', sessionId) : null;
+  if (!session || session.clientId !== client.id || sessionStatus(session, ctx.now()) !== 'active') {
+    throw fail('authentication_invalid');
+  }
+  const user = await ctx.store.get('users', session.userId);
+  if (!user) throw fail('authentication_invalid');
+  return { session, user };
+}
+
+/** A session of this client, by the route's id; ended or expired ones are not found. */
+export async function clientSession(ctx: RequestContext): Promise<SessionRecord> {
+  const session = await ctx.store.get('sessions', ctx.id);
+  if (!session || session.clientId !== requireClient(ctx).id || sessionStatus(session, ctx.now()) !== 'active') {
+    throw fail('session_not_found');
+  }
+  return session;
+}
+
+/**
+ * Single-session instances allow one signed-in user per browser; multi-session
+ * ones allow several, but never the same user twice.
+ */
+export async function assertCanSignIn(ctx: RequestContext, userId?: string): Promise<void> {
+  const active = ctx.client ? await activeSessionsOfClient(ctx, ctx.client.id) : [];
+  const taken = ctx.settings.multiSession ? active.some((session) => session.userId === userId) : active.length > 0;
+  if (taken) throw fail('identifier_already_signed_in');
+}

@@ -1,0 +1,102 @@
+import { fail } from '../errors';
+import { serializeSignIn } from '../serialize';
+import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
+import { randomId } from '../crypto/random';
+import { ensureClient, requireClient, updateClient } from './client';
+import type { RequestContext } from './context';
+import { normalizeEmail } from './identity';
+import { guardedAttempt } from './lockout';
+import { passwordMatches } from './passwords';
+import { api, type RouteHandler } from './reply';
+import { assertCanSignIn, startSession } from './sessions';
+
+/** An unfinished sign-in is dropped after this long. */
+const signInLifetimeMs = 60 * 60 * 1000;
+
+export const createSignIn: RouteHandler = async (ctx) => {
+  const identifier = ctx.body.string('identifier').trim();
+  const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
+  await assertCanSignIn(ctx);
+  const user = await findUserByIdentifier(ctx, identifier);
+  await assertCanSignIn(ctx, user.id);
+  const client = await ensureClient(ctx);
+  const now = ctx.now();
+  let signIn: SignInRecord = {
+    id: randomId('sia'),
+    clientId: client.id,
+    userId: user.id,
+    identifier,
+    status: 'needs_first_factor',
+    firstFactorVerification: null,
+    secondFactorVerification: null,
+    createdSessionId: null,
+    createdAt: now,
+    expireAt: now + signInLifetimeMs,
+  };
+  await ctx.store.insert('signIns', signIn);
+  await updateClient(ctx, { signInId: signIn.id });
+  if (password !== undefined) signIn = await attemptPassword(ctx, signIn, user, password);
+  return api(await serializeSignIn(ctx, signIn));
+};
+
+export const getSignIn: RouteHandler = async (ctx) => api(await serializeSignIn(ctx, await loadSignIn(ctx)));
+
+/** An email (case-insensitive) or, when the instance allows it, a username. */
+async function findUserByIdentifier(ctx: RequestContext, identifier: string): Promise<UserRecord> {
+  const { identifiers } = ctx.settings;
+  let userId: string | undefined;
+  if (identifier.includes('@')) {
+    const email = identifiers.emailAddress ? normalizeEmail(identifier, 'identifier') : null;
+    userId = email ? (await ctx.store.findBy('emailAddresses', 'verifiedEmail', email))?.userId : undefined;
+  } else if (identifiers.username) {
+    userId = (await ctx.store.findBy('users', 'username', identifier.toLowerCase()))?.id;
+  }
+  const user = userId ? await ctx.store.get('users', userId) : null;
+  if (!user) throw fail('form_identifier_not_found', { paramName: 'identifier' });
+  return user;
+}
+
+/** The route's sign-in, if it belongs to this client and has not expired. */
+export async function loadSignIn(ctx: RequestContext, status?: SignInRecord['status']): Promise<SignInRecord> {
+  const signIn = await ctx.store.get('signIns', ctx.id);
+  if (!signIn || signIn.clientId !== requireClient(ctx).id || signIn.expireAt <= ctx.now()) throw fail('sign_in_not_found');
+  if (status && signIn.status !== status) throw fail('flow_state_invalid');
+  return signIn;
+}
+
+export async function signInUser(ctx: RequestContext, signIn: SignInRecord): Promise<UserRecord> {
+  const user = await ctx.store.get('users', signIn.userId);
+  if (!user) throw fail('sign_in_not_found');
+  return user;
+}
+
+export async function updateSignIn(ctx: RequestContext, signIn: SignInRecord, patch: Partial<SignInRecord>): Promise<SignInRecord> {
+  return (await ctx.store.update('signIns', signIn.id, patch)) ?? { ...signIn, ...patch };
+}
+
+export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, password: string): Promise<SignInRecord> {
+  if (!ctx.settings.firstFactors.password || !user.passwordHash) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  if (!(await guardedAttempt(ctx, user, () => passwordMatches(ctx, password, user.passwordHash)))) {
+    throw fail('form_password_incorrect', { paramName: 'password' });
+  }
+  const verified: VerificationState = { status: 'verified', strategy: 'password', attempts: 0, expireAt: null, codeId: null };
+  return passFirstFactor(ctx, signIn, user, verified);
+}
+
+/** After the first factor: ask for the second one if the user has TOTP, else sign in. */
+export async function passFirstFactor(
+  ctx: RequestContext,
+  signIn: SignInRecord,
+  user: UserRecord,
+  verification: VerificationState,
+): Promise<SignInRecord> {
+  const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
+  return user.totpSecret ? next : completeSignIn(ctx, next);
+}
+
+export async function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
+  await assertCanSignIn(ctx, signIn.userId);
+  const session = await startSession(ctx, signIn.userId);
+  await updateClient(ctx, { signInId: null });
+  return updateSignIn(ctx, signIn, { status: 'complete', createdSessionId: session.id });
+}

@@ -1,0 +1,135 @@
+import { fail } from '../errors';
+import { randomId } from '../crypto/random';
+import { serializeSignUp } from '../serialize';
+import type { SignUpRecord } from '../store/records';
+import { ensureClient, requireClient, updateClient } from './client';
+import type { RequestContext } from './context';
+import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
+import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
+import { hashNewPassword } from './passwords';
+import { api, type RouteHandler } from './reply';
+import { assertCanSignIn, startSession } from './sessions';
+import { missingFields, unverifiedFields } from './sign-up-fields';
+import { insertUser } from './users';
+
+/** An unfinished sign-up is dropped after this long. */
+const signUpLifetimeMs = 24 * 60 * 60 * 1000;
+
+export const createSignUp: RouteHandler = async (ctx) => {
+  if (!ctx.settings.signUp.enabled) throw fail('feature_disabled');
+  const fields = await readFields(ctx, null);
+  await assertCanSignIn(ctx);
+  const client = await ensureClient(ctx);
+  const now = ctx.now();
+  const signUp: SignUpRecord = {
+    id: randomId('sua'),
+    clientId: client.id,
+    status: 'missing_requirements',
+    emailAddress: null,
+    firstName: null,
+    lastName: null,
+    username: null,
+    passwordHash: null,
+    emailVerification: null,
+    createdSessionId: null,
+    createdUserId: null,
+    createdAt: now,
+    expireAt: now + signUpLifetimeMs,
+    ...fields,
+  };
+  await ctx.store.insert('signUps', signUp);
+  await updateClient(ctx, { signUpId: signUp.id });
+  return api(serializeSignUp(ctx, await completeIfReady(ctx, signUp)));
+};
+
+export const getSignUp: RouteHandler = async (ctx) => api(serializeSignUp(ctx, await loadSignUp(ctx)));
+
+export const updateSignUp: RouteHandler = async (ctx) => {
+  const signUp = await loadSignUp(ctx, 'missing_requirements');
+  const updated = await patchSignUp(ctx, signUp, await readFields(ctx, signUp));
+  return api(serializeSignUp(ctx, await completeIfReady(ctx, updated)));
+};
+
+export const prepareSignUpVerification: RouteHandler = async (ctx) => {
+  const strategy = ctx.body.oneOf('strategy', ['email_code'] as const);
+  const signUp = await loadSignUp(ctx, 'missing_requirements');
+  if (!signUp.emailAddress) throw fail('form_param_missing', { paramName: 'emailAddress', status: 422 });
+  const emailVerification = await sendEmailCode(ctx, {
+    to: signUp.emailAddress,
+    purpose: 'sign_up',
+    strategy,
+    attemptsKey: `code:${signUp.id}`,
+    previous: signUp.emailVerification,
+  });
+  return api(serializeSignUp(ctx, await patchSignUp(ctx, signUp, { emailVerification })));
+};
+
+export const attemptSignUpVerification: RouteHandler = async (ctx) => {
+  const code = ctx.body.string('code');
+  const signUp = await loadSignUp(ctx, 'missing_requirements');
+  const result = await attemptEmailCode(ctx, requireSentCode(signUp.emailVerification, 'email_code'), code);
+  const checked = await patchSignUp(ctx, signUp, { emailVerification: result.state });
+  if (result.failure) throw result.failure;
+  return api(serializeSignUp(ctx, await completeIfReady(ctx, checked)));
+};
+
+/**
+ * Reads the fields the instance collects (others are ignored). The password
+ * is hashed last, once everything else is known to be valid.
+ */
+async function readFields(ctx: RequestContext, current: SignUpRecord | null): Promise<Partial<SignUpRecord>> {
+  const collects = (field: keyof typeof ctx.settings.signUp.fields) => ctx.settings.signUp.fields[field] !== 'off';
+  const patch: Partial<SignUpRecord> = {};
+  const email = collects('emailAddress') ? ctx.body.optionalString('emailAddress') : undefined;
+  if (email !== undefined) {
+    patch.emailAddress = normalizeEmail(email);
+    await assertEmailAvailable(ctx, patch.emailAddress);
+    if (patch.emailAddress !== current?.emailAddress) patch.emailVerification = null;
+  }
+  const username = collects('username') ? ctx.body.optionalString('username') : undefined;
+  if (username !== undefined) {
+    patch.username = normalizeUsername(username);
+    await assertUsernameAvailable(ctx, patch.username);
+  }
+  if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName')) ?? current?.firstName ?? null;
+  if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName')) ?? current?.lastName ?? null;
+  const password = collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
+  if (password !== undefined) {
+    patch.passwordHash = await hashNewPassword(ctx, password, patch.emailAddress ?? current?.emailAddress ?? null);
+  }
+  return patch;
+}
+
+async function loadSignUp(ctx: RequestContext, status?: SignUpRecord['status']): Promise<SignUpRecord> {
+  const signUp = await ctx.store.get('signUps', ctx.id);
+  if (!signUp || signUp.clientId !== requireClient(ctx).id || signUp.expireAt <= ctx.now()) throw fail('sign_up_not_found');
+  if (status && signUp.status !== status) throw fail('flow_state_invalid');
+  return signUp;
+}
+
+async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Partial<SignUpRecord>): Promise<SignUpRecord> {
+  if (patch.emailVerification === null && signUp.emailVerification?.codeId) {
+    await ctx.store.delete('verifications', signUp.emailVerification.codeId);
+  }
+  return (await ctx.store.update('signUps', signUp.id, patch)) ?? { ...signUp, ...patch };
+}
+
+/**
+ * The user and the session exist only from here on, once every required
+ * field is present and the email is verified. The email's uniqueness is
+ * checked again by the store: a parallel sign-up may have taken it since.
+ */
+async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
+  if (missingFields(ctx.settings, signUp).length > 0 || unverifiedFields(signUp).length > 0) return signUp;
+  await assertCanSignIn(ctx);
+  const user = await insertUser(ctx, {
+    emailAddress: signUp.emailAddress,
+    passwordHash: signUp.passwordHash,
+    firstName: signUp.firstName,
+    lastName: signUp.lastName,
+    username: signUp.username,
+  });
+  const session = await startSession(ctx, user.id);
+  await updateClient(ctx, { signUpId: null });
+  return patchSignUp(ctx, signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id });
+}

@@ -1,0 +1,86 @@
+import { randomId } from '../crypto/random';
+import { fail } from '../errors';
+import type { EmailAddressRecord, UserRecord } from '../store/records';
+import { UniqueViolation } from '../store/store';
+import type { ServerContext } from './context';
+import { deleteBackupCodes } from './second-factor';
+
+export interface NewUser {
+  /** Already normalized and verified; null only when the instance signs up without email. */
+  emailAddress: string | null;
+  passwordHash: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  totpSecret?: string | null;
+}
+
+/**
+ * Creates a user with a verified primary email. The email row goes in first:
+ * its unique index is what lets exactly one of two parallel sign-ups with the
+ * same address win. If the user row then fails, the email row is removed so
+ * nothing half-made remains.
+ */
+export async function insertUser(ctx: ServerContext, input: NewUser): Promise<UserRecord> {
+  const now = ctx.now();
+  const userId = randomId('user');
+  const email: EmailAddressRecord | null = input.emailAddress
+    ? {
+        id: randomId('idn'),
+        userId,
+        emailAddress: input.emailAddress,
+        verifiedEmail: input.emailAddress,
+        verification: { status: 'verified', strategy: 'email_code', attempts: 0, expireAt: null, codeId: null },
+        createdAt: now,
+      }
+    : null;
+  const user: UserRecord = {
+    id: userId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    username: input.username,
+    imageUrl: null,
+    primaryEmailAddressId: email?.id ?? null,
+    passwordHash: input.passwordHash,
+    totpSecret: input.totpSecret ?? null,
+    pendingTotpSecret: null,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+    lastSignInAt: null,
+  };
+  if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
+  try {
+    await uniqueWrite(() => ctx.store.insert('users', user));
+  } catch (error) {
+    if (email) await ctx.store.delete('emailAddresses', email.id);
+    throw error;
+  }
+  return user;
+}
+
+/** Unique-index clashes become the matching 422; anything else stays unexpected. */
+export async function uniqueWrite(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof UniqueViolation)) throw error;
+    if (error.index === 'username') throw fail('form_username_exists', { paramName: 'username' });
+    throw fail('form_identifier_exists', { paramName: 'emailAddress' });
+  }
+}
+
+/** Removes the user and everything that hangs off it. */
+export async function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
+  for (const session of await ctx.store.listBy('sessions', 'userId', userId)) await ctx.store.delete('sessions', session.id);
+  for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
+  await deleteBackupCodes(ctx, userId);
+  await ctx.store.delete('users', userId);
+}
+
+export async function updateUser(ctx: ServerContext, userId: string, patch: Partial<UserRecord>): Promise<UserRecord> {
+  let user: UserRecord | null = null;
+  await uniqueWrite(async () => (user = await ctx.store.update('users', userId, { ...patch, updatedAt: ctx.now() })));
+  if (!user) throw fail('authentication_invalid');
+  return user;
+}

@@ -1,0 +1,87 @@
+import { Limits, type ApiResponse } from '@latch/protocol';
+import { ApiFailure, fail } from './errors';
+import type { RequestContext, ServerContext } from './flows/context';
+import { loadClient } from './flows/client';
+import type { Reply } from './flows/reply';
+import { readJsonBody } from './http/body';
+import { BodyReader } from './http/body-reader';
+import { errorResponse, jsonResponse } from './http/respond';
+import { createRouter, MethodNotAllowed } from './http/router';
+import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
+import { routeTable } from './routes';
+import { serializeClient } from './serialize';
+
+export interface HandlerOptions {
+  /** Cookie attributes; by default Secure over https and plain on http (localhost). */
+  cookies?: CookieOptions;
+  /** Origins besides the API's own whose cookie-authenticated mutations are accepted. */
+  allowedOrigins?: readonly string[];
+  /** Told about unexpected errors (answered with 500); default console.error. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * `Request` in, `Response` out, never a throw: the order is route (404/405),
+ * CSRF, body (413/415/400), then the flow. Input problems are found before
+ * the flow runs, so a bad request changes nothing.
+ */
+export function createHandler(server: ServerContext, options: HandlerOptions): (request: Request) => Promise<Response> {
+  const route = createRouter(routeTable);
+  const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
+
+  return async (request) => {
+    const headers = new Headers();
+    const url = new URL(request.url);
+    const cookies = options.cookies ?? { secure: url.protocol === 'https:' };
+    let ctx: RequestContext | undefined;
+    // Sends a newly issued token once, on success or failure alike: a flow may
+    // issue one and then fail (a sign-in created, then a wrong password), and
+    // the browser still needs it to continue that sign-in.
+    const sendToken = () => {
+      if (ctx?.issuedToken) writeToken(headers, ctx.credential, ctx.issuedToken, cookies);
+      if (ctx) ctx.issuedToken = null;
+    };
+    try {
+      const match = route(request.method, url.pathname);
+      const credential = readCredential(request, cookies);
+      assertSameSiteMutation(request, credential, options.allowedOrigins ?? []);
+      const hasBody = request.method === 'POST' || request.method === 'PATCH';
+      const body = hasBody ? await readJsonBody(request, match.entry.maxBodyBytes ?? Limits.maxBodyBytes) : {};
+      ctx = { ...server, request, id: match.id ?? '', body: new BodyReader(body), credential, client: null, issuedToken: null };
+      ctx.client = await loadClient(ctx);
+      const reply = await match.entry.handler(ctx);
+      sendToken();
+      return await render(ctx, reply, headers);
+    } catch (error) {
+      sendToken();
+      return renderError(error, headers, onError);
+    }
+  };
+}
+
+async function render(ctx: RequestContext, reply: Reply, headers: Headers): Promise<Response> {
+  if (reply.kind === 'raw') return jsonResponse(reply.body, 200, headers);
+  // Read the client afresh: the flow may have changed it through other records.
+  const record = ctx.client ? await ctx.store.get('clients', ctx.client.id) : null;
+  const client = record ? await serializeClient(ctx, record) : null;
+  if (reply.kind === 'api') {
+    const body: ApiResponse<unknown> = { response: reply.response, client };
+    return jsonResponse(body, 200, headers);
+  }
+  const body: ApiResponse<unknown> = { response: client, client, ...(reply.withEnvironment ? { environment: ctx.settings } : {}) };
+  return jsonResponse(body, 200, headers);
+}
+
+function renderError(error: unknown, headers: Headers, onError: (error: unknown) => void): Response {
+  if (error instanceof ApiFailure) return errorResponse(error, headers);
+  if (error instanceof MethodNotAllowed) {
+    headers.set('allow', error.allowed.join(', '));
+    return errorResponse(fail('method_not_allowed'), headers);
+  }
+  try {
+    onError(error);
+  } catch {
+    // A failing logger must not turn a 500 into a thrown handler.
+  }
+  return errorResponse(fail('internal_error'), headers);
+}

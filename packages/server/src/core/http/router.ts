@@ -1,0 +1,72 @@
+import { parseRoute, Routes, type HttpMethod, type RouteName } from '@latch/protocol';
+import { fail } from '../errors';
+
+export interface RouteMatch<T> {
+  name: RouteName;
+  /** The decoded `:id` segment, when the route has one. */
+  id: string | undefined;
+  entry: T;
+}
+
+interface CompiledRoute<T> {
+  name: RouteName;
+  method: HttpMethod;
+  segments: string[];
+  entry: T;
+}
+
+/**
+ * Builds a matcher from the protocol's route table, so a path is spelled in
+ * one place. Asking for a table entry per route name makes a missing handler a
+ * type error.
+ */
+export function createRouter<T>(entries: Record<RouteName, T>): (method: string, pathname: string) => RouteMatch<T> {
+  const routes: CompiledRoute<T>[] = (Object.keys(Routes) as RouteName[]).map((name) => {
+    const { method, template } = parseRoute(name);
+    return { name, method, segments: template.split('/'), entry: entries[name] };
+  });
+
+  return (method, pathname) => {
+    const segments = pathname.split('/');
+    const allowed: HttpMethod[] = [];
+    for (const route of routes) {
+      const id = matchSegments(route.segments, segments);
+      if (id === false) continue;
+      if (route.method === method) return { name: route.name, id, entry: route.entry };
+      allowed.push(route.method);
+    }
+    if (allowed.length > 0) throw new MethodNotAllowed(allowed);
+    throw fail('resource_not_found');
+  };
+}
+
+/** Thrown for a known path with the wrong method; carries the `Allow` list. */
+export class MethodNotAllowed extends Error {
+  constructor(readonly allowed: HttpMethod[]) {
+    super('Method not allowed');
+  }
+}
+
+/** `undefined` for a match without `:id`, the id for one with it, false for no match. */
+function matchSegments(template: string[], actual: string[]): string | undefined | false {
+  if (template.length !== actual.length) return false;
+  let id: string | undefined;
+  for (const [index, part] of template.entries()) {
+    const value = actual[index] ?? '';
+    if (part === ':id') {
+      id = decodeSegment(value);
+      if (!id) return false;
+    } else if (part !== value) {
+      return false;
+    }
+  }
+  return id;
+}
+
+function decodeSegment(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value) || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,60 @@
+import type { RouteName } from '@latch/protocol';
+import { deleteClient, endSession, getClient, getEnvironment, getJwks, mintSessionToken, touchSession } from './flows/client-routes';
+import { deleteMe, getMe, updateMe } from './flows/me';
+import { attemptEmailVerification, createEmailAddress, deleteEmailAddress, makeEmailPrimary, prepareEmailVerification } from './flows/me-emails';
+import { changePassword, createTotp, deleteTotp, regenerateBackupCodes, verifyTotp } from './flows/me-security';
+import { listMySessions, revokeMySession } from './flows/me-sessions';
+import { maxImageDataUrlLength } from './flows/image';
+import type { RouteHandler } from './flows/reply';
+import { createSignIn, getSignIn } from './flows/sign-in';
+import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
+import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';
+
+export interface RouteEntry {
+  handler: RouteHandler;
+  /** Overrides Limits.maxBodyBytes for the one route that carries an image. */
+  maxBodyBytes?: number;
+}
+
+/** Every protocol route and the flow that answers it; a route without a handler is a type error. */
+export const routeTable: Record<RouteName, RouteEntry> = {
+  environment: { handler: getEnvironment },
+  client: { handler: getClient },
+  clientDelete: { handler: deleteClient },
+
+  signInCreate: { handler: createSignIn },
+  signInGet: { handler: getSignIn },
+  signInPrepareFirstFactor: { handler: prepareFirstFactor },
+  signInAttemptFirstFactor: { handler: attemptFirstFactor },
+  signInPrepareSecondFactor: { handler: prepareSecondFactor },
+  signInAttemptSecondFactor: { handler: attemptSecondFactor },
+  signInResetPassword: { handler: resetPassword },
+
+  signUpCreate: { handler: createSignUp },
+  signUpGet: { handler: getSignUp },
+  signUpUpdate: { handler: updateSignUp },
+  signUpPrepareVerification: { handler: prepareSignUpVerification },
+  signUpAttemptVerification: { handler: attemptSignUpVerification },
+
+  sessionToken: { handler: mintSessionToken },
+  sessionTouch: { handler: touchSession },
+  sessionEnd: { handler: endSession },
+
+  me: { handler: getMe },
+  meUpdate: { handler: updateMe, maxBodyBytes: maxImageDataUrlLength + 4096 },
+  meDelete: { handler: deleteMe },
+  meEmailCreate: { handler: createEmailAddress },
+  meEmailPrepareVerification: { handler: prepareEmailVerification },
+  meEmailAttemptVerification: { handler: attemptEmailVerification },
+  meEmailMakePrimary: { handler: makeEmailPrimary },
+  meEmailDelete: { handler: deleteEmailAddress },
+  mePassword: { handler: changePassword },
+  meTotpCreate: { handler: createTotp },
+  meTotpVerify: { handler: verifyTotp },
+  meTotpDelete: { handler: deleteTotp },
+  meBackupCodes: { handler: regenerateBackupCodes },
+  meSessions: { handler: listMySessions },
+  meSessionRevoke: { handler: revokeMySession },
+
+  jwks: { handler: getJwks },
+};

@@ -1,0 +1,127 @@
+/** Stored records → the protocol's JSON resources. Nothing secret leaves through here. */
+import type {
+  ActiveSessionJSON,
+  ClientJSON,
+  EmailAddressJSON,
+  SessionJSON,
+  SignInJSON,
+  SignUpJSON,
+  UserJSON,
+  VerificationJSON,
+} from '@latch/protocol';
+import type { ServerContext } from './flows/context';
+import { backupCodeCount, firstFactorsFor, secondFactorsFor } from './flows/factors';
+import { activeSessionsOfClient, sessionExpireAt, sessionStatus } from './flows/sessions';
+import { parseDevice } from './flows/device';
+import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
+import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
+
+export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
+  if (!state) return null;
+  const expired = state.status === 'unverified' && state.expireAt !== null && state.expireAt <= now;
+  return { status: expired ? 'expired' : state.status, strategy: state.strategy, attempts: state.attempts, expireAt: state.expireAt };
+}
+
+export function serializeEmailAddress(email: EmailAddressRecord, now: number): EmailAddressJSON {
+  const verification = email.verifiedEmail
+    ? { status: 'verified' as const, strategy: email.verification?.strategy ?? 'email_code', attempts: email.verification?.attempts ?? 0, expireAt: null }
+    : (serializeVerification(email.verification, now) ?? { status: 'unverified' as const, strategy: null, attempts: 0, expireAt: null });
+  return { id: email.id, emailAddress: email.emailAddress, verification };
+}
+
+export async function serializeUser(ctx: ServerContext, user: UserRecord): Promise<UserJSON> {
+  const emails = await ctx.store.listBy('emailAddresses', 'userId', user.id);
+  const totpEnabled = user.totpSecret !== null;
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    username: user.username,
+    primaryEmailAddressId: user.primaryEmailAddressId,
+    emailAddresses: emails.map((email) => serializeEmailAddress(email, ctx.now())),
+    imageUrl: user.imageUrl,
+    passwordEnabled: user.passwordHash !== null,
+    totpEnabled,
+    backupCodeEnabled: (await backupCodeCount(ctx, user.id)) > 0,
+    twoFactorEnabled: totpEnabled,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    lastSignInAt: user.lastSignInAt,
+  };
+}
+
+export function serializeSession(session: SessionRecord, user: UserJSON, now: number): SessionJSON {
+  return {
+    id: session.id,
+    status: sessionStatus(session, now),
+    user,
+    createdAt: session.createdAt,
+    lastActiveAt: session.lastActiveAt,
+    expireAt: sessionExpireAt(session),
+    abandonAt: session.abandonAt,
+  };
+}
+
+export function serializeActiveSession(session: SessionRecord, currentSessionId: string, now: number): ActiveSessionJSON {
+  return {
+    id: session.id,
+    status: sessionStatus(session, now),
+    createdAt: session.createdAt,
+    lastActiveAt: session.lastActiveAt,
+    isCurrent: session.id === currentSessionId,
+    device: parseDevice(session.userAgent),
+  };
+}
+
+export async function serializeSignIn(ctx: ServerContext, signIn: SignInRecord): Promise<SignInJSON> {
+  const user = await ctx.store.get('users', signIn.userId);
+  return {
+    id: signIn.id,
+    status: signIn.status,
+    identifier: signIn.identifier,
+    supportedFirstFactors: user ? await firstFactorsFor(ctx, user) : [],
+    supportedSecondFactors: user ? await secondFactorsFor(ctx, user) : [],
+    firstFactorVerification: serializeVerification(signIn.firstFactorVerification, ctx.now()),
+    secondFactorVerification: serializeVerification(signIn.secondFactorVerification, ctx.now()),
+    userData: user ? { firstName: user.firstName, lastName: user.lastName, imageUrl: user.imageUrl } : null,
+    createdSessionId: signIn.createdSessionId,
+  };
+}
+
+export function serializeSignUp(ctx: ServerContext, signUp: SignUpRecord): SignUpJSON {
+  return {
+    id: signUp.id,
+    status: signUp.status,
+    emailAddress: signUp.emailAddress,
+    firstName: signUp.firstName,
+    lastName: signUp.lastName,
+    username: signUp.username,
+    passwordEnabled: signUp.passwordHash !== null,
+    requiredFields: requiredFields(ctx.settings),
+    optionalFields: optionalFields(ctx.settings),
+    missingFields: missingFields(ctx.settings, signUp),
+    unverifiedFields: unverifiedFields(signUp),
+    verifications: { emailAddress: serializeVerification(signUp.emailVerification, ctx.now()) },
+    createdSessionId: signUp.createdSessionId,
+    createdUserId: signUp.createdUserId,
+  };
+}
+
+/** The whole client: active sessions (oldest first) with their users, and the flows in progress. */
+export async function serializeClient(ctx: ServerContext, client: ClientRecord): Promise<ClientJSON> {
+  const sessions: SessionJSON[] = [];
+  for (const session of await activeSessionsOfClient(ctx, client.id)) {
+    const user = await ctx.store.get('users', session.userId);
+    if (user) sessions.push(serializeSession(session, await serializeUser(ctx, user), ctx.now()));
+  }
+  const signIn = client.signInId ? await ctx.store.get('signIns', client.signInId) : null;
+  const signUp = client.signUpId ? await ctx.store.get('signUps', client.signUpId) : null;
+  const isActive = sessions.some((session) => session.id === client.lastActiveSessionId);
+  return {
+    id: client.id,
+    sessions,
+    signIn: signIn && signIn.expireAt > ctx.now() ? await serializeSignIn(ctx, signIn) : null,
+    signUp: signUp && signUp.expireAt > ctx.now() ? serializeSignUp(ctx, signUp) : null,
+    lastActiveSessionId: isActive ? client.lastActiveSessionId : null,
+  };
+}

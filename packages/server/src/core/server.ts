@@ -1,0 +1,52 @@
+import type { EnvironmentJSON } from '@latch/protocol';
+import { createAdmin, type LatchAdmin } from './admin';
+import { defaultPasswordHashing, type PasswordHashing } from './crypto/password';
+import type { Mailer, ServerContext } from './flows/context';
+import { SigningKeys } from './flows/signing-keys';
+import { createHandler, type HandlerOptions } from './handler';
+import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
+import { MemoryStore } from './store/memory';
+import type { Store } from './store/store';
+
+export interface LatchServerOptions extends HandlerOptions {
+  /** JWT `iss`, e.g. `https://auth.example.com`. */
+  issuer: string;
+  store?: Store;
+  /** Clock in milliseconds; inject one to test expiry. */
+  now?: () => number;
+  settings?: DeepPartial<InstanceSettings>;
+  hashing?: PasswordHashing;
+  /** Delivers emails with codes. Without one, codes go nowhere (fine for password-only tests). */
+  mailer?: Mailer;
+}
+
+export interface LatchServer {
+  /** Answers one frontend API request. Never throws. */
+  handler(request: Request): Promise<Response>;
+  admin: LatchAdmin;
+  environment(): EnvironmentJSON;
+  now(): number;
+  readonly store: Store;
+}
+
+/** The isomorphic Latch server: one instance per store, with no module-level state. */
+export function createLatchServer(options: LatchServerOptions): LatchServer {
+  const store = options.store ?? new MemoryStore();
+  const now = options.now ?? Date.now;
+  const context: ServerContext = {
+    store,
+    now,
+    settings: resolveSettings(options.settings),
+    hashing: options.hashing ?? defaultPasswordHashing,
+    mailer: options.mailer ?? (() => undefined),
+    issuer: options.issuer,
+    signingKeys: new SigningKeys(store, now),
+  };
+  return {
+    handler: createHandler(context, options),
+    admin: createAdmin(context),
+    environment: () => structuredClone(context.settings),
+    now: () => now(),
+    store,
+  };
+}

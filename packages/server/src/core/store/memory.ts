@@ -1,0 +1,87 @@
+import type { Kind, Records } from './records';
+import { schema, type ListIndex, type UniqueIndex } from './schema';
+import { UniqueViolation, type Store } from './store';
+
+type AnyRecord = Records[Kind];
+
+function field(record: AnyRecord, name: string): unknown {
+  return (record as unknown as Record<string, unknown>)[name];
+}
+
+/**
+ * A Store in plain Maps, for the mock, tests and single-process demos. Each
+ * method runs synchronously inside its promise, so it is atomic with respect
+ * to every other call. Records are deep-copied in and out so callers cannot
+ * change stored state by mutating what they hold.
+ */
+export class MemoryStore implements Store {
+  private readonly tables = new Map<Kind, Map<string, AnyRecord>>();
+  private readonly counters = new Map<string, { value: number; expiresAt: number }>();
+
+  async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
+    const record = this.table(kind).get(id);
+    return record ? (structuredClone(record) as Records[K]) : null;
+  }
+
+  async findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string): Promise<Records[K] | null> {
+    const found = this.rows(kind).find((row) => field(row, index) === value);
+    return found ? (structuredClone(found) as Records[K]) : null;
+  }
+
+  async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
+    return this.rows(kind)
+      .filter((row) => field(row, index) === value)
+      .map((row) => structuredClone(row) as Records[K]);
+  }
+
+  async insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
+    if (this.table(kind).has(record.id)) throw new Error(`${kind} ${record.id} already exists`);
+    this.assertUnique(kind, record);
+    this.table(kind).set(record.id, structuredClone(record));
+  }
+
+  async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>): Promise<Records[K] | null> {
+    const current = this.table(kind).get(id);
+    if (!current) return null;
+    const next = { ...structuredClone(current), ...structuredClone(patch), id } as Records[K];
+    this.assertUnique(kind, next);
+    this.table(kind).set(id, next);
+    return structuredClone(next);
+  }
+
+  async delete(kind: Kind, id: string): Promise<boolean> {
+    return this.table(kind).delete(id);
+  }
+
+  async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    const current = this.counters.get(key);
+    const live = current && current.expiresAt > now ? current : { value: 0, expiresAt: now + ttlMs };
+    live.value += by;
+    this.counters.set(key, live);
+    return live.value;
+  }
+
+  async resetCounter(key: string): Promise<void> {
+    this.counters.delete(key);
+  }
+
+  private table(kind: Kind): Map<string, AnyRecord> {
+    let table = this.tables.get(kind);
+    if (!table) this.tables.set(kind, (table = new Map()));
+    return table;
+  }
+
+  private rows(kind: Kind): AnyRecord[] {
+    return [...this.table(kind).values()];
+  }
+
+  /** Null never clashes, so optional unique fields (unverified emails, no username) coexist. */
+  private assertUnique(kind: Kind, record: AnyRecord): void {
+    for (const index of schema[kind].unique as readonly string[]) {
+      const value = field(record, index);
+      if (value === null || value === undefined) continue;
+      const clash = this.rows(kind).some((row) => field(row, index) === value && row.id !== record.id);
+      if (clash) throw new UniqueViolation(kind, index);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * What the server stores. Every record is a plain JSON-able object with an
+ * `id`, so any store (memory, SQLite, PostgreSQL) can keep it as a row or a
+ * JSON column. Timestamps are milliseconds since the epoch.
+ */
+import type { VerificationJSON } from '@latch/protocol';
+
+/** A verification as the owner record keeps it; `codeId` points at the live code, if any. */
+export interface VerificationState extends VerificationJSON {
+  codeId: string | null;
+}
+
+export interface UserRecord {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** Lowercase; unique. */
+  username: string | null;
+  imageUrl: string | null;
+  primaryEmailAddressId: string | null;
+  passwordHash: string | null;
+  /** Base32 TOTP secret once enrollment is verified. */
+  totpSecret: string | null;
+  /** Secret handed out by `POST /v1/me/totp`, waiting for its first code. */
+  pendingTotpSecret: string | null;
+  /** End of the current lockout; also names the failure counter's epoch. */
+  lockedUntil: number | null;
+  createdAt: number;
+  updatedAt: number;
+  lastSignInAt: number | null;
+}
+
+export interface EmailAddressRecord {
+  id: string;
+  userId: string;
+  /** Trimmed and lowercased. */
+  emailAddress: string;
+  /** Equals `emailAddress` once verified, else null: only verified addresses are unique. */
+  verifiedEmail: string | null;
+  verification: VerificationState | null;
+  createdAt: number;
+}
+
+export interface ClientRecord {
+  id: string;
+  /** SHA-256 of the client token; the token itself is never stored. */
+  tokenHash: string;
+  signInId: string | null;
+  signUpId: string | null;
+  lastActiveSessionId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  clientId: string;
+  /** Stored status; idle and absolute expiry are derived from the timestamps. */
+  status: 'active' | 'ended' | 'revoked';
+  userAgent: string | null;
+  createdAt: number;
+  lastActiveAt: number;
+  abandonAt: number;
+}
+
+export interface SignInRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  identifier: string;
+  status: 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
+  firstFactorVerification: VerificationState | null;
+  secondFactorVerification: VerificationState | null;
+  createdSessionId: string | null;
+  createdAt: number;
+  expireAt: number;
+}
+
+export interface SignUpRecord {
+  id: string;
+  clientId: string;
+  status: 'missing_requirements' | 'complete' | 'abandoned';
+  emailAddress: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  passwordHash: string | null;
+  emailVerification: VerificationState | null;
+  createdSessionId: string | null;
+  createdUserId: string | null;
+  createdAt: number;
+  expireAt: number;
+}
+
+export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email';
+
+/** A one-time email code. Consumed by deleting it, so only one caller can win. */
+export interface VerificationRecord {
+  id: string;
+  purpose: CodePurpose;
+  /** The email address the code was sent to. */
+  target: string;
+  /** Key of the attempt counter, shared by every code of one owner so a resend keeps the count. */
+  attemptsKey: string;
+  codeHash: string;
+  expiresAt: number;
+  createdAt: number;
+}
+
+export interface BackupCodeRecord {
+  id: string;
+  userId: string;
+  /** SHA-256 of `userId:code`, unique. */
+  codeHash: string;
+  createdAt: number;
+}
+
+export interface SigningKeyRecord {
+  id: string;
+  status: 'active';
+  alg: 'ES256';
+  publicJwk: Record<string, unknown>;
+  privateJwk: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface Records {
+  users: UserRecord;
+  emailAddresses: EmailAddressRecord;
+  clients: ClientRecord;
+  sessions: SessionRecord;
+  signIns: SignInRecord;
+  signUps: SignUpRecord;
+  verifications: VerificationRecord;
+  backupCodes: BackupCodeRecord;
+  signingKeys: SigningKeyRecord;
+}
+
+export type Kind = keyof Records;

@@ -1,0 +1,17 @@
+export { createLatchServer, type LatchServer, type LatchServerOptions } from './core/server';
+export type { HandlerOptions } from './core/handler';
+export type { AdminUserInput, LatchAdmin } from './core/admin';
+export type { EmailKind, Mailer, OutgoingEmail } from './core/flows/context';
+export { defaultSettings, type DeepPartial, type InstanceSettings } from './core/settings';
+export {
+  defaultPasswordHashing,
+  devOnlyFastHashing,
+  pbkdf2Hashing,
+  type PasswordHashing,
+} from './core/crypto/password';
+export { generateTotpCode } from './core/crypto/totp';
+export { MemoryStore } from './core/store/memory';
+export { UniqueViolation, type Store } from './core/store/store';
+export { schema, kinds, type ListIndex, type UniqueIndex } from './core/store/schema';
+export type * from './core/store/records';
+export { ApiFailure } from './core/errors';

@@ -1,0 +1,144 @@
+import { CLIENT_TOKEN_RESPONSE_HEADER, type ApiErrorResponse, type ClientJSON, type SignInJSON, type SignUpJSON } from '@latch/protocol';
+import {
+  createLatchServer,
+  devOnlyFastHashing,
+  MemoryStore,
+  type Kind,
+  type LatchServer,
+  type LatchServerOptions,
+  type OutgoingEmail,
+  type Records,
+} from '@latch/server';
+
+export const API = 'https://latch.test';
+export const START = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+export const ada = { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada', lastName: 'Lovelace' };
+
+/** A clock the test moves by hand. */
+export function testClock(start = START) {
+  let time = start;
+  return { now: () => time, advance: (ms: number) => void (time += ms), set: (ms: number) => void (time = ms) };
+}
+
+export interface TestServer {
+  server: LatchServer;
+  outbox: OutgoingEmail[];
+  clock: ReturnType<typeof testClock>;
+  latestCode(to: string): string;
+  browser(init?: BrowserInit): TestBrowser;
+}
+
+export function createTestServer(options: Partial<LatchServerOptions> = {}): TestServer {
+  const outbox: OutgoingEmail[] = [];
+  const clock = testClock();
+  const server = createLatchServer({
+    issuer: API,
+    now: clock.now,
+    hashing: devOnlyFastHashing,
+    mailer: (email) => void outbox.push(email),
+    ...options,
+  });
+  return {
+    server,
+    outbox,
+    clock,
+    latestCode(to) {
+      const code = outbox.filter((email) => email.to === to).at(-1)?.code;
+      if (!code) throw new Error(`No code was sent to ${to}`);
+      return code;
+    },
+    browser: (init) => new TestBrowser(server, init),
+  };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body: `{ response, client }`, a raw body, or `{ errors }`. */
+  json: T & { response?: unknown; client?: ClientJSON | null } & Partial<ApiErrorResponse>;
+}
+
+interface BrowserInit {
+  userAgent?: string;
+}
+
+/**
+ * A tiny stand-in for a browser in header mode: it keeps the client token
+ * from the `latch-client-token` response header and sends it back.
+ */
+export class TestBrowser {
+  token: string | null = null;
+
+  constructor(
+    private readonly server: LatchServer,
+    private readonly init: BrowserInit = {},
+  ) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const requestHeaders = new Headers(headers);
+    if (this.token) requestHeaders.set('authorization', `Bearer ${this.token}`);
+    if (this.init.userAgent) requestHeaders.set('user-agent', this.init.userAgent);
+    if (body !== undefined) requestHeaders.set('content-type', 'application/json');
+    const response = await this.server.handler(
+      new Request(`${API}${path}`, { method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body) }),
+    );
+    const token = response.headers.get(CLIENT_TOKEN_RESPONSE_HEADER);
+    if (token) this.token = token;
+    return { status: response.status, headers: response.headers, json: (await response.json()) as Reply<T>['json'] };
+  }
+
+  async signInWithPassword(identifier: string, password: string): Promise<SignInJSON> {
+    const reply = await this.call('POST', '/v1/client/sign_ins', { identifier, password });
+    if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.json)}`);
+    return reply.json.response as SignInJSON;
+  }
+
+  async signUp(test: TestServer, fields: Record<string, string>): Promise<SignUpJSON> {
+    const created = await this.call('POST', '/v1/client/sign_ups', fields);
+    if (created.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(created.json)}`);
+    const id = (created.json.response as SignUpJSON).id;
+    await this.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
+    const code = test.latestCode(String(fields.emailAddress).toLowerCase());
+    const attempt = await this.call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code });
+    if (attempt.status !== 200) throw new Error(`verification failed: ${JSON.stringify(attempt.json)}`);
+    return attempt.json.response as SignUpJSON;
+  }
+
+  async client(): Promise<ClientJSON | null> {
+    return (await this.call('GET', '/v1/client')).json.client ?? null;
+  }
+}
+
+export function errorCode(reply: Reply): string | undefined {
+  return reply.json.errors?.[0]?.code;
+}
+
+export function paramName(reply: Reply): string | undefined {
+  return reply.json.errors?.[0]?.meta?.paramName;
+}
+
+/** A MemoryStore that counts every write, to prove a rejected request changed nothing. */
+export class CountingStore extends MemoryStore {
+  writes = 0;
+  override async insert<K extends Kind>(kind: K, record: Records[K]) {
+    this.writes++;
+    return super.insert(kind, record);
+  }
+  override async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
+    this.writes++;
+    return super.update(kind, id, patch);
+  }
+  override async delete(kind: Kind, id: string) {
+    this.writes++;
+    return super.delete(kind, id);
+  }
+  override async increment(key: string, by: number, ttlMs: number, now: number) {
+    if (by !== 0) this.writes++;
+    return super.increment(key, by, ttlMs, now);
+  }
+  override async resetCounter(key: string) {
+    this.writes++;
+    return super.resetCounter(key);
+  }
+}
