@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+
+const source = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url));
+
+/**
+ * Maps each public entry to its TypeScript source. Vitest and the playground's
+ * dev server use it, so tests and `npm start` run on the files people edit,
+ * without a build first. (Published packages resolve to dist/ via `exports`.)
+ */
+export const sourceAliases = [
+  { find: /^@latch\/protocol$/, replacement: source('protocol/src/index.ts') },
+  { find: /^@latch\/server$/, replacement: source('server/src/index.ts') },
+  { find: /^@latch\/client$/, replacement: source('client/src/index.ts') },
+  { find: /^@latch\/react$/, replacement: source('react/src/index.ts') },
+  { find: /^@latch\/mock$/, replacement: source('mock/src/index.ts') },
+  { find: /^@latch\/mock\/node$/, replacement: source('mock/src/node.ts') },
+  { find: /^@latch\/mock\/browser$/, replacement: source('mock/src/browser.ts') },
+];
