@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceAliases } from './source-aliases';
+import { sourceAliases } from './source-aliases.ts';
 
 export default defineConfig({
   resolve: { alias: sourceAliases },

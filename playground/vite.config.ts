@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { sourceAliases } from '../source-aliases';
+import { sourceAliases } from '../source-aliases.ts';
 
 export default defineConfig({
   plugins: [react()],

@@ -10,7 +10,7 @@ import { demoAccounts } from './demo';
 // for backend.url to the Latch server core, so the playground needs no server.
 const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true } });
 
-startMockWorker(backend, { onUnhandledRequest: 'bypass' }).then(() => {
+startMockWorker(backend, { onUnhandledRequest: 'bypass', quiet: true }).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LatchProvider frontendApi={backend.url}>
