@@ -4,7 +4,7 @@ import { sourceAliases } from './source-aliases.ts';
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
-    include: ['packages/*/test/**/*.test.{ts,tsx}'],
+    include: ['packages/*/test/**/*.test.{ts,tsx}', 'playground/test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
