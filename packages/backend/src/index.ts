@@ -1,0 +1,7 @@
+export { createLatchBackend } from './backend';
+export type { LatchAuth, LatchBackend, NodeRequestLike, NodeResponseLike, RequireAuthMiddleware } from './backend';
+export { verifyToken } from './verify';
+export type { TokenVerifier, VerifiedToken, VerifyTokenOptions } from './verify';
+export type { KeySource } from './keys';
+export { isTokenVerificationError, TokenVerificationError } from './errors';
+export type { TokenVerificationReason } from './errors';

@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { latchPackage } from '../../tsup.config';
+
+export default defineConfig(latchPackage(['src/index.ts']));
