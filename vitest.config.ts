@@ -1,13 +1,55 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceAliases } from './source-aliases.ts';
+
+/**
+ * Suites that run on every store: the default project runs them on MemoryStore,
+ * the sqlite and postgres projects again with LATCH_TEST_STORE set, which
+ * `createTestStore()` (packages/server/test/stores/test-stores.ts) reads.
+ */
+const storeMatrix = ['packages/server/test/*.test.ts'];
+/** Tests of MemoryStore itself, which the SQL projects have no reason to repeat. */
+const memoryOnly = 'packages/server/test/memory-store.test.ts';
+/** Closes each test's stores after it, so PostgreSQL connections and SQLite files never pile up. */
+const closeStores = 'packages/server/test/stores/close-test-stores.ts';
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
-    include: ['packages/*/test/**/*.test.{ts,tsx}', 'playground/test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'default',
+          include: ['packages/*/test/**/*.test.{ts,tsx}', 'playground/test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'packages/server/test/stores/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: [...storeMatrix, 'packages/server/test/stores/sqlite-*.test.ts'],
+          exclude: [...configDefaults.exclude, memoryOnly],
+          env: { LATCH_TEST_STORE: 'sqlite' },
+          setupFiles: [closeStores],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [...storeMatrix, 'packages/server/test/stores/postgres-*.test.ts'],
+          exclude: [...configDefaults.exclude, memoryOnly],
+          env: { LATCH_TEST_STORE: 'postgres' },
+          setupFiles: [closeStores],
+          // Creates this run's database (LATCH_TEST_PG_URL overrides the server) and drops it at the end.
+          globalSetup: ['packages/server/test/stores/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

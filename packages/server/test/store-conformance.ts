@@ -75,6 +75,16 @@ export function describeStoreConformance(name: string, makeStore: () => Store | 
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     });
 
+    it('merges parallel updates of different fields without losing any', async () => {
+      const store = await makeStore();
+      await store.insert('users', user('u1', null));
+      const fields = ['firstName', 'lastName', 'username', 'imageUrl', 'passwordHash', 'totpSecret', 'pendingTotpSecret'] as const;
+      await Promise.all(fields.map((field) => store.update('users', 'u1', { [field]: `${field}-value` })));
+      const stored = await store.get('users', 'u1');
+      for (const field of fields) expect(stored?.[field]).toBe(`${field}-value`);
+      expect((await store.findBy('users', 'username', 'username-value'))?.id).toBe('u1');
+    });
+
     it('deletes once: only one parallel caller gets true', async () => {
       const store = await makeStore();
       await store.insert('users', user('u1', null));

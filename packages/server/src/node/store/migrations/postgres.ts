@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { pendingMigrations, type Migration } from './migration';
+
+/*
+ * Each kind's table: `id` is the primary key, `seq` an identity column for
+ * "oldest first", `data` the record as JSONB, then one column per index in
+ * the core's schema. List indexes include `seq`, so `WHERE user_id = $1 ORDER
+ * BY seq` reads the index in order without a sort. Names are unqualified: the
+ * runner sets the search_path to the store's schema.
+ */
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tables and indexes for every record kind, and counters',
+    sql: `
+      CREATE TABLE latch_users (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, username text);
+      CREATE UNIQUE INDEX latch_users_username_key ON latch_users (username);
+
+      CREATE TABLE latch_email_addresses (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, verified_email text, user_id text);
+      CREATE UNIQUE INDEX latch_email_addresses_verified_email_key ON latch_email_addresses (verified_email);
+      CREATE INDEX latch_email_addresses_user_id_idx ON latch_email_addresses (user_id, seq);
+
+      CREATE TABLE latch_clients (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, token_hash text);
+      CREATE UNIQUE INDEX latch_clients_token_hash_key ON latch_clients (token_hash);
+
+      CREATE TABLE latch_sessions (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, user_id text, client_id text);
+      CREATE INDEX latch_sessions_user_id_idx ON latch_sessions (user_id, seq);
+      CREATE INDEX latch_sessions_client_id_idx ON latch_sessions (client_id, seq);
+
+      CREATE TABLE latch_sign_ins (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);
+      CREATE TABLE latch_sign_ups (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);
+      CREATE TABLE latch_verifications (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);
+
+      CREATE TABLE latch_backup_codes (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, code_hash text, user_id text);
+      CREATE UNIQUE INDEX latch_backup_codes_code_hash_key ON latch_backup_codes (code_hash);
+      CREATE INDEX latch_backup_codes_user_id_idx ON latch_backup_codes (user_id, seq);
+
+      CREATE TABLE latch_signing_keys (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, status text);
+      CREATE INDEX latch_signing_keys_status_idx ON latch_signing_keys (status, seq);
+
+      CREATE TABLE latch_counters (key text PRIMARY KEY, value integer NOT NULL, expires_at bigint NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    description: 'index counters by expiry, so expired ones can be purged',
+    sql: `CREATE INDEX latch_counters_expires_at_idx ON latch_counters (expires_at);`,
+  },
+];
+
+/** Any fixed number: it keeps our advisory locks apart from the application's. */
+const ADVISORY_LOCK_NAMESPACE = 0x4c617463; // "Latc"
+
+/**
+ * Brings `schema` up to date in one transaction. Instances starting together
+ * on one database queue on a transaction-scoped advisory lock, so each
+ * migration is applied once; the lock is released by the COMMIT or ROLLBACK.
+ * `createSchema` is off for a schema that must already exist (creating one
+ * needs a privilege that `public` users often lack).
+ */
+export async function migratePostgres(
+  pool: pg.Pool,
+  options: { schema: string; createSchema: boolean },
+  migrations: readonly Migration[] = postgresMigrations,
+): Promise<void> {
+  const schema = pg.escapeIdentifier(options.schema);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCK_NAMESPACE, options.schema]);
+    if (options.createSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`SET LOCAL search_path TO ${schema}`);
+    await client.query('CREATE TABLE IF NOT EXISTS latch_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM latch_migrations');
+    for (const migration of pendingMigrations(rows.map((row) => row.version), migrations)) {
+      await client.query(migration.sql);
+      await client.query('INSERT INTO latch_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    // A connection that cannot even roll back is dropped rather than returned to the pool.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

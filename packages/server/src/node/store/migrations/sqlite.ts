@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { pendingMigrations, type Migration } from './migration';
+
+/*
+ * Each kind's table: `seq` is the rowid, which gives "oldest first" and, as an
+ * explicit INTEGER PRIMARY KEY, survives VACUUM; `id` is the record's id;
+ * `data` the record as JSON; then one column per index in the core's schema.
+ * STRICT makes SQLite enforce the declared types.
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tables and indexes for every record kind, and counters',
+    sql: `
+      CREATE TABLE latch_users (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, username TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_users_username_key ON latch_users (username);
+
+      CREATE TABLE latch_email_addresses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, verified_email TEXT, user_id TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_email_addresses_verified_email_key ON latch_email_addresses (verified_email);
+      CREATE INDEX latch_email_addresses_user_id_idx ON latch_email_addresses (user_id);
+
+      CREATE TABLE latch_clients (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, token_hash TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_clients_token_hash_key ON latch_clients (token_hash);
+
+      CREATE TABLE latch_sessions (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, user_id TEXT, client_id TEXT) STRICT;
+      CREATE INDEX latch_sessions_user_id_idx ON latch_sessions (user_id);
+      CREATE INDEX latch_sessions_client_id_idx ON latch_sessions (client_id);
+
+      CREATE TABLE latch_sign_ins (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
+      CREATE TABLE latch_sign_ups (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
+      CREATE TABLE latch_verifications (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
+
+      CREATE TABLE latch_backup_codes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, code_hash TEXT, user_id TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_backup_codes_code_hash_key ON latch_backup_codes (code_hash);
+      CREATE INDEX latch_backup_codes_user_id_idx ON latch_backup_codes (user_id);
+
+      CREATE TABLE latch_signing_keys (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, status TEXT) STRICT;
+      CREATE INDEX latch_signing_keys_status_idx ON latch_signing_keys (status);
+
+      CREATE TABLE latch_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires_at INTEGER NOT NULL) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    description: 'index counters by expiry, so expired ones can be purged',
+    sql: `CREATE INDEX latch_counters_expires_at_idx ON latch_counters (expires_at);`,
+  },
+];
+
+/**
+ * Brings the database up to date in one IMMEDIATE transaction: it takes the
+ * write lock first, so two processes opening one file apply each migration
+ * once (the second waits, then finds nothing left to do).
+ */
+export function migrateSqlite(db: Database.Database, migrations: readonly Migration[] = sqliteMigrations): void {
+  const migrate = db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS latch_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
+    const applied = db.prepare('SELECT version FROM latch_migrations').pluck().all() as number[];
+    const record = db.prepare('INSERT INTO latch_migrations (version, description, applied_at) VALUES (?, ?, ?)');
+    for (const migration of pendingMigrations(applied, migrations)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.description, Date.now());
+    }
+  });
+  migrate.immediate();
+}

@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Store } from '../../core/store/store';
+import { PostgresStore } from './postgres';
+import { SqliteStore } from './sqlite';
+
+/** A Store the service opened and must close, with a health check. */
+export interface ClosableStore extends Store {
+  close(): void | Promise<void>;
+  /** Throws when the database is unreachable. */
+  ping(): Promise<void>;
+  /** Deletes counters whose window ended by `now` (they are dead weight); returns how many. */
+  purgeExpiredCounters(now: number): Promise<number>;
+}
+
+/**
+ * Opens the store a `database` setting names: a `postgres://` or
+ * `postgresql://` URL is PostgreSQL, anything else a SQLite file path (its
+ * folder is created). Either way the schema is migrated before this resolves.
+ */
+export async function openStore(database: string): Promise<ClosableStore> {
+  if (/^postgres(ql)?:\/\//i.test(database)) return PostgresStore.connect({ connectionString: database });
+  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+  return new SqliteStore({ filename: database });
+}
