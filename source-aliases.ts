@@ -10,6 +10,8 @@ const source = (file: string) => fileURLToPath(new URL(`./packages/${file}`, imp
 export const sourceAliases = [
   { find: /^@latch\/protocol$/, replacement: source('protocol/src/index.ts') },
   { find: /^@latch\/server$/, replacement: source('server/src/index.ts') },
+  { find: /^@latch\/server\/node$/, replacement: source('server/src/node/index.ts') },
+  { find: /^@latch\/backend$/, replacement: source('backend/src/index.ts') },
   { find: /^@latch\/client$/, replacement: source('client/src/index.ts') },
   { find: /^@latch\/react$/, replacement: source('react/src/index.ts') },
   { find: /^@latch\/mock$/, replacement: source('mock/src/index.ts') },

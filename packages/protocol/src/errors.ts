@@ -31,6 +31,8 @@ export const ErrorCodes = {
   codeNotPrepared: 'verification_missing',
   // Account protection
   userLocked: 'user_locked',
+  /** Too many emails to one address, or too many sign-ins or sign-ups from one network address: 429 with Retry-After. */
+  rateLimited: 'too_many_requests',
   // Flow state
   signInNotFound: 'sign_in_not_found',
   signUpNotFound: 'sign_up_not_found',

@@ -3,3 +3,4 @@ export * from './routes';
 export * from './resources';
 export * from './bodies';
 export * from './limits';
+export * from './redirects';

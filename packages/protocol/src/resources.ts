@@ -31,6 +31,11 @@ export interface EnvironmentJSON {
   mfa: { enabled: boolean; totp: boolean; backupCodes: boolean };
   multiSession: boolean;
   branding: { logoUrl: string | null; termsUrl: string | null; privacyUrl: string | null; helpUrl: string | null };
+  /**
+   * Origins besides the page's own that a sign-in may send the browser back
+   * to (`afterSignInUrl`, `redirect_url`); anything else falls back to the default.
+   */
+  allowedRedirectOrigins: string[];
 }
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';

@@ -1,5 +1,14 @@
 export { createLatchServer, type LatchServer, type LatchServerOptions } from './core/server';
-export type { HandlerOptions } from './core/handler';
+export type { Handler, HandlerOptions, RequestInfo } from './core/handler';
+export type { CookieOptions } from './core/http/transport';
+export {
+  defaultRateLimits,
+  defaultSessionLifetime,
+  type RateLimit,
+  type RateLimits,
+  type SessionLifetime,
+} from './core/policy';
+export { codeEmail, emailLocales, type EmailContent, type EmailLocale } from './core/email/templates';
 export type { AdminUserInput, LatchAdmin } from './core/admin';
 export type { EmailKind, Mailer, OutgoingEmail } from './core/flows/context';
 export { defaultSettings, type DeepPartial, type InstanceSettings } from './core/settings';

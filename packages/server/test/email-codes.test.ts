@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { SignUpJSON } from '@latch/protocol';
-import { MemoryStore } from '@latch/server';
 import { createTestServer, errorCode, type TestBrowser, type TestServer } from './helpers';
 
 const grace = { emailAddress: 'grace@example.com', password: 'a-long-unusual-phrase' };
@@ -28,8 +27,8 @@ function wrong(code: string): string {
 
 describe('email codes', () => {
   it('are 6 digits, mailed once, and stored only as a hash', async () => {
-    const store = new MemoryStore();
-    const test = createTestServer({ store });
+    const test = createTestServer();
+    const store = test.server.store;
     const { browser, id, code } = await pendingSignUp(test);
     expect(code).toMatch(/^\d{6}$/);
     const signUp = (await browser.client())?.signUp;
@@ -62,7 +61,11 @@ describe('email codes', () => {
     const test = createTestServer({ settings: { multiSession: true } });
     const { browser, id, code } = await pendingSignUp(test);
     const replies = await Promise.all([attempt(browser, id, code), attempt(browser, id, code)]);
-    expect(replies.map((r) => r.status).sort()).toEqual([200, 422]);
+    const [won, lost] = replies.map((r) => r.status).sort();
+    expect(won).toBe(200);
+    // The loser finds the code used (422), or, when the winner has already rotated the
+    // client token (a SQL store lets the two interleave that way), no client at all (401).
+    expect([401, 422]).toContain(lost);
   });
 
   it('die after 5 wrong tries: the right code then fails too', async () => {

@@ -2,13 +2,16 @@ import { CLIENT_TOKEN_RESPONSE_HEADER, type ApiErrorResponse, type ClientJSON, t
 import {
   createLatchServer,
   devOnlyFastHashing,
-  MemoryStore,
   type Kind,
   type LatchServer,
   type LatchServerOptions,
+  type ListIndex,
   type OutgoingEmail,
   type Records,
+  type Store,
+  type UniqueIndex,
 } from '@latch/server';
+import { createTestStore } from './stores/test-stores';
 
 export const API = 'https://latch.test';
 export const START = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -29,6 +32,7 @@ export interface TestServer {
   browser(init?: BrowserInit): TestBrowser;
 }
 
+/** A server on an empty store of the kind `LATCH_TEST_STORE` names (MemoryStore by default), unless `options.store` is given. */
 export function createTestServer(options: Partial<LatchServerOptions> = {}): TestServer {
   const outbox: OutgoingEmail[] = [];
   const clock = testClock();
@@ -38,6 +42,7 @@ export function createTestServer(options: Partial<LatchServerOptions> = {}): Tes
     hashing: devOnlyFastHashing,
     mailer: (email) => void outbox.push(email),
     ...options,
+    store: options.store ?? createTestStore(),
   });
   return {
     server,
@@ -118,27 +123,39 @@ export function paramName(reply: Reply): string | undefined {
   return reply.json.errors?.[0]?.meta?.paramName;
 }
 
-/** A MemoryStore that counts every write, to prove a rejected request changed nothing. */
-export class CountingStore extends MemoryStore {
+/** A test store (see `createTestStore`) that counts every write, to prove a rejected request changed nothing. */
+export class CountingStore implements Store {
   writes = 0;
-  override async insert<K extends Kind>(kind: K, record: Records[K]) {
-    this.writes++;
-    return super.insert(kind, record);
+
+  constructor(private readonly inner: Store = createTestStore()) {}
+
+  get<K extends Kind>(kind: K, id: string) {
+    return this.inner.get(kind, id);
   }
-  override async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
-    this.writes++;
-    return super.update(kind, id, patch);
+  findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string) {
+    return this.inner.findBy(kind, index, value);
   }
-  override async delete(kind: Kind, id: string) {
-    this.writes++;
-    return super.delete(kind, id);
+  listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string) {
+    return this.inner.listBy(kind, index, value);
   }
-  override async increment(key: string, by: number, ttlMs: number, now: number) {
+  insert<K extends Kind>(kind: K, record: Records[K]) {
+    this.writes++;
+    return this.inner.insert(kind, record);
+  }
+  update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
+    this.writes++;
+    return this.inner.update(kind, id, patch);
+  }
+  delete(kind: Kind, id: string) {
+    this.writes++;
+    return this.inner.delete(kind, id);
+  }
+  increment(key: string, by: number, ttlMs: number, now: number) {
     if (by !== 0) this.writes++;
-    return super.increment(key, by, ttlMs, now);
+    return this.inner.increment(key, by, ttlMs, now);
   }
-  override async resetCounter(key: string) {
+  resetCounter(key: string) {
     this.writes++;
-    return super.resetCounter(key);
+    return this.inner.resetCounter(key);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SignUpJSON } from '@latch/protocol';
-import { devOnlyFastHashing, MemoryStore, type PasswordHashing } from '@latch/server';
+import { devOnlyFastHashing, type PasswordHashing } from '@latch/server';
 import { ada, createTestServer, errorCode, paramName } from './helpers';
+import { createTestStore } from './stores/test-stores';
 
 /** Counts hash() calls, so a test can prove a password was refused before hashing. */
 function countingHashing(): PasswordHashing & { hashed: number } {
@@ -102,7 +103,7 @@ describe('password sign-in', () => {
 describe('default hashing', () => {
   it('is PBKDF2-SHA256 with at least 600,000 iterations', async () => {
     const { createLatchServer } = await import('@latch/server');
-    const store = new MemoryStore();
+    const store = createTestStore();
     const server = createLatchServer({ issuer: 'https://latch.test', store });
     const user = await server.admin.createUser(ada);
     const [scheme, iterations, salt, hash] = (await store.get('users', user.id))?.passwordHash?.split('$') ?? [];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { SignInJSON } from '@latch/protocol';
-import { MemoryStore } from '@latch/server';
 import { ada, createTestServer, errorCode, paramName, type TestBrowser, type TestServer } from './helpers';
 
 async function withAda(options: Parameters<typeof createTestServer>[0] = {}) {
@@ -88,8 +87,8 @@ describe('sign-in with a password', () => {
   });
 
   it('rotates the client token on completion and stores only its hash', async () => {
-    const store = new MemoryStore();
-    const test = await withAda({ store });
+    const test = await withAda();
+    const store = test.server.store;
     const browser = test.browser();
     const signIn = await startSignIn(browser);
     const before = browser.token ?? '';

@@ -69,15 +69,16 @@ describe('sign-up', () => {
   });
 
   it('lets exactly one of many parallel sign-ups with one email succeed', async () => {
-    const test = createTestServer();
-    const pending = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const browser = test.browser();
-        const signUp = (await browser.call('POST', '/v1/client/sign_ups', grace)).json.response as SignUpJSON;
-        await browser.call('POST', `/v1/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_code' });
-        return { browser, id: signUp.id, code: test.latestCode('grace@example.com') };
-      }),
-    );
+    // Eight emails to one address in a burst: above the default per-address email limit.
+    const test = createTestServer({ rateLimits: { emailsPerAddress: { max: 8, windowMs: 60_000 } } });
+    // One after another, so each browser takes the code its own prepare mailed; the race is in the attempts.
+    const pending = [];
+    for (let i = 0; i < 8; i++) {
+      const browser = test.browser();
+      const signUp = (await browser.call('POST', '/v1/client/sign_ups', grace)).json.response as SignUpJSON;
+      await browser.call('POST', `/v1/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_code' });
+      pending.push({ browser, id: signUp.id, code: test.latestCode('grace@example.com') });
+    }
     const replies = await Promise.all(
       pending.map(({ browser, id, code }) => browser.call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code })),
     );

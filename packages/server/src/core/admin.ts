@@ -19,9 +19,9 @@ export interface AdminUserInput {
 }
 
 /**
- * Seeding for the mock, tests and the CLI. It trusts its caller about
- * password strength (fixtures use memorable passwords) but still normalizes,
- * hashes and refuses duplicates like a sign-up would.
+ * Seeding and maintenance for the mock, tests and the CLI. It trusts its
+ * caller about password strength (fixtures use memorable passwords) but still
+ * normalizes, hashes and refuses duplicates like a sign-up would.
  */
 export function createAdmin(ctx: ServerContext) {
   return {
@@ -40,6 +40,11 @@ export function createAdmin(ctx: ServerContext) {
       });
       if (input.backupCodes) await replaceBackupCodes(ctx, user.id, input.backupCodes);
       return user;
+    },
+
+    /** A new signing key; the current one stays published as the previous one. Returns both key ids. */
+    rotateSigningKeys(): Promise<{ current: string; previous: string | null }> {
+      return ctx.signingKeys.rotate();
     },
   };
 }

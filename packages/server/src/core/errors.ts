@@ -24,6 +24,7 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   verification_failed: [422, 'Too many wrong codes; start again.'],
   verification_missing: [422, 'Request a code first.'],
   user_locked: [429, 'Too many failed attempts; the account is locked for a while.'],
+  too_many_requests: [429, 'Too many requests; try again later.'],
   sign_in_not_found: [404, 'This sign-in attempt does not exist or has expired.'],
   sign_up_not_found: [404, 'This sign-up attempt does not exist or has expired.'],
   flow_state_invalid: [422, 'This step is not possible now.'],

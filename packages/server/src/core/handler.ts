@@ -4,6 +4,7 @@ import type { RequestContext, ServerContext } from './flows/context';
 import { loadClient } from './flows/client';
 import type { Reply } from './flows/reply';
 import { readJsonBody } from './http/body';
+import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
 import { errorResponse, jsonResponse } from './http/respond';
 import { createRouter, MethodNotAllowed } from './http/router';
@@ -14,23 +15,37 @@ import { serializeClient } from './serialize';
 export interface HandlerOptions {
   /** Cookie attributes; by default Secure over https and plain on http (localhost). */
   cookies?: CookieOptions;
-  /** Origins besides the API's own whose cookie-authenticated mutations are accepted. */
+  /**
+   * Origins besides the API's own that may call it from a browser: they get
+   * CORS with credentials, and their cookie-authenticated mutations are accepted.
+   */
   allowedOrigins?: readonly string[];
   /** Told about unexpected errors (answered with 500); default console.error. */
   onError?: (error: unknown) => void;
 }
 
+/** What the host knows about a request beyond the `Request` itself. */
+export interface RequestInfo {
+  /** The caller's network address, for the per-address rate limits; without it they do not apply. */
+  clientIp?: string | null;
+}
+
+export type Handler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
 /**
- * `Request` in, `Response` out, never a throw: the order is route (404/405),
- * CSRF, body (413/415/400), then the flow. Input problems are found before
- * the flow runs, so a bad request changes nothing.
+ * `Request` in, `Response` out, never a throw: the order is CORS preflight,
+ * route (404/405), CSRF, body (413/415/400), then the flow. Input problems
+ * are found before the flow runs, so a bad request changes nothing.
  */
-export function createHandler(server: ServerContext, options: HandlerOptions): (request: Request) => Promise<Response> {
+export function createHandler(server: ServerContext, options: HandlerOptions): Handler {
   const route = createRouter(routeTable);
   const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
+  const allowedOrigins = options.allowedOrigins ?? [];
 
-  return async (request) => {
+  return async (request, info = {}) => {
+    if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins);
     const headers = new Headers();
+    applyCors(request, headers, allowedOrigins);
     const url = new URL(request.url);
     const cookies = options.cookies ?? { secure: url.protocol === 'https:' };
     let ctx: RequestContext | undefined;
@@ -44,10 +59,19 @@ export function createHandler(server: ServerContext, options: HandlerOptions): (
     try {
       const match = route(request.method, url.pathname);
       const credential = readCredential(request, cookies);
-      assertSameSiteMutation(request, credential, options.allowedOrigins ?? []);
+      assertSameSiteMutation(request, credential, allowedOrigins);
       const hasBody = request.method === 'POST' || request.method === 'PATCH';
       const body = hasBody ? await readJsonBody(request, match.entry.maxBodyBytes ?? Limits.maxBodyBytes) : {};
-      ctx = { ...server, request, id: match.id ?? '', body: new BodyReader(body), credential, client: null, issuedToken: null };
+      ctx = {
+        ...server,
+        request,
+        id: match.id ?? '',
+        body: new BodyReader(body),
+        credential,
+        client: null,
+        issuedToken: null,
+        clientIp: info.clientIp ?? null,
+      };
       ctx.client = await loadClient(ctx);
       const reply = await match.entry.handler(ctx);
       sendToken();

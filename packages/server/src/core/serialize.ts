@@ -50,22 +50,22 @@ export async function serializeUser(ctx: ServerContext, user: UserRecord): Promi
   };
 }
 
-export function serializeSession(session: SessionRecord, user: UserJSON, now: number): SessionJSON {
+export function serializeSession(ctx: ServerContext, session: SessionRecord, user: UserJSON): SessionJSON {
   return {
     id: session.id,
-    status: sessionStatus(session, now),
+    status: sessionStatus(ctx, session),
     user,
     createdAt: session.createdAt,
     lastActiveAt: session.lastActiveAt,
-    expireAt: sessionExpireAt(session),
+    expireAt: sessionExpireAt(ctx, session),
     abandonAt: session.abandonAt,
   };
 }
 
-export function serializeActiveSession(session: SessionRecord, currentSessionId: string, now: number): ActiveSessionJSON {
+export function serializeActiveSession(ctx: ServerContext, session: SessionRecord, currentSessionId: string): ActiveSessionJSON {
   return {
     id: session.id,
-    status: sessionStatus(session, now),
+    status: sessionStatus(ctx, session),
     createdAt: session.createdAt,
     lastActiveAt: session.lastActiveAt,
     isCurrent: session.id === currentSessionId,
@@ -112,7 +112,7 @@ export async function serializeClient(ctx: ServerContext, client: ClientRecord):
   const sessions: SessionJSON[] = [];
   for (const session of await activeSessionsOfClient(ctx, client.id)) {
     const user = await ctx.store.get('users', session.userId);
-    if (user) sessions.push(serializeSession(session, await serializeUser(ctx, user), ctx.now()));
+    if (user) sessions.push(serializeSession(ctx, session, await serializeUser(ctx, user)));
   }
   const signIn = client.signInId ? await ctx.store.get('signIns', client.signInId) : null;
   const signUp = client.signUpId ? await ctx.store.get('signUps', client.signUpId) : null;

@@ -3,7 +3,8 @@ import { createAdmin, type LatchAdmin } from './admin';
 import { defaultPasswordHashing, type PasswordHashing } from './crypto/password';
 import type { Mailer, ServerContext } from './flows/context';
 import { SigningKeys } from './flows/signing-keys';
-import { createHandler, type HandlerOptions } from './handler';
+import { createHandler, type Handler, type HandlerOptions } from './handler';
+import { defaultRateLimits, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
@@ -18,11 +19,15 @@ export interface LatchServerOptions extends HandlerOptions {
   hashing?: PasswordHashing;
   /** Delivers emails with codes. Without one, codes go nowhere (fine for password-only tests). */
   mailer?: Mailer;
+  /** Idle timeout and absolute lifetime of sessions; default 7 and 30 days. */
+  sessionLifetime?: Partial<SessionLifetime>;
+  /** Overrides of `defaultRateLimits`, limit by limit. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface LatchServer {
   /** Answers one frontend API request. Never throws. */
-  handler(request: Request): Promise<Response>;
+  handler: Handler;
   admin: LatchAdmin;
   environment(): EnvironmentJSON;
   now(): number;
@@ -41,6 +46,8 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
     signingKeys: new SigningKeys(store, now),
+    sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
+    rateLimits: { ...defaultRateLimits, ...options.rateLimits },
   };
   return {
     handler: createHandler(context, options),

@@ -20,6 +20,7 @@ export const defaultSettings: InstanceSettings = {
   mfa: { enabled: true, totp: true, backupCodes: true },
   multiSession: false,
   branding: { logoUrl: null, termsUrl: null, privacyUrl: null, helpUrl: null },
+  allowedRedirectOrigins: [],
 };
 
 export function resolveSettings(overrides: DeepPartial<InstanceSettings> = {}): InstanceSettings {

@@ -52,5 +52,5 @@ async function markActive(ctx: RequestContext, session: SessionRecord): Promise<
 
 async function sessionJson(ctx: RequestContext, session: SessionRecord) {
   const user = await ctx.store.get('users', session.userId);
-  return user ? serializeSession(session, await serializeUser(ctx, user), ctx.now()) : null;
+  return user ? serializeSession(ctx, session, await serializeUser(ctx, user)) : null;
 }

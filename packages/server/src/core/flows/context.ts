@@ -1,4 +1,5 @@
 import type { PasswordHashing } from '../crypto/password';
+import type { RateLimits, SessionLifetime } from '../policy';
 import type { BodyReader } from '../http/body-reader';
 import type { Credential } from '../http/transport';
 import type { InstanceSettings } from '../settings';
@@ -15,6 +16,8 @@ export interface OutgoingEmail {
   /** The one-time code the email carries, so mocks and tests can read it without parsing text. */
   code?: string;
   kind: EmailKind;
+  /** Language of `subject` and `text`, picked from the request's Accept-Language. */
+  locale: string;
 }
 
 export type Mailer = (email: OutgoingEmail) => void | Promise<void>;
@@ -28,6 +31,8 @@ export interface ServerContext {
   mailer: Mailer;
   issuer: string;
   signingKeys: SigningKeys;
+  sessionLifetime: SessionLifetime;
+  rateLimits: RateLimits;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */
@@ -41,4 +46,6 @@ export interface RequestContext extends ServerContext {
   client: ClientRecord | null;
   /** A newly issued or rotated client token to hand back in this response. */
   issuedToken: string | null;
+  /** The caller's network address, when the host knows it; rate limits per address need it. */
+  clientIp: string | null;
 }

@@ -2,18 +2,20 @@ import { Limits } from '@latch/protocol';
 import { generateEmailCode, hashCode } from '../crypto/codes';
 import { timingSafeEqualText } from '../crypto/hash';
 import { randomId } from '../crypto/random';
+import { codeEmail } from '../email/templates';
 import { fail, type ApiFailure } from '../errors';
 import type { CodePurpose, VerificationRecord, VerificationState } from '../store/records';
-import type { EmailKind, ServerContext } from './context';
+import type { EmailKind, RequestContext, ServerContext } from './context';
+import { assertWithinRateLimit } from './rate-limits';
 
 /** How long a code's failure count outlives the code, so resends cannot reset it. */
 const attemptsWindowMs = 24 * 60 * 60 * 1000;
 
-const emails: Record<CodePurpose, { kind: EmailKind; subject: (app: string) => string }> = {
-  sign_up: { kind: 'sign_up_code', subject: (app) => `Your ${app} sign-up code` },
-  sign_in: { kind: 'sign_in_code', subject: (app) => `Your ${app} sign-in code` },
-  reset_password: { kind: 'reset_password_code', subject: (app) => `Your ${app} password reset code` },
-  verify_email: { kind: 'verify_email_code', subject: (app) => `Verify your email address for ${app}` },
+const emailKinds: Record<CodePurpose, EmailKind> = {
+  sign_up: 'sign_up_code',
+  sign_in: 'sign_in_code',
+  reset_password: 'reset_password_code',
+  verify_email: 'verify_email_code',
 };
 
 interface SendParams {
@@ -25,8 +27,13 @@ interface SendParams {
   previous: VerificationState | null;
 }
 
-/** Sends a fresh 6-digit code, replacing the previous one. Only its hash is kept. */
-export async function sendEmailCode(ctx: ServerContext, params: SendParams): Promise<VerificationState> {
+/**
+ * Sends a fresh 6-digit code, replacing the previous one. Only its hash is
+ * kept. The email is in the language the request asks for, and one address
+ * gets only so many emails per window, whoever asks.
+ */
+export async function sendEmailCode(ctx: RequestContext, params: SendParams): Promise<VerificationState> {
+  await assertWithinRateLimit(ctx, 'emailsPerAddress', params.to);
   if (params.previous?.codeId) await ctx.store.delete('verifications', params.previous.codeId);
   const now = ctx.now();
   const code = generateEmailCode();
@@ -41,15 +48,14 @@ export async function sendEmailCode(ctx: ServerContext, params: SendParams): Pro
     createdAt: now,
   };
   await ctx.store.insert('verifications', record);
-  const { kind, subject } = emails[params.purpose];
-  const minutes = Limits.emailCodeTtlMs / 60_000;
-  await ctx.mailer({
-    to: params.to,
-    subject: subject(ctx.settings.applicationName),
-    text: `Your code is ${code}. It expires in ${minutes} minutes. If you did not ask for it, ignore this email.`,
+  const kind = emailKinds[params.purpose];
+  const content = codeEmail(kind, {
+    appName: ctx.settings.applicationName,
     code,
-    kind,
+    minutes: Limits.emailCodeTtlMs / 60_000,
+    acceptLanguage: ctx.request.headers.get('accept-language'),
   });
+  await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, code, kind, locale: content.locale });
   const attempts = await ctx.store.increment(params.attemptsKey, 0, attemptsWindowMs, now);
   return { status: 'unverified', strategy: params.strategy, attempts, expireAt: record.expiresAt, codeId: id };
 }

@@ -7,14 +7,14 @@ import { activeSessionsOfUser, currentSession, sessionStatus, stopSession } from
 export const listMySessions: RouteHandler = async (ctx) => {
   const { user, session: current } = await currentSession(ctx);
   const sessions = await activeSessionsOfUser(ctx, user.id);
-  return api(sessions.map((session) => serializeActiveSession(session, current.id, ctx.now())));
+  return api(sessions.map((session) => serializeActiveSession(ctx, session, current.id)));
 };
 
 /** Signs one device out; its last JWT dies by `exp` and it cannot mint another. */
 export const revokeMySession: RouteHandler = async (ctx) => {
   const { user, session: current } = await currentSession(ctx);
   const session = await ctx.store.get('sessions', ctx.id);
-  if (!session || session.userId !== user.id || sessionStatus(session, ctx.now()) !== 'active') throw fail('session_not_found');
+  if (!session || session.userId !== user.id || sessionStatus(ctx, session) !== 'active') throw fail('session_not_found');
   const revoked = await stopSession(ctx, session, 'revoked');
-  return api(serializeActiveSession(revoked, current.id, ctx.now()));
+  return api(serializeActiveSession(ctx, revoked, current.id));
 };

@@ -1,4 +1,4 @@
-import { Limits, SESSION_ID_HEADER, type SessionStatus } from '@latch/protocol';
+import { SESSION_ID_HEADER, type SessionStatus } from '@latch/protocol';
 import { randomId } from '../crypto/random';
 import { fail } from '../errors';
 import type { SessionRecord, UserRecord } from '../store/records';
@@ -6,23 +6,24 @@ import type { RequestContext, ServerContext } from './context';
 import { requireClient, rotateClientToken, updateClient } from './client';
 
 /** Stored status, or `expired` once the idle or absolute lifetime has run out. */
-export function sessionStatus(session: SessionRecord, now: number): SessionStatus {
+export function sessionStatus(ctx: ServerContext, session: SessionRecord): SessionStatus {
   if (session.status !== 'active') return session.status;
-  return now >= sessionExpireAt(session) ? 'expired' : 'active';
+  return ctx.now() >= sessionExpireAt(ctx, session) ? 'expired' : 'active';
 }
 
-export function sessionExpireAt(session: SessionRecord): number {
-  return Math.min(session.lastActiveAt + Limits.sessionIdleMs, session.abandonAt);
+/** The idle timeout is the instance's current one, so shortening it applies to existing sessions too. */
+export function sessionExpireAt(ctx: ServerContext, session: SessionRecord): number {
+  return Math.min(session.lastActiveAt + ctx.sessionLifetime.idleMs, session.abandonAt);
 }
 
 export async function activeSessionsOfClient(ctx: ServerContext, clientId: string): Promise<SessionRecord[]> {
   const sessions = await ctx.store.listBy('sessions', 'clientId', clientId);
-  return sessions.filter((session) => sessionStatus(session, ctx.now()) === 'active');
+  return sessions.filter((session) => sessionStatus(ctx, session) === 'active');
 }
 
 export async function activeSessionsOfUser(ctx: ServerContext, userId: string): Promise<SessionRecord[]> {
   const sessions = await ctx.store.listBy('sessions', 'userId', userId);
-  return sessions.filter((session) => sessionStatus(session, ctx.now()) === 'active');
+  return sessions.filter((session) => sessionStatus(ctx, session) === 'active');
 }
 
 /**
@@ -39,7 +40,7 @@ export async function startSession(ctx: RequestContext, userId: string): Promise
     userAgent: ctx.request.headers.get('user-agent')?.slice(0, 512) ?? null,
     createdAt: now,
     lastActiveAt: now,
-    abandonAt: now + Limits.sessionAbsoluteMs,
+    abandonAt: now + ctx.sessionLifetime.absoluteMs,
   };
   await ctx.store.insert('sessions', session);
   await ctx.store.update('users', userId, { lastSignInAt: now });
@@ -72,7 +73,7 @@ export async function currentSession(ctx: RequestContext): Promise<{ session: Se
   const client = requireClient(ctx);
   const sessionId = ctx.request.headers.get(SESSION_ID_HEADER) ?? client.lastActiveSessionId;
   const session = sessionId ? await ctx.store.get('sessions', sessionId) : null;
-  if (!session || session.clientId !== client.id || sessionStatus(session, ctx.now()) !== 'active') {
+  if (!session || session.clientId !== client.id || sessionStatus(ctx, session) !== 'active') {
     throw fail('authentication_invalid');
   }
   const user = await ctx.store.get('users', session.userId);
@@ -83,7 +84,7 @@ export async function currentSession(ctx: RequestContext): Promise<{ session: Se
 /** A session of this client, by the route's id; ended or expired ones are not found. */
 export async function clientSession(ctx: RequestContext): Promise<SessionRecord> {
   const session = await ctx.store.get('sessions', ctx.id);
-  if (!session || session.clientId !== requireClient(ctx).id || sessionStatus(session, ctx.now()) !== 'active') {
+  if (!session || session.clientId !== requireClient(ctx).id || sessionStatus(ctx, session) !== 'active') {
     throw fail('session_not_found');
   }
   return session;

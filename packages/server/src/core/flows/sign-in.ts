@@ -7,6 +7,7 @@ import type { RequestContext } from './context';
 import { normalizeEmail } from './identity';
 import { guardedAttempt } from './lockout';
 import { passwordMatches } from './passwords';
+import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 
@@ -14,6 +15,7 @@ import { assertCanSignIn, startSession } from './sessions';
 const signInLifetimeMs = 60 * 60 * 1000;
 
 export const createSignIn: RouteHandler = async (ctx) => {
+  await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
   const identifier = ctx.body.string('identifier').trim();
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
   await assertCanSignIn(ctx);

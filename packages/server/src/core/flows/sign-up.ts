@@ -7,6 +7,7 @@ import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
 import { hashNewPassword } from './passwords';
+import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { missingFields, unverifiedFields } from './sign-up-fields';
@@ -17,6 +18,7 @@ const signUpLifetimeMs = 24 * 60 * 60 * 1000;
 
 export const createSignUp: RouteHandler = async (ctx) => {
   if (!ctx.settings.signUp.enabled) throw fail('feature_disabled');
+  await assertWithinRateLimit(ctx, 'signUpsPerIp', ctx.clientIp);
   const fields = await readFields(ctx, null);
   await assertCanSignIn(ctx);
   const client = await ensureClient(ctx);

@@ -4,38 +4,77 @@ import type { SigningKeyRecord } from '../store/records';
 import type { Store } from '../store/store';
 
 /**
+ * How long an instance signs with the key it last read. Every instance
+ * re-reads the store after this, so a rotation made anywhere (another
+ * instance, the `rotate-keys` command) is picked up everywhere within it.
+ */
+export const signingKeyRefreshMs = 30_000;
+
+interface CurrentKey {
+  kid: string;
+  key: CryptoKey;
+}
+
+/**
  * The keys that sign session JWTs, kept in the store so they survive restarts
- * and are shared by every process. The first one is made on first use. This
- * instance caches the current key; the cache belongs to the server instance,
+ * and are shared by every process. The newest key signs; the one before it is
+ * still published, so tokens it signed keep verifying after a rotation. The
+ * first key is made on first use. The cache belongs to the server instance,
  * never to the module, so two servers never share keys by accident.
  */
 export class SigningKeys {
-  private current: Promise<{ kid: string; key: CryptoKey }> | undefined;
+  private cached: { loadedAt: number; current: Promise<CurrentKey> } | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
   ) {}
 
-  signingKey(): Promise<{ kid: string; key: CryptoKey }> {
-    this.current ??= this.loadOrCreate().then(async (record) => ({ kid: record.id, key: await importPrivateKey(record) }));
+  signingKey(): Promise<CurrentKey> {
+    const now = this.now();
+    if (this.cached && now - this.cached.loadedAt < signingKeyRefreshMs) return this.cached.current;
+    const current = this.loadOrCreate().then(async (record) => ({ kid: record.id, key: await importPrivateKey(record) }));
+    const cached = { loadedAt: now, current };
+    this.cached = cached;
     // A failed load must not poison every later request.
-    this.current.catch(() => (this.current = undefined));
-    return this.current;
+    current.catch(() => {
+      if (this.cached === cached) this.cached = undefined;
+    });
+    return current;
   }
 
+  /** Read from the store every time: any key some instance may be signing with is published. */
   async jwks(): Promise<{ keys: JWK[] }> {
     await this.signingKey();
-    const records = await this.store.listBy('signingKeys', 'status', 'active');
-    return { keys: records.map((record) => record.publicJwk as JWK) };
+    return { keys: (await this.keys()).map((record) => record.publicJwk as JWK) };
   }
 
-  /** Two processes racing here both insert a key; both are published, the oldest signs. */
-  private async loadOrCreate(): Promise<SigningKeyRecord> {
-    const [oldest] = await this.store.listBy('signingKeys', 'status', 'active');
-    if (oldest) return oldest;
+  /**
+   * A new current key; the current one becomes the previous one and any older
+   * key is dropped. Tokens live 60 s, so rotate at most once per few minutes:
+   * a key dropped sooner takes the tokens it signed with it.
+   */
+  async rotate(): Promise<{ current: string; previous: string | null }> {
+    const existing = await this.keys();
     const record = await generateSigningKey(this.now());
+    // Publish the new key before dropping old ones, so the set is never empty.
     await this.store.insert('signingKeys', record);
-    return record;
+    const previous = existing.at(-1) ?? null;
+    for (const old of existing.slice(0, -1)) await this.store.delete('signingKeys', old.id);
+    this.cached = undefined;
+    return { current: record.id, previous: previous?.id ?? null };
+  }
+
+  /** In the order they were inserted (the store's list order), not by `createdAt`: clocks of different machines disagree. */
+  private keys(): Promise<SigningKeyRecord[]> {
+    return this.store.listBy('signingKeys', 'status', 'active');
+  }
+
+  /** Two processes racing here both insert a key; both are published and the newer one signs. */
+  private async loadOrCreate(): Promise<SigningKeyRecord> {
+    const newest = (await this.keys()).at(-1);
+    if (newest) return newest;
+    await this.store.insert('signingKeys', await generateSigningKey(this.now()));
+    return (await this.keys()).at(-1) as SigningKeyRecord;
   }
 }

@@ -20,10 +20,15 @@ export interface Credential {
 }
 
 export interface CookieOptions {
+  /** Secure and `__Host-` prefixed; only http://localhost may go without. */
   secure: boolean;
+  /** `Lax` (default) lets a link from another site arrive signed in; `Strict` does not. */
+  sameSite?: 'Lax' | 'Strict';
+  /** How long the browser keeps the client token; default one year. */
+  maxAgeSeconds?: number;
 }
 
-const clientCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
+const defaultCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
 
 export function cookieName(options: CookieOptions): string {
   return options.secure ? CLIENT_COOKIE_NAME : CLIENT_COOKIE_NAME_INSECURE;
@@ -65,9 +70,8 @@ export function writeToken(headers: Headers, credential: Credential, token: stri
   if (credential.mode !== 'cookie') headers.set(CLIENT_TOKEN_RESPONSE_HEADER, token);
   if (credential.mode !== 'header') {
     const secure = cookies.secure ? '; Secure' : '';
-    headers.append(
-      'set-cookie',
-      `${cookieName(cookies)}=${token}; Path=/; HttpOnly${secure}; SameSite=Lax; Max-Age=${clientCookieMaxAgeSeconds}`,
-    );
+    const sameSite = cookies.sameSite ?? 'Lax';
+    const maxAge = cookies.maxAgeSeconds ?? defaultCookieMaxAgeSeconds;
+    headers.append('set-cookie', `${cookieName(cookies)}=${token}; Path=/; HttpOnly${secure}; SameSite=${sameSite}; Max-Age=${maxAge}`);
   }
 }

@@ -1,0 +1,154 @@
+import { parseArgs } from 'node:util';
+import type { RateLimits, SessionLifetime } from '../core/policy';
+import type { DeepPartial, InstanceSettings } from '../core/settings';
+import {
+  ConfigError,
+  parseBoolean,
+  parseChoice,
+  parseDuration,
+  parseInteger,
+  parseOrigins,
+  parsePublicUrl,
+  parseRateLimit,
+  type RawSetting,
+} from './config-values';
+import type { SmtpOptions } from './mailer';
+import { defaultDatabase } from './serve';
+import { readSettingsFile } from './settings-file';
+
+export { ConfigError };
+
+/**
+ * Every setting, as `--flag` and as `LATCH_FLAG` in the environment (a flag
+ * wins over the environment). The descriptions are the `--help` text.
+ */
+export const settingDescriptions = {
+  port: 'Port to listen on; 0 picks a free one. Default 8787.',
+  host: 'Address to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 in a container.',
+  database: `SQLite file, or a postgres:// URL. Default ${defaultDatabase}.`,
+  'public-url': 'Where browsers reach the API, e.g. https://auth.example.com: the token issuer and cookie origin. https unless on localhost. Default http://localhost:<port>.',
+  'allowed-origins': 'Comma-separated origins of the apps that call the API from a browser (CORS with credentials).',
+  'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
+  settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
+  'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
+  'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 365d (default).',
+  'session-idle': 'A session ends after this long without activity. Default 7d.',
+  'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
+  'rate-limit-sign-ins': 'Sign-ins started per client address, e.g. 100/10m (default).',
+  'rate-limit-sign-ups': 'Sign-ups started per client address, e.g. 20/10m (default).',
+  'trust-proxy': 'Number of proxies in front that append to X-Forwarded-For; 0 (default) uses the socket address.',
+  'smtp-url': 'Send emails through this SMTP server, e.g. smtps://user:pass@smtp.example.com:465. Without it, emails go to the development outbox.',
+  'email-from': 'From address of emails, e.g. "Acme <no-reply@acme.example>". Required with --smtp-url.',
+  dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Default on unless NODE_ENV=production; LATCH_DEV=false turns it off.',
+} as const;
+
+type SettingName = keyof typeof settingDescriptions;
+type StringSetting = Exclude<SettingName, 'dev'>;
+
+export const commands = {
+  start: 'Run the server (default). Migrates the database first.',
+  'rotate-keys': 'Make a new signing key; the current one stays published as the previous one.',
+  migrate: 'Create or update the database schema, then exit.',
+} as const;
+
+export type Command = keyof typeof commands | 'help';
+
+/** The service's whole configuration, ready for `serve()`. */
+export interface LatchConfig {
+  command: Command;
+  port: number;
+  host: string;
+  database: string;
+  publicUrl?: string;
+  allowedOrigins: string[];
+  redirectOrigins: string[];
+  settings: DeepPartial<InstanceSettings>;
+  cookies: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
+  sessionLifetime: Partial<SessionLifetime>;
+  rateLimits: Partial<RateLimits>;
+  trustProxy: number;
+  smtp?: SmtpOptions;
+  dev: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const parseOptions = {
+  ...Object.fromEntries(Object.keys(settingDescriptions).map((name) => [name, { type: name === 'dev' ? 'boolean' : 'string' }])),
+  help: { type: 'boolean', short: 'h' },
+} as Record<SettingName | 'help', { type: 'string' | 'boolean'; short?: string }>;
+
+export function envName(name: SettingName): string {
+  return `LATCH_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Reads flags, then the environment, then defaults. Throws a ConfigError naming the first bad setting. */
+export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
+  const { values, positionals } = parseCommandLine(argv);
+  const raw = (name: StringSetting): RawSetting | undefined => {
+    const value = (values[name] as string | undefined) ?? (env[envName(name)] || undefined);
+    return value === undefined ? undefined : { label: `${envName(name)} / --${name}`, value };
+  };
+  const read = <T>(name: StringSetting, parse: (setting: RawSetting) => T): T | undefined => {
+    const setting = raw(name);
+    return setting === undefined ? undefined : parse(setting);
+  };
+  const devFromEnv = env.LATCH_DEV ? parseBoolean({ label: 'LATCH_DEV / --dev', value: env.LATCH_DEV }) : undefined;
+  const sameSite = read('cookie-same-site', (setting) => parseChoice(setting, { lax: 'Lax', strict: 'Strict' } as const));
+  const maxAgeMs = read('cookie-max-age', parseDuration);
+  const publicUrl = read('public-url', parsePublicUrl);
+  return {
+    command: values.help ? 'help' : readCommand(positionals),
+    port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
+    host: raw('host')?.value ?? '127.0.0.1',
+    database: raw('database')?.value ?? defaultDatabase,
+    ...(publicUrl ? { publicUrl } : {}),
+    allowedOrigins: read('allowed-origins', parseOrigins) ?? [],
+    redirectOrigins: read('redirect-origins', parseOrigins) ?? [],
+    settings: read('settings', readSettingsFile) ?? {},
+    cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
+    sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
+    rateLimits: definedOnly({
+      emailsPerAddress: read('rate-limit-emails', parseRateLimit),
+      signInsPerIp: read('rate-limit-sign-ins', parseRateLimit),
+      signUpsPerIp: read('rate-limit-sign-ups', parseRateLimit),
+    }),
+    trustProxy: read('trust-proxy', (setting) => parseInteger(setting, 0, 10)) ?? 0,
+    ...readSmtp(raw('smtp-url'), raw('email-from')),
+    dev: values.dev === true || (devFromEnv ?? env.NODE_ENV !== 'production'),
+  };
+}
+
+function parseCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message} Run latch-server --help to see the settings.`);
+  }
+}
+
+function readCommand(positionals: string[]): Command {
+  const [command = 'start', ...extra] = positionals;
+  if (!Object.hasOwn(commands, command)) {
+    throw new ConfigError(`Unknown command '${command}': use ${Object.keys(commands).join(', ')} (or --help).`);
+  }
+  if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);
+  return command as Command;
+}
+
+function readSmtp(url: RawSetting | undefined, from: RawSetting | undefined): { smtp?: SmtpOptions } {
+  if (!url) {
+    if (from) throw new ConfigError(`${from.label} is set, but LATCH_SMTP_URL / --smtp-url is not: set both to send emails.`);
+    return {};
+  }
+  if (!/^smtps?:\/\/[^/]/.test(url.value)) {
+    throw new ConfigError(`${url.label} must be an smtp:// or smtps:// URL, got '${url.value.replace(/\/\/[^@/]*@/, '//***@')}'`);
+  }
+  if (!from) throw new ConfigError('LATCH_EMAIL_FROM / --email-from is required when LATCH_SMTP_URL / --smtp-url is set.');
+  return { smtp: { url: url.value, from: from.value } };
+}
+
+function definedOnly<T extends object>(object: { [K in keyof T]: T[K] | undefined }): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,13 @@
+// ── Stores (SQLite, PostgreSQL) ─────────────────────────────────────────────
+export { SqliteStore, type SqliteStoreOptions } from './store/sqlite';
+export { PostgresStore, type PostgresStoreOptions } from './store/postgres';
+export { openStore, type ClosableStore } from './store/open-store';
+// ── end of stores ───────────────────────────────────────────────────────────
+
+// ── Service: listener, configuration, CLI, email, logs ──────────────────────
+export { serve, defaultDatabase, type ServeOptions, type LatchService } from './serve';
+export { loadConfig, ConfigError, type LatchConfig, type Command } from './config';
+export { main, helpText, type MainOptions } from './main';
+export { createMailer, type MailerOptions, type ServiceMailer, type SmtpOptions } from './mailer';
+export { createLogger, type Logger, type LogFields, type LogLevel } from './logger';
+// ── end of service ──────────────────────────────────────────────────────────

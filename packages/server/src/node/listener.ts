@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorResponse } from '@latch/protocol';
+import type { OutgoingEmail } from '../core/flows/context';
+import type { LatchServer } from '../core/server';
+import { clientAddress, toFetchRequest, writeResponse } from './http-adapter';
+import { errorFields, type Logger } from './logger';
+import { routeTemplate } from './route-template';
+import type { ClosableStore } from './store/open-store';
+
+/** What a request gets when the adapter itself fails (the core handler never throws). */
+const internalError = JSON.stringify({
+  errors: [{ code: 'internal_error', message: 'Something went wrong on our side.' }],
+} satisfies ApiErrorResponse);
+
+export const healthPath = '/health';
+export const devOutboxPath = '/v1/dev/outbox';
+
+export interface ListenerContext {
+  latch: LatchServer;
+  store: ClosableStore;
+  /** The public URL's origin: every request is answered as if addressed to it. */
+  publicOrigin: string;
+  /** How many proxies in front of the service append to X-Forwarded-For. */
+  trustProxy: number;
+  /** The development outbox, served at /v1/dev/outbox; null outside development mode. */
+  devOutbox: readonly OutgoingEmail[] | null;
+  logger: Logger;
+  /** True once shutdown began: responses written from then on close their connection. */
+  isClosing(): boolean;
+}
+
+/** The `node:http` request listener: health and dev routes here, everything else to the core handler. */
+export function createRequestListener(ctx: ListenerContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const method = req.method ?? 'GET';
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    res.setHeader('x-request-id', requestId);
+    res.once('close', () => {
+      ctx.logger.info('request', {
+        method,
+        route: pathname === healthPath || pathname === devOutboxPath ? pathname : routeTemplate(method, pathname),
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        requestId,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      });
+    });
+    respond(ctx, req, method, pathname)
+      .then((response) => {
+        // Close the connection after this response when shutting down (so the
+        // listener can stop), or when we answered before reading the whole body
+        // (a 413): better than waiting for, or reading, the rest of an oversized upload.
+        if (ctx.isClosing() || !req.complete) res.setHeader('connection', 'close');
+        return writeResponse(res, response);
+      })
+      .catch((error: unknown) => {
+        ctx.logger.error('request failed', { requestId, ...errorFields(error) });
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(internalError);
+      });
+  };
+}
+
+async function respond(ctx: ListenerContext, req: IncomingMessage, method: string, pathname: string): Promise<Response> {
+  if (method === 'GET' && pathname === healthPath) return health(ctx);
+  if (method === 'GET' && pathname === devOutboxPath && ctx.devOutbox) return noStoreJson(ctx.devOutbox, 200);
+  const request = toFetchRequest(req, ctx.publicOrigin);
+  return ctx.latch.handler(request, { clientIp: clientAddress(req, ctx.trustProxy) });
+}
+
+/** 200 when the database answers, 503 when it does not, so a load balancer stops sending traffic. */
+async function health(ctx: ListenerContext): Promise<Response> {
+  try {
+    await ctx.store.ping();
+    return noStoreJson({ status: 'ok' }, 200);
+  } catch (error) {
+    ctx.logger.warn('health check failed: the database did not answer', errorFields(error));
+    return noStoreJson({ status: 'unavailable' }, 503);
+  }
+}
+
+function noStoreJson(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,27 @@
+export type LogLevel = 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+/**
+ * Structured logs: one JSON object per line, with `time`, `level` and `msg`
+ * first. Callers pass only fields they chose to log; nothing logs a request's
+ * headers or body, which is how tokens, passwords and cookies stay out.
+ */
+export interface Logger {
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+/** A logger that writes JSON lines to `write` (stdout by default). */
+export function createLogger(write: (line: string) => void = (line) => void process.stdout.write(`${line}\n`)): Logger {
+  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
+    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+  };
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** What an unexpected error can say in a log line. */
+export function errorFields(error: unknown): LogFields {
+  if (error instanceof Error) return { error: error.message, errorName: error.name, stack: error.stack };
+  return { error: String(error) };
+}

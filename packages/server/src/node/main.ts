@@ -1,0 +1,114 @@
+import { signingKeyRefreshMs } from '../core/flows/signing-keys';
+import { createLatchServer } from '../core/server';
+import { commands, ConfigError, envName, loadConfig, settingDescriptions, type LatchConfig } from './config';
+import { createLogger, errorFields } from './logger';
+import { serve } from './serve';
+import { openStore } from './store/open-store';
+
+export interface MainOptions {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** Resolves when `start` should shut down; default: the first SIGTERM or SIGINT. */
+  untilStopped?: () => Promise<unknown>;
+}
+
+/**
+ * The `latch-server` command: `start` (default), `rotate-keys`, `migrate`,
+ * `--help`. Resolves to the exit code; a configuration error prints its
+ * message and gives 1.
+ */
+export async function main(argv: readonly string[], env: Record<string, string | undefined>, options: MainOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? ((text: string) => void process.stdout.write(text));
+  const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
+  let config: LatchConfig;
+  try {
+    config = loadConfig(argv, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    stderr(`latch-server: ${error.message}\n`);
+    return 1;
+  }
+  try {
+    switch (config.command) {
+      case 'help':
+        stdout(helpText());
+        return 0;
+      case 'migrate':
+        await (await openStore(config.database)).close();
+        stdout('The database schema is up to date.\n');
+        return 0;
+      case 'rotate-keys':
+        stdout(await rotateKeys(config.database));
+        return 0;
+      case 'start':
+        return await start(config, stdout, options.untilStopped ?? untilSignal);
+    }
+  } catch (error) {
+    stderr(`latch-server: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function start(config: LatchConfig, stdout: (text: string) => void, untilStopped: () => Promise<unknown>): Promise<number> {
+  const logger = createLogger((line) => stdout(`${line}\n`));
+  const service = await serve({ ...config, logger });
+  logger.info(`Latch server listening on ${service.url}`, { url: service.url, publicUrl: service.publicUrl, dev: config.dev });
+  if (config.dev) logger.warn('development mode: emailed codes are logged and GET /v1/dev/outbox is open; set NODE_ENV=production in production');
+  await untilStopped();
+  logger.info('shutting down: finishing requests in flight');
+  try {
+    await service.close();
+  } catch (error) {
+    logger.error('shutdown failed', errorFields(error));
+    return 1;
+  }
+  logger.info('stopped');
+  return 0;
+}
+
+async function rotateKeys(database: string): Promise<string> {
+  const store = await openStore(database);
+  try {
+    // The issuer plays no part in rotation; the server only lends its key management.
+    const { current, previous } = await createLatchServer({ issuer: 'latch-server', store }).admin.rotateSigningKeys();
+    const kept = previous ? `; ${previous} stays published as the previous key` : '';
+    return `New signing key ${current}${kept}. Running servers sign with it within ${signingKeyRefreshMs / 1000} seconds.\n`;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The first SIGTERM or SIGINT; a second one during shutdown kills the process as usual. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve(signal);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+  const commandLines = Object.entries(commands).map(([name, text]) => `  ${name.padEnd(width)}${text}`);
+  const settingLines = Object.entries(settingDescriptions).map(
+    ([name, text]) => `  --${name}, ${envName(name as keyof typeof settingDescriptions)}\n      ${text}`,
+  );
+  return [
+    'latch-server: the Latch authentication server',
+    '',
+    'Usage: latch-server [command] [--setting value ...]',
+    '',
+    'Commands:',
+    ...commandLines,
+    '',
+    'Settings (a flag wins over its environment variable):',
+    ...settingLines,
+    '  --help, -h',
+    '      Show this help.',
+    '',
+  ].join('\n');
+}
