@@ -132,6 +132,24 @@ describe('hostile field values get a 4xx with the field name, and nothing is mai
     expect(test.store.writes).toBe(0);
   });
 
+  it('lone UTF-16 surrogates in any field → 400 form_param_format_invalid, nothing stored', async () => {
+    const test = await setup();
+    const browser = test.browser();
+    const cases: [Record<string, string>, string][] = [
+      [{ emailAddress: 'x\ud800@example.com', password: 'a-long-unusual-phrase' }, 'emailAddress'],
+      [{ emailAddress: 'lin@example.com', password: 'a-long-unusual-phrase', firstName: 'Lin\udfff' }, 'firstName'],
+      [{ emailAddress: 'lin@example.com', password: 'unusual-\ud83d-phrase' }, 'password'],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await browser.call('POST', '/v1/client/sign_ups', body);
+      expect(reply.status).toBe(400);
+      expect(errorCode(reply)).toBe('form_param_format_invalid');
+      expect(paramName(reply)).toBe(field);
+    }
+    expect(test.outbox).toEqual([]);
+    expect(test.store.writes).toBe(0);
+  });
+
   it('10 KB strings → 422 form_param_too_long', async () => {
     const test = await setup();
     const browser = test.browser();

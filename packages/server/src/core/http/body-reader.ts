@@ -12,6 +12,9 @@ interface StringRules {
 // CR/LF and NUL in an identifier are how header and log injection start.
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f]/;
+// A lone UTF-16 surrogate is not text: no store can keep it faithfully
+// (PostgreSQL refuses it outright), so it is refused in every field.
+const loneSurrogate = /\p{Cs}/u;
 
 /**
  * Reads typed fields out of a request body, failing with the protocol's
@@ -37,6 +40,7 @@ export class BodyReader {
     const value = this.body[name];
     if (value === undefined || value === null) return value;
     if (typeof value !== 'string') throw fail('form_param_format_invalid', { paramName: name });
+    if (loneSurrogate.test(value)) throw fail('form_param_format_invalid', { paramName: name });
     if (!rules.allowControl && controlCharacters.test(value)) throw fail('form_param_format_invalid', { paramName: name });
     const max = rules.max ?? Limits.maxFieldLength;
     if (value.length > max && [...value].length > max) throw fail('form_param_too_long', { paramName: name });

@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Kind, Records } from '../../core/store/records';
 import { kinds, type ListIndex, type UniqueIndex } from '../../core/store/schema';
 import { UniqueViolation, type Store } from '../../core/store/store';
+import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOfConstraint } from './sql-mapping';
 
@@ -26,7 +27,7 @@ export class PostgresStore implements Store {
   private readonly counters: string;
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+    const pool = new (loadDriver<typeof pg>('pg').Pool)({ connectionString: options.connectionString, max: options.max ?? 10 });
     // An idle connection that dies (a database restart, a network blip) is
     // reported here; without a listener it would crash the process. The pool
     // drops it and the next query opens a fresh one.
@@ -45,7 +46,7 @@ export class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     schema: string,
   ) {
-    const qualified = (table: string) => `${pg.escapeIdentifier(schema)}.${table}`;
+    const qualified = (table: string) => `${loadDriver<typeof pg>('pg').escapeIdentifier(schema)}.${table}`;
     this.tables = Object.fromEntries(kinds.map((kind) => [kind, qualified(tableName(kind))])) as Record<Kind, string>;
     this.counters = qualified('latch_counters');
   }
@@ -132,7 +133,7 @@ export class PostgresStore implements Store {
     try {
       return await this.pool.query<Row>(sql, values);
     } catch (error) {
-      const index = error instanceof pg.DatabaseError && error.code === '23505' ? uniqueIndexOfConstraint(error.constraint ?? '') : null;
+      const index = error instanceof loadDriver<typeof pg>('pg').DatabaseError && error.code === '23505' ? uniqueIndexOfConstraint(error.constraint ?? '') : null;
       throw index ? new UniqueViolation(index.kind, index.index) : error;
     }
   }

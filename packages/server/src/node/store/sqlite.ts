@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Kind, Records } from '../../core/store/records';
 import type { ListIndex, UniqueIndex } from '../../core/store/schema';
 import { UniqueViolation, type Store } from '../../core/store/store';
+import { loadDriver } from './load-driver';
 import { migrateSqlite } from './migrations/sqlite';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOf } from './sql-mapping';
 
@@ -21,7 +22,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions) {
-    this.db = new Database(options.filename);
+    const Sqlite = loadDriver<typeof Database>('better-sqlite3');
+    this.db = new Sqlite(options.filename);
     try {
       // WAL lets readers run beside the writer; FULL syncs every commit, so a
       // sign-up that got a 2xx survives a power cut. Another process holding the
@@ -126,7 +128,7 @@ export class SqliteStore implements Store {
 }
 
 function asUniqueViolation(error: unknown): UniqueViolation | null {
-  if (!(error instanceof Database.SqliteError) || error.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
+  if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || !(error instanceof Error)) return null;
   // better-sqlite3 reports "UNIQUE constraint failed: latch_users.username".
   const [, table = '', column = ''] = /UNIQUE constraint failed: (\w+)\.(\w+)/.exec(error.message) ?? [];
   const index = uniqueIndexOf(table, column);

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadDriver } from '../load-driver';
 import { pendingMigrations, type Migration } from './migration';
 
 /*
@@ -63,7 +64,7 @@ export async function migratePostgres(
   options: { schema: string; createSchema: boolean },
   migrations: readonly Migration[] = postgresMigrations,
 ): Promise<void> {
-  const schema = pg.escapeIdentifier(options.schema);
+  const schema = loadDriver<typeof pg>('pg').escapeIdentifier(options.schema);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
