@@ -2,15 +2,18 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceAliases } from './source-aliases.ts';
 
 /**
- * Suites that run on every store: the default project runs them on MemoryStore,
- * the sqlite and postgres projects again with LATCH_TEST_STORE set, which
- * `createTestStore()` (packages/server/test/stores/test-stores.ts) reads.
+ * Suites that run on every store: the default project runs them in-process on
+ * MemoryStore; the sqlite and postgres projects run them again with
+ * LATCH_TEST_STORE set, which `createTestStore()` (test/stores/test-stores.ts)
+ * reads, and with every request over a real loopback listener.
  */
-const storeMatrix = ['packages/server/test/*.test.ts'];
+const storeMatrix = ['packages/server/test/*.test.ts', 'packages/server/test/node/*.test.ts'];
 /** Tests of MemoryStore itself, which the SQL projects have no reason to repeat. */
 const memoryOnly = 'packages/server/test/memory-store.test.ts';
 /** Closes each test's stores after it, so PostgreSQL connections and SQLite files never pile up. */
 const closeStores = 'packages/server/test/stores/close-test-stores.ts';
+/** Closes the loopback listeners that the SQL projects' test browsers talk to (LATCH_TEST_TRANSPORT=http). */
+const closeListeners = 'packages/server/test/http-setup.ts';
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
@@ -34,8 +37,8 @@ export default defineConfig({
           name: 'sqlite',
           include: [...storeMatrix, 'packages/server/test/stores/sqlite-*.test.ts'],
           exclude: [...configDefaults.exclude, memoryOnly],
-          env: { LATCH_TEST_STORE: 'sqlite' },
-          setupFiles: [closeStores],
+          env: { LATCH_TEST_STORE: 'sqlite', LATCH_TEST_TRANSPORT: 'http' },
+          setupFiles: [closeStores, closeListeners],
         },
       },
       {
@@ -44,8 +47,8 @@ export default defineConfig({
           name: 'postgres',
           include: [...storeMatrix, 'packages/server/test/stores/postgres-*.test.ts'],
           exclude: [...configDefaults.exclude, memoryOnly],
-          env: { LATCH_TEST_STORE: 'postgres' },
-          setupFiles: [closeStores],
+          env: { LATCH_TEST_STORE: 'postgres', LATCH_TEST_TRANSPORT: 'http' },
+          setupFiles: [closeStores, closeListeners],
           // Creates this run's database (LATCH_TEST_PG_URL overrides the server) and drops it at the end.
           globalSetup: ['packages/server/test/stores/postgres-global-setup.ts'],
         },
