@@ -1,18 +1,25 @@
 import { LatchLoading, SignedIn, SignedOut } from '@latch/react';
-import type { MockBackend } from '@latch/mock';
 import { Account } from './Account';
-import { Outbox } from './Outbox';
+import { Outbox, type OutboxEmail } from './Outbox';
+import { ProtectedApi } from './ProtectedApi';
 import { SignInForm } from './SignInForm';
 import { SignUpForm } from './SignUpForm';
+import { TwoStep } from './TwoStep';
 import { demoAccounts } from './demo';
 
-export function App({ backend }: { backend: MockBackend }) {
+export interface AppProps {
+  /** Where the backend runs, for the page to say. */
+  backendLabel: string;
+  readOutbox: () => Promise<OutboxEmail[]>;
+}
+
+export function App({ backendLabel, readOutbox }: AppProps) {
   return (
     <main>
       <h1>Latch playground</h1>
       <section className="wide">
         <h2>Demo accounts</h2>
-        <p>Everything runs in this tab on the mock backend; reload to start over.</p>
+        <p>{backendLabel}</p>
         <ul>
           {demoAccounts.map((account) => (
             <li key={account.emailAddress}>
@@ -29,8 +36,10 @@ export function App({ backend }: { backend: MockBackend }) {
       </SignedOut>
       <SignedIn>
         <Account />
+        <TwoStep />
+        <ProtectedApi />
       </SignedIn>
-      <Outbox backend={backend} />
+      <Outbox read={readOutbox} />
     </main>
   );
 }

@@ -1,20 +1,37 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LatchProvider } from '@latch/react';
-import { createMockBackend } from '@latch/mock';
-import { startMockWorker } from '@latch/mock/browser';
-import { App } from './App';
-import { demoAccounts } from './demo';
+import { App, type AppProps } from './App';
 
-// The whole backend runs in this tab: MSW's service worker hands every request
-// for backend.url to the Latch server core, so the playground needs no server.
-const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true } });
+type Backend = AppProps & { frontendApi: string };
 
-startMockWorker(backend, { onUnhandledRequest: 'bypass', quiet: true }).then(() => {
+/**
+ * `npm start`: the Latch server runs beside Vite, which proxies its routes,
+ * so the API is same-origin and the client token rides in an HttpOnly cookie.
+ */
+function realServer(): Backend {
+  return {
+    frontendApi: window.location.origin,
+    backendLabel: 'The Latch server runs on SQLite (.latch/latch.db); codes go to its development outbox.',
+    readOutbox: async () => {
+      const response = await fetch('/v1/dev/outbox');
+      return response.ok ? response.json() : [];
+    },
+  };
+}
+
+async function backend(): Promise<Backend> {
+  if (import.meta.env.MODE !== 'mock') return realServer();
+  // Loaded only offline, so the server mode's page carries no mock.
+  const { startMockMode } = await import('./mockMode');
+  return startMockMode();
+}
+
+backend().then(({ frontendApi, ...app }) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <LatchProvider frontendApi={backend.url}>
-        <App backend={backend} />
+      <LatchProvider frontendApi={frontendApi}>
+        <App {...app} />
       </LatchProvider>
     </StrictMode>,
   );

@@ -1,38 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
 
-// What `npm start` serves, driven in a real browser: the mock backend runs in
-// the page's service worker, so this checks the whole offline stack end to end.
-// CI installs Chromium; elsewhere these tests are skipped when it is missing.
+// What `npm start` (the real server on SQLite, same-origin through Vite's
+// proxy, cookie mode) and `npm run start:mock` (the mock backend in the
+// page's service worker) serve, driven in a real browser. CI installs
+// Chromium; elsewhere these tests are skipped when it is missing.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
-describe.runIf(runnable)('playground in Chromium', () => {
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode) in Chromium', (mode) => {
   let vite: ViteDevServer;
   let browser: Browser;
   let page: Page;
+  let url: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'latch-playground-'));
 
   beforeAll(async () => {
+    const port = await freePort();
+    // The dev-server plugin reads these when Vite loads its config.
+    process.env.LATCH_PORT = String(await freePort());
+    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
     vite = await createServer({
       configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
       root: fileURLToPath(new URL('..', import.meta.url)),
-      server: { port: 0, strictPort: false },
+      mode: mode === 'mock' ? 'mock' : 'development',
+      server: { port },
       logLevel: 'error',
     });
     await vite.listen();
+    // localhost, not 127.0.0.1: the server's public URL, so cookies and the CSRF origin check match.
+    url = `http://localhost:${port}/`;
     browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     await vite?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
     page = await browser.newPage();
-    await page.goto(vite.resolvedUrls!.local[0]!);
+    await page.goto(url);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
   });
 
@@ -42,17 +68,33 @@ describe.runIf(runnable)('playground in Chromium', () => {
     await page.getByRole('button', { name: 'Continue' }).first().click();
   }
 
-  it('signs the demo account in with its password, shows the token claims and signs out', async () => {
+  async function signOut() {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor();
+  }
+
+  it('signs the demo account in, calls the protected API with the session token and signs out', async () => {
     await signIn('ada@example.com', 'correct-horse-battery');
     await page.getByRole('heading', { name: 'Signed in as Ada Lovelace' }).waitFor();
 
+    if (mode === 'server') {
+      // Cookie mode: the client token is in an HttpOnly cookie, out of every script's reach.
+      expect(await page.evaluate(() => ({ cookies: document.cookie, stored: Object.keys(localStorage) }))).toEqual({ cookies: '', stored: [] });
+      const cookies = await page.context().cookies();
+      expect(cookies.find((c) => c.name === 'latch_client')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    }
+
     await page.getByRole('button', { name: 'Show session token claims' }).click();
     const claims = JSON.parse((await page.getByLabel('Session token claims').textContent()) ?? '{}');
-    expect(claims.iss).toBe('https://latch.mock');
     expect(claims.exp - claims.iat).toBe(60);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor();
+    await page.getByRole('button', { name: 'Call the protected API' }).click();
+    const answer = (await page.getByLabel('API answer').textContent()) ?? '';
+    expect(answer).toMatch(/^200 /);
+    expect(JSON.parse(answer.slice(4))).toEqual({ userId: claims.sub, sessionId: claims.sid });
+
+    await signOut();
+    expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401);
   });
 
   it('shows a wrong password as an alert and stays signed out', async () => {
@@ -68,17 +110,32 @@ describe.runIf(runnable)('playground in Chromium', () => {
     await page.getByRole('heading', { name: 'Signed in as Grace Hopper' }).waitFor();
   });
 
-  it('signs up with the code read from the outbox on the page', async () => {
+  it('signs up with the emailed code, turns on TOTP, signs out, and signs in with password and TOTP', async () => {
+    const email = `lin-${mode}@example.com`;
     await page.getByLabel('First name').fill('Lin');
-    await page.locator('#sign-up-emailAddress').fill('lin@example.com');
+    await page.locator('#sign-up-emailAddress').fill(email);
     await page.locator('#sign-up-password').fill('quiet-morning-tea-42');
     await page.getByRole('button', { name: 'Continue' }).nth(1).click();
 
     await page.getByLabel('Verification code').waitFor();
-    const code = (await page.getByRole('row', { name: /lin@example\.com/ }).locator('code').textContent()) ?? '';
+    const row = page.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) });
+    const code = (await row.locator('code').textContent()) ?? '';
     expect(code).toMatch(/^\d{6}$/);
     await page.getByLabel('Verification code').fill(code);
     await page.getByRole('button', { name: 'Continue' }).nth(1).click();
     await page.getByRole('heading', { name: 'Signed in as Lin' }).waitFor();
-  });
+
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const totp = new TOTP({ secret: Secret.fromBase32((await page.getByLabel('TOTP secret').textContent()) ?? '') });
+    await page.getByLabel('Code from the app').fill(totp.generate());
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem').count()).toBe(10);
+
+    await signOut();
+    await signIn(email, 'quiet-morning-tea-42');
+    // The enrolment code is spent; the next step's code is within the ±1 step window and still unused.
+    await page.getByLabel('Authenticator or backup code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole('button', { name: 'Continue' }).first().click();
+    await page.getByRole('heading', { name: 'Signed in as Lin' }).waitFor();
+  }, 60_000);
 });

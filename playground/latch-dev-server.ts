@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, ViteDevServer } from 'vite';
+import { demoAccounts } from './src/demo.ts';
+
+type ServerNode = typeof import('../packages/server/src/node/index');
+type Backend = typeof import('../packages/backend/src/index');
+
+/**
+ * `npm start`: runs the real Latch server (SQLite in .latch/latch.db) beside
+ * Vite and proxies its routes, so the page and the API share one origin and
+ * the client token rides in an HttpOnly cookie. Also serves `/api/me`, a
+ * route of "the app's own API" that checks session tokens with
+ * @latch/backend. `vite --mode mock` skips all of this: the page then runs
+ * the mock backend in the browser.
+ */
+export function latchDevServer(options: { latchPort: number }): Plugin {
+  const target = `http://127.0.0.1:${options.latchPort}`;
+  return {
+    name: 'latch-dev-server',
+    apply: (_config, env) => env.command === 'serve' && env.mode !== 'mock',
+    config: () => ({
+      server: { proxy: { '/v1': target, '/.well-known': target, '/health': target } },
+    }),
+    async configureServer(vite) {
+      // Loaded through Vite so the packages' TypeScript sources run without a build.
+      const { serve } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
+      const { createLatchBackend } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
+      const publicUrl = `http://localhost:${vite.config.server.port}`;
+      const latch = await serve({
+        port: options.latchPort,
+        database: process.env.LATCH_DATABASE ?? '.latch/latch.db',
+        publicUrl,
+        allowedOrigins: [publicUrl],
+        settings: { multiSession: true },
+        dev: true,
+      });
+      await seedDemoAccounts(latch.latch);
+      vite.httpServer?.once('close', () => void latch.close());
+
+      const api = createLatchBackend({ jwksUrl: `${target}/.well-known/jwks.json`, issuer: latch.publicUrl });
+      vite.middlewares.use('/api/me', (req: IncomingMessage, res: ServerResponse) => {
+        api.getAuth(req).then(
+          (auth) => sendJson(res, auth ? 200 : 401, auth ?? { errors: [{ code: 'authentication_invalid', message: 'Sign in first.' }] }),
+          () => sendJson(res, 503, { errors: [{ code: 'internal_error', message: 'Could not check the token.' }] }),
+        );
+      });
+      printBanner(vite, target);
+    },
+  };
+}
+
+/** The demo accounts exist from the first start on; later starts find them. */
+async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>['latch']) {
+  for (const account of demoAccounts) {
+    const existing = await latch.store.findBy('emailAddresses', 'verifiedEmail', account.emailAddress);
+    if (!existing) await latch.admin.createUser(account);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+function printBanner(vite: ViteDevServer, target: string) {
+  vite.config.logger.info(`  Latch server on ${target} (SQLite), proxied at /v1; email codes are logged and shown on the page.`);
+}
