@@ -8,6 +8,8 @@ import { sourceAliases } from './source-aliases.ts';
  * reads, and with every request over a real loopback listener.
  */
 const storeMatrix = ['packages/server/test/*.test.ts', 'packages/server/test/node/*.test.ts'];
+/** Tests that run the built CLI as its own process, on a database that outlives it: SQL stores only. */
+const processTests = ['packages/server/test/process/*.test.ts'];
 /** Tests of MemoryStore itself, which the SQL projects have no reason to repeat. */
 const memoryOnly = 'packages/server/test/memory-store.test.ts';
 /** Closes each test's stores after it, so PostgreSQL connections and SQLite files never pile up. */
@@ -28,14 +30,14 @@ export default defineConfig({
         test: {
           name: 'default',
           include: ['packages/*/test/**/*.test.{ts,tsx}', 'playground/test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'packages/server/test/stores/**'],
+          exclude: [...configDefaults.exclude, 'packages/server/test/stores/**', ...processTests],
         },
       },
       {
         extends: true,
         test: {
           name: 'sqlite',
-          include: [...storeMatrix, 'packages/server/test/stores/sqlite-*.test.ts'],
+          include: [...storeMatrix, ...processTests, 'packages/server/test/stores/sqlite-*.test.ts'],
           exclude: [...configDefaults.exclude, memoryOnly],
           env: { LATCH_TEST_STORE: 'sqlite', LATCH_TEST_TRANSPORT: 'http' },
           setupFiles: [closeStores, closeListeners],
@@ -45,7 +47,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: [...storeMatrix, 'packages/server/test/stores/postgres-*.test.ts'],
+          include: [...storeMatrix, ...processTests, 'packages/server/test/stores/postgres-*.test.ts'],
           exclude: [...configDefaults.exclude, memoryOnly],
           env: { LATCH_TEST_STORE: 'postgres', LATCH_TEST_TRANSPORT: 'http' },
           setupFiles: [closeStores, closeListeners],

@@ -77,8 +77,9 @@ interface BrowserInit {
 export class TestBrowser {
   token: string | null = null;
 
+  /** `server` is a core instance in this process, or the URL of a server running elsewhere. */
   constructor(
-    private readonly server: LatchServer,
+    private readonly server: LatchServer | string,
     private readonly init: BrowserInit = {},
   ) {}
 
@@ -88,9 +89,12 @@ export class TestBrowser {
     if (this.init.userAgent) requestHeaders.set('user-agent', this.init.userAgent);
     if (body !== undefined) requestHeaders.set('content-type', 'application/json');
     const init = { method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body) };
-    const response = overHttp
-      ? await fetch(`${await listenerUrl(this.server, API)}${path}`, init)
-      : await this.server.handler(new Request(`${API}${path}`, init));
+    const response =
+      typeof this.server === 'string'
+        ? await fetch(`${this.server}${path}`, init)
+        : overHttp
+          ? await fetch(`${await listenerUrl(this.server, API)}${path}`, init)
+          : await this.server.handler(new Request(`${API}${path}`, init));
     const token = response.headers.get(CLIENT_TOKEN_RESPONSE_HEADER);
     if (token) this.token = token;
     return { status: response.status, headers: response.headers, json: (await response.json()) as Reply<T>['json'] };
