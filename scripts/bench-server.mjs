@@ -1,0 +1,145 @@
+// `npm run bench:server`: throughput and latency of the built Latch server on
+// loopback, on SQLite and on PostgreSQL, with the production password hashing.
+// The server runs as its own process (the CLI); this process is the load.
+// Every loop is bounded in count and time. Prints figures; asserts nothing.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const cli = new URL('../packages/server/dist/node/cli.js', import.meta.url).pathname;
+const adminUrl = process.env.LATCH_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const concurrency = 16;
+const refreshSeconds = 5;
+const maxRefreshes = 50_000;
+const signIns = 20;
+const password = 'quiet-morning-tea-42';
+
+function startServer(database) {
+  const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
+    env: { ...process.env, NODE_ENV: 'development', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
+      if (url) {
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve({ url, stop: () => new Promise((done) => child.once('exit', done).kill('SIGTERM')) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+/** A browser in header mode: keeps the client token the server hands out. */
+function browser(url) {
+  let token = null;
+  return async (method, path, body) => {
+    const headers = { 'latch-requested-with': 'fetch' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body) headers['content-type'] = 'application/json';
+    const response = await fetch(url + path, { method, headers, body: body && JSON.stringify(body) });
+    token = response.headers.get('latch-client-token') ?? token;
+    return { status: response.status, json: await response.json() };
+  };
+}
+
+async function signUp(url, email) {
+  const call = browser(url);
+  const created = await call('POST', '/v1/client/sign_ups', { emailAddress: email, password });
+  const id = created.json.response.id;
+  await call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
+  const outbox = await (await fetch(`${url}/v1/dev/outbox`)).json();
+  const code = outbox.filter((e) => e.to === email).at(-1).code;
+  const done = await call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code });
+  return { call, sessionId: done.json.response.createdSessionId };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function measure(name, database) {
+  const server = await startServer(database);
+  try {
+    const { call, sessionId } = await signUp(server.url, 'bench@example.com');
+    // Token refreshes: `concurrency` callers in a loop, bounded by time and count.
+    const latencies = [];
+    const deadline = performance.now() + refreshSeconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline && latencies.length < maxRefreshes) {
+          const t = performance.now();
+          const reply = await call('POST', `/v1/client/sessions/${sessionId}/tokens`);
+          if (reply.status !== 200) throw new Error(`token refresh failed: ${JSON.stringify(reply.json)}`);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    // Sign-ins with the production hashing (PBKDF2-SHA256, 600,000 iterations), one at a time.
+    const signInLatencies = [];
+    for (let i = 0; i < signIns; i++) {
+      const t = performance.now();
+      const reply = await browser(server.url)('POST', '/v1/client/sign_ins', { identifier: 'bench@example.com', password });
+      if (reply.json.response?.status !== 'complete') throw new Error(`sign-in failed: ${JSON.stringify(reply.json)}`);
+      signInLatencies.push(performance.now() - t);
+    }
+    signInLatencies.sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(10)} token refreshes: ${Math.round(latencies.length / seconds)}/s ` +
+        `(p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, ${concurrency} concurrent, ${latencies.length} in ${seconds.toFixed(1)} s) · ` +
+        `sign-in: p50 ${ms(percentile(signInLatencies, 50))}, p99 ${ms(percentile(signInLatencies, 99))} (${signIns} sequential)`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pgAdmin(sql) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Latch server benchmark · Node ${process.version} · ${cpus().length} × ${cpu} · loopback`);
+try {
+  readFileSync(cli);
+} catch {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'latch-bench-'));
+try {
+  await measure('SQLite', join(folder, 'latch.db'));
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+const database = `latch_bench_${randomBytes(6).toString('hex')}`;
+try {
+  await pgAdmin(`CREATE DATABASE ${database}`);
+} catch (error) {
+  console.log(`PostgreSQL   skipped: no server at ${adminUrl} (${error.message}); set LATCH_TEST_PG_URL`);
+  process.exit(0);
+}
+try {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  await measure('PostgreSQL', url.toString());
+} finally {
+  await pgAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+}
