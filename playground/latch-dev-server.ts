@@ -23,7 +23,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     }),
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
-      const { serve } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
+      const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
       const { createLatchBackend } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
@@ -33,6 +33,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         allowedOrigins: [publicUrl],
         settings: { multiSession: true },
         dev: true,
+        logger: createLogger(terminalLog(vite.config.logLevel)),
       });
       await seedDemoAccounts(latch.latch);
       vite.httpServer?.once('close', () => void latch.close());
@@ -55,6 +56,20 @@ async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>[
     const existing = await latch.store.findBy('emailAddresses', 'verifiedEmail', account.emailAddress);
     if (!existing) await latch.admin.createUser(account);
   }
+}
+
+/**
+ * The server's log, minus one line per request (the outbox panel polls twice a
+ * second): emails with their codes, warnings and errors stay. When Vite itself
+ * is told to be quiet (the browser tests), only errors are printed.
+ */
+function terminalLog(level: ViteDevServer['config']['logLevel']) {
+  const quiet = level === 'error' || level === 'silent';
+  return (line: string) => {
+    const entry = JSON.parse(line) as { msg?: string; level?: string };
+    if (entry.msg === 'request' || (quiet && entry.level !== 'error')) return;
+    process.stdout.write(`${line}\n`);
+  };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
