@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UniqueViolation, type Store, type UserRecord } from '@latch/server';
 
-function user(id: string, username: string | null): UserRecord {
+/** A minimal user record, for store tests. */
+export function user(id: string, username: string | null): UserRecord {
   return {
     id,
     firstName: null,

@@ -1,30 +1,13 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { kinds, UniqueViolation, type UserRecord } from '@latch/server';
+import { kinds, UniqueViolation } from '@latch/server';
 import { openStore, PostgresStore } from '@latch/server/node';
 import { indexColumns, tableName } from '../../src/node/store/sql-mapping';
-import { describeStoreConformance } from '../store-conformance';
+import { describeStoreConformance, user } from '../store-conformance';
 import { openPostgresTestStore, testPostgresUrl, uniqueSchema } from './test-stores';
 
 describeStoreConformance('PostgresStore', () => openPostgresTestStore());
 
-function user(id: string, username: string | null): UserRecord {
-  return {
-    id,
-    firstName: null,
-    lastName: null,
-    username,
-    imageUrl: null,
-    primaryEmailAddressId: null,
-    passwordHash: null,
-    totpSecret: null,
-    pendingTotpSecret: null,
-    lockedUntil: null,
-    createdAt: 1,
-    updatedAt: 1,
-    lastSignInAt: null,
-  };
-}
 
 /** Two stores on one schema: two server instances behind a load balancer, each with its own pool. */
 async function twoInstances(max = 8) {

@@ -1,31 +1,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { kinds, schema, type UserRecord } from '@latch/server';
+import { kinds, schema } from '@latch/server';
 import { openStore, SqliteStore } from '@latch/server/node';
 import { indexColumns, tableName } from '../../src/node/store/sql-mapping';
-import { describeStoreConformance } from '../store-conformance';
+import { describeStoreConformance, user } from '../store-conformance';
 import { openSqliteTestStore, temporarySqliteFile } from './test-stores';
 
 describeStoreConformance('SqliteStore', () => openSqliteTestStore());
 
-function user(id: string, username: string | null): UserRecord {
-  return {
-    id,
-    firstName: null,
-    lastName: null,
-    username,
-    imageUrl: null,
-    primaryEmailAddressId: null,
-    passwordHash: null,
-    totpSecret: null,
-    pendingTotpSecret: null,
-    lockedUntil: null,
-    createdAt: 1,
-    updatedAt: 1,
-    lastSignInAt: null,
-  };
-}
 
 describe('SqliteStore', () => {
   it('runs in WAL mode with full syncs and waits for a busy writer', () => {
