@@ -14,6 +14,8 @@ export const sourceAliases = [
   { find: /^@latch\/backend$/, replacement: source('backend/src/index.ts') },
   { find: /^@latch\/client$/, replacement: source('client/src/index.ts') },
   { find: /^@latch\/react$/, replacement: source('react/src/index.ts') },
+  { find: /^@latch\/ui$/, replacement: source('ui/src/index.ts') },
+  { find: /^@latch\/ui\/locales$/, replacement: source('ui/src/locales.ts') },
   { find: /^@latch\/mock$/, replacement: source('mock/src/index.ts') },
   { find: /^@latch\/mock\/node$/, replacement: source('mock/src/node.ts') },
   { find: /^@latch\/mock\/browser$/, replacement: source('mock/src/browser.ts') },
