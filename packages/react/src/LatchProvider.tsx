@@ -23,7 +23,7 @@ export type LatchProviderProps = LatchClientSource &
  * destroys its own client) or a `client` you created (loaded, never destroyed).
  */
 export function LatchProvider(props: LatchProviderProps) {
-  const { appearance, localization, children } = props;
+  const { appearance, localization, navigate, children } = props;
   const [initialState] = useState(props.initialState);
   const client = useProvidedClient(props, initialState);
 
@@ -36,7 +36,7 @@ export function LatchProvider(props: LatchProviderProps) {
     }),
     [client, initialState],
   );
-  const uiOptions = useMemo(() => ({ appearance, localization }), [appearance, localization]);
+  const uiOptions = useMemo(() => ({ appearance, localization, navigate }), [appearance, localization, navigate]);
 
   return (
     <LatchContext.Provider value={value}>

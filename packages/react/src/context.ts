@@ -22,6 +22,12 @@ export interface LatchContextValue {
 export interface LatchUIOptions {
   appearance?: Record<string, unknown>;
   localization?: Record<string, unknown>;
+  /**
+   * How the components go to another page (after sign-in, "Manage account" in
+   * navigation mode…): your router's push, e.g. `(to) => router.push(to)`.
+   * Without it they use `window.location.assign`, a full page load.
+   */
+  navigate?: (to: string) => void;
 }
 
 export const LatchContext = createContext<LatchContextValue | null>(null);

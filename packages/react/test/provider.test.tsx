@@ -67,18 +67,20 @@ describe('<LatchProvider> props', () => {
     await waitFor(() => expect(client.getState().isLoaded).toBe(true));
   });
 
-  it('carries appearance and localization for @latch/ui', () => {
+  it('carries appearance, localization and navigate for @latch/ui', () => {
     const appearance = { variables: { colorPrimary: 'rebeccapurple' } };
     const localization = { signIn: { title: 'Connexion' } };
+    const navigate = (to: string) => void to;
     const { result } = renderHook(() => useLatchUIOptions(), {
       wrapper: ({ children }) => (
-        <LatchProvider frontendApi={backend.url} appearance={appearance} localization={localization}>
+        <LatchProvider frontendApi={backend.url} appearance={appearance} localization={localization} navigate={navigate}>
           {children}
         </LatchProvider>
       ),
     });
     expect(result.current.appearance).toBe(appearance);
     expect(result.current.localization).toBe(localization);
+    expect(result.current.navigate).toBe(navigate);
   });
 });
 
