@@ -4,11 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'playground/public/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'playground/public/**', 'storybook-static/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['packages/react/**/*.{ts,tsx}'],
+    files: ['packages/react/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', 'playground/src/**/*.{ts,tsx}', 'stories/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -20,6 +20,17 @@ export default tseslint.config(
     files: ['packages/server/src/core/**/*.ts', 'packages/protocol/src/**/*.ts', 'packages/client/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'This code must run in browsers: use WebCrypto and fetch types.' }] }],
+    },
+  },
+  {
+    // SECURITY.md: names, localization strings and appearance values render as text, never as HTML.
+    files: ['packages/**/*.{ts,tsx}', 'playground/**/*.{ts,tsx}', 'stories/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML (SECURITY.md).' },
+        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML (SECURITY.md).' },
+      ],
     },
   },
   {

@@ -24,6 +24,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
+    // The components inject their stylesheet as text: keep its CSS (Vitest blanks CSS by default).
+    css: { include: [/packages\/ui\/src\/styles\//] },
     projects: [
       {
         extends: true,

@@ -1,6 +1,7 @@
 // Prints the minified + gzipped size of small apps built on the published
-// entries (each package's dist/, as users get them, React left external) and
-// fails when one goes over its budget. Byte counts are deterministic, so CI
+// entries (each package's dist/, as users get them, React left external; the
+// components carry their stylesheet as text, so CSS is counted) and fails when
+// one goes over its budget. Byte counts are deterministic, so CI
 // checks the budgets; run `npm run build` first.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +14,24 @@ const apps = [
       import { LatchProvider, useAuth } from '@latch/react';
       export function Status() { const { isSignedIn } = useAuth(); return isSignedIn ? 'in' : 'out'; }
       export { LatchProvider };
+    `,
+  },
+  {
+    name: 'app with <SignIn/> only (CSS included)',
+    budgetBytes: 25 * 1024,
+    code: `
+      import { LatchProvider } from '@latch/react';
+      import { SignIn } from '@latch/ui';
+      export { LatchProvider, SignIn };
+    `,
+  },
+  {
+    name: 'app with all four components (CSS included)',
+    budgetBytes: 45 * 1024,
+    code: `
+      import { LatchProvider } from '@latch/react';
+      import { SignIn, SignUp, UserProfile, UserButton } from '@latch/ui';
+      export { LatchProvider, SignIn, SignUp, UserProfile, UserButton };
     `,
   },
 ];
@@ -28,6 +47,9 @@ for (const app of apps) {
     write: false,
     jsx: 'automatic',
     external: ['react', 'react-dom', 'react/jsx-runtime'],
+    // Not the repository's tsconfig.json: its `paths` point @latch/* at the
+    // sources. Resolve like an app, through node_modules to each dist/.
+    tsconfigRaw: {},
     logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;

@@ -20,8 +20,10 @@ export interface LatchContextValue {
  * the UI package; this package only carries them.
  */
 export interface LatchUIOptions {
-  appearance?: Record<string, unknown>;
-  localization?: Record<string, unknown>;
+  // `object`, not Record<string, unknown>: an interface-typed value (the UI's
+  // ProviderAppearance, a locale) must be assignable without a cast.
+  appearance?: object;
+  localization?: object;
   /**
    * How the components go to another page (after sign-in, "Manage account" in
    * navigation mode…): your router's push, e.g. `(to) => router.push(to)`.

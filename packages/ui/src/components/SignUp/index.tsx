@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useLatch, useSignUp } from '@latch/react';
+import {
+  Alert,
+  Card,
+  ComponentRoot,
+  FooterAction,
+  Header,
+  Main,
+  Spinner,
+  useFlowRouter,
+  useLocalization,
+  type ComponentBaseProps,
+  type RoutingProps,
+} from '../../foundation';
+import { StartStep } from './StartStep';
+import { emptyValues, type SignUpValues } from './fields';
+import { signUpSteps } from './steps';
+import { VerifyStep } from './VerifyStep';
+
+export interface SignUpProps extends RoutingProps, ComponentBaseProps {
+  /** The "Already have an account? Sign in" link. Default '/sign-in'. */
+  signInUrl?: string;
+  /**
+   * Where to go once signed up: a relative path, or a URL on one of the
+   * environment's `allowedRedirectOrigins`. A safe `redirect_url` in the page's
+   * query wins; anything unsafe falls back to '/'.
+   */
+  afterSignUpUrl?: string;
+  /** Prefills the form (never the password). */
+  initialValues?: Partial<Omit<SignUpValues, 'password'>>;
+}
+
+/**
+ * Creates an account: the fields the instance asks for, then the emailed code,
+ * then signed in. Uses only `useSignUp` and the environment from `useLatch`.
+ */
+export function SignUp({ appearance, localization, ...props }: SignUpProps) {
+  return (
+    <ComponentRoot component="signUp" appearance={appearance} localization={localization}>
+      <SignUpFlow {...props} />
+    </ComponentRoot>
+  );
+}
+
+function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, initialValues }: Omit<SignUpProps, keyof ComponentBaseProps>) {
+  const { t } = useLocalization();
+  const { isLoaded } = useSignUp();
+  const environment = useLatch().environment;
+  const router = useFlowRouter({ routing, path, initial: signUpSteps.start });
+  // Lifted out of the start step so "Edit" on the code step comes back to what was typed.
+  const [values, setValues] = useState<SignUpValues>(() => ({ ...emptyValues, ...initialValues }));
+
+  const verifying = router.step === signUpSteps.verify;
+  const applicationName = environment?.applicationName;
+  // The server and the first client render know no environment yet: both show
+  // the loading card, so hydration matches and no field flickers in or out.
+  const ready = isLoaded && environment !== null;
+
+  let body;
+  if (!ready) body = <Spinner />;
+  else if (!environment.signUp.enabled) body = <Alert>{t('signUp.start.disabled')}</Alert>;
+  else if (verifying) body = <VerifyStep router={router} afterSignUpUrl={afterSignUpUrl} />;
+  else
+    body = (
+      <StartStep
+        router={router}
+        values={values}
+        onValuesChange={setValues}
+        afterSignUpUrl={afterSignUpUrl}
+        environment={environment}
+      />
+    );
+
+  return (
+    <Card applicationName={applicationName}>
+      <Header
+        // One heading for every step: it takes focus when the step changes, so the new step is announced.
+        focusKey={router.step}
+        title={t(verifying ? 'signUp.verify.title' : 'signUp.start.title')}
+        subtitle={
+          verifying
+            ? t('signUp.verify.subtitle')
+            : applicationName && t('signUp.start.subtitle', { applicationName })
+        }
+        applicationName={applicationName}
+      />
+      <Main>{body}</Main>
+      {!verifying && (
+        <FooterAction text={t('signUp.start.footerText')} actionText={t('signUp.start.footerAction')} href={signInUrl} />
+      )}
+    </Card>
+  );
+}

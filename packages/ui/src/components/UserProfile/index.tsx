@@ -1,0 +1,70 @@
+import { useUser } from '@latch/react';
+import {
+  Card,
+  ComponentRoot,
+  Header,
+  Main,
+  Spinner,
+  useElement,
+  useFlowRouter,
+  useLocalization,
+  type ComponentBaseProps,
+  type RoutingProps,
+} from '../../foundation';
+import { AccountPage } from './AccountPage';
+import { Navbar, type ProfilePage } from './Navbar';
+import { SecurityPage } from './SecurityPage';
+import { useEnvironment } from './useEnvironment';
+
+export interface UserProfileProps extends ComponentBaseProps, RoutingProps {}
+
+/**
+ * The signed-in user's account: an Account page (picture, names, username,
+ * email addresses) and a Security page (password, two-step verification,
+ * devices, account deletion). With `routing="path"` and `path="/user"` the
+ * pages live at /user and /user/security; 'hash' uses #/security; 'virtual'
+ * (the default) keeps the page in memory, as inside UserButton's dialog.
+ * Renders nothing when signed out.
+ */
+export function UserProfile({ routing, path, appearance, localization }: UserProfileProps) {
+  return (
+    <ComponentRoot component="userProfile" appearance={appearance} localization={localization}>
+      <Profile routing={routing} path={path} />
+    </ComponentRoot>
+  );
+}
+
+function Profile({ routing, path }: RoutingProps) {
+  const { isLoaded, user } = useUser();
+  const { t } = useLocalization();
+  const environment = useEnvironment();
+  const router = useFlowRouter({ routing, path, initial: 'account' });
+  const page: ProfilePage = router.step === 'security' ? 'security' : 'account';
+  const pageProps = useElement('profilePage');
+
+  if (!isLoaded) {
+    return (
+      <Card>
+        <Spinner />
+      </Card>
+    );
+  }
+  if (!user) return null;
+
+  const applicationName = environment?.applicationName;
+  return (
+    <Card applicationName={applicationName}>
+      <Navbar page={page} routing={routing} path={path} onNavigate={(next) => router.navigate(next)} />
+      <div {...pageProps}>
+        <Header
+          title={t(`userProfile.${page}.title`)}
+          subtitle={t(`userProfile.${page}.subtitle`)}
+          focusKey={page}
+          applicationName={applicationName}
+        />
+        {/* A key per page and account, so a half-filled form never lingers into another page or account. */}
+        <Main key={`${user.id}:${page}`}>{page === 'security' ? <SecurityPage user={user} /> : <AccountPage user={user} />}</Main>
+      </div>
+    </Card>
+  );
+}

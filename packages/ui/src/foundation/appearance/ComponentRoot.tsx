@@ -1,0 +1,77 @@
+import { useContext, useMemo, type ReactNode } from 'react';
+import { useLatchUIOptions } from '@latch/react';
+import clsx from 'clsx';
+import { enUS, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
+import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
+import { LatchStyles } from '../LatchStyles';
+import { emptyAppearance, extendAppearance } from './merge';
+import type { Appearance, ComponentName, ProviderAppearance } from './types';
+import { cssVariables } from './variables';
+
+export interface ComponentRootProps {
+  component: ComponentName;
+  appearance?: Appearance;
+  localization?: LocalizationInput;
+  children: ReactNode;
+  /**
+   * Inside another ComponentRoot (UserProfile in UserButton's modal), start from
+   * the parent's merged appearance and localization. Default true; false starts
+   * afresh from the provider.
+   */
+  inherit?: boolean;
+}
+
+/**
+ * The root of every component: merges appearance (baseTheme → provider →
+ * provider[component] → prop) and localization (English → provider → prop),
+ * renders the `.latch-root` element with the theme's custom properties, `dir`
+ * and `lang`, injects the stylesheet, and provides it all to `useElement` and
+ * `useLocalization`.
+ */
+export function ComponentRoot({ component, appearance, localization, children, inherit = true }: ComponentRootProps) {
+  const options = useLatchUIOptions();
+  const providerAppearance = options.appearance as ProviderAppearance | undefined;
+  const providerLocalization = options.localization as LocalizationInput | undefined;
+  const parent = useContext(ComponentContext);
+  const base = inherit ? parent : null;
+
+  const value = useMemo<ComponentContextValue>(() => {
+    const merged = base
+      ? extendAppearance(base.appearance, providerAppearance?.[component], appearance)
+      : extendAppearance(emptyAppearance, providerAppearance, providerAppearance?.[component], appearance);
+    const resource: LocalizationResource = base
+      ? mergeLocalization(base.resource, localization)
+      : mergeLocalization(enUS, providerLocalization, localization);
+    return { component, appearance: merged, resource };
+  }, [base, providerAppearance, providerLocalization, component, appearance, localization]);
+
+  const inject = providerAppearance?.injectStyles !== false;
+  return (
+    <ComponentContext.Provider value={value}>
+      {inject && <LatchStyles nonce={providerAppearance?.styleNonce} />}
+      <RootElement>{children}</RootElement>
+    </ComponentContext.Provider>
+  );
+}
+
+/**
+ * The `.latch-root` element of the surrounding component: its class, custom
+ * properties, `dir` and `lang`. Content portalled out of the root (modals,
+ * popovers) renders inside one so the theme and direction still apply.
+ */
+export function RootElement({ children }: { children: ReactNode }) {
+  const { component, appearance, resource } = useComponentContext();
+  const root = appearance.elements.root;
+  const style = { ...cssVariables(appearance.variables), ...root?.style };
+  return (
+    <div
+      className={clsx('latch-root', root?.className)}
+      dir={resource.dir}
+      lang={resource.locale}
+      style={Object.keys(style).length > 0 ? style : undefined}
+      data-component={component ?? undefined}
+    >
+      {children}
+    </div>
+  );
+}

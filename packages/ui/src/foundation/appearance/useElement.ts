@@ -1,0 +1,42 @@
+import type { CSSProperties } from 'react';
+import clsx from 'clsx';
+import { useComponentContext } from '../context';
+import type { ElementKey } from '../elements';
+import type { Layout } from './types';
+
+export interface ElementState {
+  loading?: boolean;
+  error?: boolean;
+  open?: boolean;
+  active?: boolean;
+}
+
+export interface ElementProps {
+  className: string;
+  style?: CSSProperties;
+  'data-loading'?: '';
+  'data-error'?: '';
+  'data-open'?: '';
+  'data-active'?: '';
+}
+
+/**
+ * The props that style one element: the stable class `latch-<key>`, the app's
+ * classes and style for that key, and state as `data-*` attributes. Spread
+ * them first: `<button {...useElement('formButtonPrimary', { loading })}>`.
+ */
+export function useElement(key: ElementKey, state?: ElementState): ElementProps {
+  const override = useComponentContext().appearance.elements[key];
+  const props: ElementProps = { className: clsx(`latch-${key}`, override?.className) };
+  if (override?.style) props.style = override.style;
+  if (state?.loading) props['data-loading'] = '';
+  if (state?.error) props['data-error'] = '';
+  if (state?.open) props['data-open'] = '';
+  if (state?.active) props['data-active'] = '';
+  return props;
+}
+
+/** The merged `appearance.layout`. */
+export function useLayout(): Layout {
+  return useComponentContext().appearance.layout;
+}

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { isLatchAPIError, isLatchNetworkError } from '@latch/react';
+import { translate, type LocalizationKey, type LocalizationResource } from '../../localization';
+import { enUS } from '../../localization';
+import { useComponentContext } from '../context';
+
+export interface Localization {
+  t(key: LocalizationKey, params?: Record<string, string | number>): string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  /** A message for any thrown error: API errors by code, network failures, else `fallbackKey` or a generic one. */
+  errorMessage(error: unknown, fallbackKey?: LocalizationKey): string;
+  /** API errors that name a field (`meta.paramName`), as `{ [paramName]: message }`. */
+  fieldErrors(error: unknown): Partial<Record<string, string>>;
+  formatDate(ms: number): string;
+  /** "5 minutes ago", "yesterday", "in 2 hours", in the resource's locale. */
+  formatRelative(ms: number, now?: number): string;
+}
+
+function errorKey(code: string): LocalizationKey | null {
+  return Object.hasOwn(enUS.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
+}
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+export function createLocalization(resource: LocalizationResource): Localization {
+  const t: Localization['t'] = (key, params) => translate(resource, key, params);
+  const locale = resource.locale;
+  return {
+    t,
+    locale,
+    dir: resource.dir === 'rtl' ? 'rtl' : 'ltr',
+    errorMessage(error, fallbackKey) {
+      if (isLatchAPIError(error)) {
+        const key = errorKey(error.code);
+        if (key) return t(key);
+      } else if (isLatchNetworkError(error)) {
+        return t('errors.network');
+      }
+      return t(fallbackKey ?? 'errors.unknown');
+    },
+    fieldErrors(error) {
+      const out: Partial<Record<string, string>> = {};
+      if (!isLatchAPIError(error)) return out;
+      for (const entry of error.errors) {
+        const param = entry.meta?.paramName;
+        if (!param || out[param]) continue;
+        out[param] = t(errorKey(entry.code) ?? 'errors.unknown');
+      }
+      return out;
+    },
+    formatDate(ms) {
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    },
+    formatRelative(ms, now = Date.now()) {
+      const seconds = Math.round((ms - now) / 1000);
+      const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      for (const [unit, size] of units) {
+        if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
+      }
+      return format.format(0, 'second');
+    },
+  };
+}
+
+/** `t()` and the locale-aware formatters of the surrounding component. */
+export function useLocalization(): Localization {
+  const { resource } = useComponentContext();
+  return useMemo(() => createLocalization(resource), [resource]);
+}

@@ -1,0 +1,10 @@
+export { PrimaryButton, SecondaryButton, LinkButton, Spinner, type ButtonProps } from './Buttons';
+export { Card, Header, Logo, Main, FooterAction, type HeaderProps, type FooterActionProps } from './Card';
+export { Form, type FormProps } from './Form';
+export { Field, type FieldProps } from './Field';
+export { PasswordField, type PasswordFieldProps } from './PasswordField';
+export { CodeField, type CodeFieldProps } from './CodeField';
+export { Checkbox, type CheckboxProps } from './Checkbox';
+export { Alert, Divider, Badge } from './Feedback';
+export { Avatar, initials, type AvatarProps } from './Avatar';
+export { Modal, type ModalProps } from './Modal';

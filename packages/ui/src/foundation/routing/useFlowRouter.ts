@@ -1,0 +1,99 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+
+export type Routing = 'virtual' | 'hash' | 'path';
+
+export interface FlowRouterOptions {
+  /** 'virtual' (default) keeps the step in memory; 'hash' uses `#/<step>`; 'path' uses `${path}/<step>`. */
+  routing?: Routing;
+  /** The component's base path, for 'path' routing (e.g. '/sign-in'). */
+  path?: string;
+  /** The first step; '' and this both mean "the start". */
+  initial: string;
+}
+
+export interface FlowRouter {
+  step: string;
+  navigate(step: string, opts?: { replace?: boolean }): void;
+}
+
+/** The props every routed component takes. */
+export interface RoutingProps {
+  routing?: Routing;
+  path?: string;
+}
+
+// pushState fires no event; the routers of this page listen for this one too.
+const changeEvent = 'latch:locationchange';
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener('hashchange', listener);
+  window.addEventListener(changeEvent, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener('hashchange', listener);
+    window.removeEventListener(changeEvent, listener);
+  };
+}
+
+function trimSlashes(value: string): string {
+  return value.replace(/^\/+|\/+$/g, '');
+}
+
+function basePath(path: string | undefined): string {
+  return `/${trimSlashes(path ?? '')}`.replace(/\/$/, '');
+}
+
+/** The step named by the current URL, or '' when the URL is not inside this component. */
+function readStep(routing: Routing, path: string | undefined): string {
+  if (routing === 'hash') return trimSlashes(decodeURI(window.location.hash.replace(/^#/, '')));
+  const base = basePath(path);
+  const pathname = window.location.pathname;
+  if (pathname !== base && !pathname.startsWith(`${base}/`)) return '';
+  return trimSlashes(decodeURI(pathname.slice(base.length)));
+}
+
+function urlFor(routing: Routing, path: string | undefined, step: string): string {
+  const { pathname, search } = window.location;
+  if (routing === 'hash') return `${pathname}${search}${step ? `#/${step}` : ''}`;
+  const base = basePath(path);
+  return `${step ? `${base}/${step}` : base || '/'}${search}`;
+}
+
+/**
+ * Which step of a flow is showing, and how to move on. With 'hash' or 'path'
+ * the step lives in the URL (Back works, a reload stays put); on the server
+ * and during hydration every mode starts at `initial`, so markup matches.
+ */
+export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouterOptions): FlowRouter {
+  const [virtualStep, setVirtualStep] = useState('');
+  const inUrl = routing !== 'virtual';
+  const getSnapshot = useCallback(() => (inUrl ? readStep(routing, path) : ''), [inUrl, routing, path]);
+  const urlStep = useSyncExternalStore(inUrl ? subscribe : noopSubscribe, getSnapshot, serverSnapshot);
+
+  const navigate = useCallback<FlowRouter['navigate']>(
+    (next, opts) => {
+      const step = next === initial ? '' : trimSlashes(next);
+      if (!inUrl) {
+        setVirtualStep(step);
+        return;
+      }
+      const url = urlFor(routing, path, step);
+      if (opts?.replace) window.history.replaceState(window.history.state, '', url);
+      else window.history.pushState(null, '', url);
+      window.dispatchEvent(new Event(changeEvent));
+    },
+    [inUrl, initial, routing, path],
+  );
+
+  const current = inUrl ? urlStep : virtualStep;
+  return { step: current === '' ? initial : current, navigate };
+}
+
+function noopSubscribe(): () => void {
+  return () => {};
+}
+
+function serverSnapshot(): string {
+  return '';
+}

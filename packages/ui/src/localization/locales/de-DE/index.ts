@@ -1,0 +1,17 @@
+import type { LocalizationResource } from '../../types';
+import { common } from './common';
+import { signIn } from './signIn';
+import { signUp } from './signUp';
+import { userButton } from './userButton';
+import { userProfile } from './userProfile';
+
+/** German (Germany), addressing the user as "Sie". Complete: a key missing here is a type error. */
+export const deDE = {
+  locale: 'de-DE',
+  dir: 'ltr',
+  ...common,
+  signIn,
+  signUp,
+  userProfile,
+  userButton,
+} satisfies LocalizationResource;

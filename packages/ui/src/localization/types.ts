@@ -1,0 +1,22 @@
+import type { common } from './en-US/common';
+import type { enUS } from './en-US';
+
+/** The same shape with every string leaf widened to `string`. */
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? T[K] : DeepPartial<T[K]> };
+
+/** A complete resource: every visible string, plus its BCP 47 `locale` and text direction. */
+export type LocalizationResource = Omit<Strings<typeof enUS>, 'dir'> & { dir: 'ltr' | 'rtl' };
+
+/** What the `localization` prop takes: any subset; every missing key falls back to English. */
+export type LocalizationInput = DeepPartial<LocalizationResource>;
+
+/** The shared section a locale must translate in full. */
+export type CommonStrings = Strings<typeof common>;
+
+type Paths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Dotted path of every string in the resource ('formButtonPrimary', 'signIn.password.title', …). */
+export type LocalizationKey = Exclude<Paths<LocalizationResource>, 'locale' | 'dir'>;

@@ -1,0 +1,102 @@
+// No jsdom: this file renders as a server would, in plain Node.
+import { describe, expect, it } from 'vitest';
+import { renderToReadableStream, renderToString } from 'react-dom/server';
+import {
+  Alert,
+  Avatar,
+  Card,
+  Checkbox,
+  CodeField,
+  ComponentRoot,
+  Divider,
+  Field,
+  FooterAction,
+  Form,
+  Header,
+  Main,
+  Modal,
+  PasswordField,
+  PrimaryButton,
+  SecondaryButton,
+  useFlowRouter,
+  type ProviderAppearance,
+} from '../../src/foundation';
+import { arSA } from '../../src/locales';
+import { serveMockBackend, withProvider } from './harness';
+
+const backend = serveMockBackend();
+const noop = () => {};
+
+function Everything({ routing }: { routing: 'virtual' | 'hash' | 'path' }) {
+  const { step } = useFlowRouter({ routing, path: '/sign-in', initial: 'start' });
+  return (
+    <Card>
+      <Header title={`Sign in ${step}`} subtitle="to continue" />
+      <Main>
+        <Form onSubmit={noop}>
+          <Field name="emailAddress" label="Email address" value="" onChange={noop} error="<b>bad</b>" />
+          <PasswordField name="password" label="Password" value="" onChange={noop} />
+          <CodeField value="" onChange={noop} />
+          <Checkbox label="I agree" checked={false} onChange={noop} />
+          <PrimaryButton loading>Continue</PrimaryButton>
+          <SecondaryButton>Back</SecondaryButton>
+        </Form>
+        <Divider text="or" />
+        <Alert>Something</Alert>
+        <Avatar name="<img src=x onerror=alert(1)>" />
+        <Modal open={false} onClose={noop} label="x">
+          nothing
+        </Modal>
+      </Main>
+      <FooterAction text="No account?" actionText="Sign up" href="/sign-up" />
+    </Card>
+  );
+}
+
+function html(appearance?: ProviderAppearance, routing: 'virtual' | 'hash' | 'path' = 'virtual') {
+  return renderToString(
+    withProvider(
+      backend.url,
+      <ComponentRoot component="signIn" localization={routing === 'path' ? arSA : undefined}>
+        <Everything routing={routing} />
+      </ComponentRoot>,
+      { appearance },
+    ),
+  );
+}
+
+describe('server rendering', () => {
+  it('renders ComponentRoot and every primitive without touching the browser', () => {
+    for (const routing of ['virtual', 'hash', 'path'] as const) {
+      const out = html(undefined, routing);
+      expect(out).toContain('class="latch-root"');
+      expect(out).toContain('Sign in start');
+    }
+    expect(html(undefined, 'path')).toContain('dir="rtl"');
+  });
+
+  it('renders user data as text', () => {
+    const out = html();
+    expect(out).not.toContain('<img src=x');
+    expect(out).not.toContain('<b>bad</b>');
+    expect(out).toContain('&lt;b&gt;bad&lt;/b&gt;');
+  });
+
+  it('emits the stylesheet, with the nonce React renders with, or not at all when injectStyles is false', async () => {
+    expect(html()).toMatch(/<style[^>]*data-href="latch-ui"/);
+    expect(html({ injectStyles: false })).not.toContain('<style');
+    // On the server React writes hoisted styles itself and stamps them with its own `nonce.style`
+    // render option; `styleNonce` must be the same value (it is what the browser-side insert uses).
+    const stream = await renderToReadableStream(
+      withProvider(backend.url, <ComponentRoot component="signIn">x</ComponentRoot>, { appearance: { styleNonce: 'abc123' } }),
+      { nonce: { script: 'abc123', style: 'abc123' } },
+    );
+    await stream.allReady;
+    const streamed = await new Response(stream).text();
+    expect(streamed).toMatch(/<style[^>]*nonce="abc123"[^>]*data-href="latch-ui"|<style[^>]*data-href="latch-ui"[^>]*nonce="abc123"/);
+  });
+
+  it('sets no inline style on the root without variables (strict CSP friendly)', () => {
+    expect(html()).not.toMatch(/class="latch-root"[^>]*style=/);
+  });
+});
