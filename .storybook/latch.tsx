@@ -1,0 +1,192 @@
+import type { Decorator, Loader, StoryContext } from '@storybook/react-vite';
+import { action } from 'storybook/actions';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import type { SetupWorker } from 'msw/browser';
+import { createMemoryStorage } from '@latch/client';
+import { createMockBackend, type MockBackend, type MockBackendOptions, type MockScenario, type MockUser } from '@latch/mock';
+import { LatchClient, LatchProvider } from '@latch/react';
+import { storyAppearance, storyLocalization, storyPageBackground } from './globals';
+
+/** What a story asks of its mock backend (`parameters.latch`). */
+export interface LatchStoryParameters {
+  users?: MockUser[];
+  settings?: MockBackendOptions['settings'];
+  /** Emails of users signed in before the story renders, in order: the last one is active. */
+  signedInAs?: string | string[];
+  /** Emails of users also signed in on another browser (more active devices on their Security page). */
+  signedInElsewhere?: string[];
+  /** Emails of users locked out (ten wrong passwords) before the story renders. */
+  lockedOut?: string[];
+  /** A forced failure, switched on once the client has loaded (unless `skipLoad`) so the story renders first. */
+  scenario?: MockScenario;
+  /** Leave loading the client to the provider, to show the components' loading state (with scenario 'slow'). */
+  skipLoad?: boolean;
+  latencyMs?: number;
+}
+
+declare module 'storybook/internal/csf' {
+  interface Parameters {
+    latch?: LatchStoryParameters;
+  }
+}
+
+/** What the loader hands to the decorator and to play functions (`context.loaded.latch`). */
+export interface LoadedLatch {
+  backend: MockBackend;
+  client: LatchClient;
+}
+
+/**
+ * What the MSW loader needs from MSW: a browser worker, or under Vitest a
+ * `setupServer` instance (the addon types only the former, yet calls nothing
+ * beyond `use` and `resetHandlers`, which both have).
+ */
+export type MswSetup = () => MswApi | Promise<MswApi>;
+type MswApi = Pick<SetupWorker, 'use' | 'resetHandlers'>;
+type AddonSetup = NonNullable<Parameters<typeof mswLoader>[0]>;
+
+/**
+ * In the browser: MSW's service worker, served next to iframe.html (a relative
+ * URL, so a static build deployed under a sub-path still finds it). Requests
+ * other than the mock API's (Vite modules, fonts) pass through silently.
+ */
+const browserWorker: MswSetup = async () => {
+  const { setupWorker } = await import('msw/browser');
+  const worker = setupWorker();
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: './mockServiceWorker.js' },
+    onUnhandledRequest(request, print) {
+      if (new URL(request.url).hostname.endsWith('latch.mock')) print.error();
+    },
+  });
+  return worker;
+};
+
+/**
+ * A FRESH mock backend and client for every story, so stories never share
+ * users, sessions or codes: the backend's handlers go to MSW through
+ * `parameters.msw.handlers` (the one loader does both, because Storybook runs
+ * a project's loaders in parallel and MSW must see the handlers first), then
+ * the client loads and signs in the story's users. `mswSetup` is the
+ * `setupServer` instance under Vitest.
+ */
+export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
+  const installHandlers = mswLoader(mswSetup as AddonSetup);
+  return async (context) => {
+    const options: LatchStoryParameters = context.parameters.latch ?? {};
+    const backend = createMockBackend({ users: options.users, settings: options.settings, latencyMs: options.latencyMs });
+    const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers: backend.handlers } } };
+    await installHandlers(mswContext);
+    // The addon's own beforeEach (it is listed in `addons`) starts a second,
+    // empty worker unless the context says MSW already runs: requests would
+    // then reach the network once another story is selected.
+    Object.assign(context, { msw: mswContext.msw });
+
+    for (const email of options.lockedOut ?? []) await lockOut(backend, email);
+    // Backup codes work once: each sign-in of a TOTP user spends the next one.
+    const backupCodes = new BackupCodes();
+    for (const email of options.signedInElsewhere ?? []) await signInElsewhere(backend, findUser(options, email), backupCodes);
+    const client = newClient(backend);
+    if (!options.skipLoad) {
+      await client.load();
+      for (const email of [options.signedInAs ?? []].flat()) await signIn(client, findUser(options, email), backupCodes);
+    }
+    if (options.scenario) backend.scenario(options.scenario);
+    return { latch: { backend, client } satisfies LoadedLatch };
+  };
+}
+
+/** Header transport with memory storage: nothing persists across stories or reloads. */
+function newClient(backend: MockBackend): LatchClient {
+  return new LatchClient({
+    frontendApi: backend.url,
+    transport: 'header',
+    tokenStorage: createMemoryStorage(),
+    // Tabs share sign-outs through BroadcastChannel; stories must not.
+    broadcast: false,
+  });
+}
+
+function findUser(options: LatchStoryParameters, email: string): MockUser {
+  const user = options.users?.find((u) => u.emailAddress === email);
+  if (!user?.password) throw new Error(`parameters.latch: no user ${email} with a password in parameters.latch.users.`);
+  return user;
+}
+
+/** Hands out each user's backup codes in turn. */
+class BackupCodes {
+  readonly #spent = new Map<string, number>();
+  next(user: MockUser): string | undefined {
+    const spent = this.#spent.get(user.emailAddress) ?? 0;
+    this.#spent.set(user.emailAddress, spent + 1);
+    return user.backupCodes?.[spent];
+  }
+}
+
+/** Signs in like a person would; a user with TOTP spends a backup code, which the fixtures give them. */
+async function signIn(client: LatchClient, user: MockUser, backupCodes: BackupCodes): Promise<void> {
+  let attempt = await client.signIn.create({ identifier: user.emailAddress, password: user.password });
+  if (attempt.status === 'needs_second_factor') {
+    const code = backupCodes.next(user);
+    if (!code) throw new Error(`parameters.latch: ${user.emailAddress} has TOTP on; give them one backup code per sign-in.`);
+    attempt = await client.signIn.attemptSecondFactor({ strategy: 'backup_code', code });
+  }
+  if (attempt.status !== 'complete' || !attempt.createdSessionId) {
+    throw new Error(`parameters.latch: signing in ${user.emailAddress} stopped at ${attempt.status}.`);
+  }
+  await client.setActive({ session: attempt.createdSessionId });
+}
+
+/** A session on another "browser": a client of its own, which the story never sees. */
+async function signInElsewhere(backend: MockBackend, user: MockUser, backupCodes: BackupCodes): Promise<void> {
+  const client = newClient(backend);
+  await client.load();
+  await signIn(client, user, backupCodes);
+  client.destroy();
+}
+
+/** Ten wrong passwords from a throwaway client: the account is then locked, and the story's client knows nothing of it. */
+async function lockOut(backend: MockBackend, email: string): Promise<void> {
+  const client = newClient(backend);
+  await client.load();
+  for (let i = 0; i < 10; i++) {
+    await client.signIn.create({ identifier: email, password: `wrong-password-${i}` }).catch(() => undefined);
+  }
+  client.destroy();
+}
+
+/** The backend and client a story runs on, for play functions (e.g. to read the code an email carried). */
+export function latchOf(context: Pick<StoryContext, 'loaded'>): LoadedLatch {
+  const latch = context.loaded.latch as LoadedLatch | undefined;
+  if (!latch) throw new Error('No Latch mock for this story: is latchLoader() among the project loaders?');
+  return latch;
+}
+
+/** Stops the previous story's client (token refresh timers) when Storybook moves on. */
+export const destroyClient = (context: StoryContext) => () => latchOf(context).client.destroy();
+
+/**
+ * Leaving the page (after sign-in, sign-out…) would load another page into
+ * the story's frame: the catalog logs it in the Actions panel instead.
+ */
+const navigate = action('navigate');
+
+const page = { display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '1.5rem', minHeight: '100vh', boxSizing: 'border-box' } as const;
+
+/**
+ * Wraps every story in a provider on its own client, with the toolbar's theme
+ * and locale applied the way an app would: through the provider's props.
+ */
+export const withLatch: Decorator = (Story, context) => {
+  const { client } = latchOf(context);
+  const theme = String(context.globals.theme ?? 'light');
+  const locale = String(context.globals.locale ?? 'enUS');
+  return (
+    <LatchProvider client={client} appearance={storyAppearance(theme)} localization={storyLocalization(locale)} navigate={navigate}>
+      <div style={{ ...page, background: storyPageBackground(theme) }}>
+        <Story />
+      </div>
+    </LatchProvider>
+  );
+};
