@@ -1,10 +1,10 @@
-import { LatchLoading, SignedIn, SignedOut } from '@latch/react';
-import { Account } from './Account';
+import { LatchLoading, SignedIn } from '@latch/react';
+import { SignIn, SignUp, UserButton, UserProfile } from '@latch/ui';
 import { Outbox, type OutboxEmail } from './Outbox';
-import { ProtectedApi } from './ProtectedApi';
-import { SignInForm } from './SignInForm';
-import { SignUpForm } from './SignUpForm';
-import { TwoStep } from './TwoStep';
+import { CustomPage } from './pages/CustomPage';
+import { HomePage } from './pages/HomePage';
+import { ProtectedPage } from './pages/ProtectedPage';
+import { Link, matches, usePathname } from './router';
 import { demoAccounts } from './demo';
 
 export interface AppProps {
@@ -13,33 +13,57 @@ export interface AppProps {
   readOutbox: () => Promise<OutboxEmail[]>;
 }
 
-export function App({ backendLabel, readOutbox }: AppProps) {
+function Page({ pathname }: { pathname: string }) {
+  if (matches(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" />;
+  if (matches(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" />;
+  if (matches(pathname, '/user')) return <ProtectedUserProfile />;
+  if (matches(pathname, '/protected')) return <ProtectedPage />;
+  if (matches(pathname, '/custom')) return <CustomPage />;
+  return <HomePage />;
+}
+
+function ProtectedUserProfile() {
   return (
-    <main>
-      <h1>Latch playground</h1>
-      <section className="wide">
-        <h2>Demo accounts</h2>
-        <p>{backendLabel}</p>
-        <ul>
-          {demoAccounts.map((account) => (
-            <li key={account.emailAddress}>
-              <code>{account.emailAddress}</code> / <code>{account.password}</code>
-              {account.backupCodes && <> · TOTP on, backup code <code>{account.backupCodes[0]}</code></>}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <LatchLoading><p>Loading…</p></LatchLoading>
-      <SignedOut>
-        <section><SignInForm /></section>
-        <section><SignUpForm /></section>
-      </SignedOut>
-      <SignedIn>
-        <Account />
-        <TwoStep />
-        <ProtectedApi />
-      </SignedIn>
-      <Outbox read={readOutbox} />
-    </main>
+    <SignedIn>
+      <UserProfile routing="path" path="/user" />
+    </SignedIn>
+  );
+}
+
+export function App({ backendLabel, readOutbox }: AppProps) {
+  const pathname = usePathname();
+  return (
+    <>
+      <header className="topbar">
+        <nav aria-label="Playground">
+          <Link href="/">Latch playground</Link>
+          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-up">Sign up</Link>
+          <Link href="/user">Account</Link>
+          <Link href="/protected">Protected</Link>
+          <Link href="/custom">Hooks only</Link>
+        </nav>
+        <UserButton showName userProfileMode="navigation" userProfileUrl="/user" afterSignOutUrl="/" signInUrl="/sign-in" />
+      </header>
+      <main>
+        <LatchLoading><p>Loading…</p></LatchLoading>
+        <div className="wide page">
+          <Page pathname={pathname} />
+        </div>
+        <section className="wide">
+          <h2>Demo accounts</h2>
+          <p>{backendLabel}</p>
+          <ul>
+            {demoAccounts.map((account) => (
+              <li key={account.emailAddress}>
+                <code>{account.emailAddress}</code> / <code>{account.password}</code>
+                {account.backupCodes && <> · TOTP on, backup code <code>{account.backupCodes[0]}</code></>}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <Outbox read={readOutbox} />
+      </main>
+    </>
   );
 }

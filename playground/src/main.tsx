@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LatchProvider } from '@latch/react';
 import { App, type AppProps } from './App';
+import { navigate } from './router';
 
 type Backend = AppProps & { frontendApi: string };
 
@@ -30,7 +31,7 @@ async function backend(): Promise<Backend> {
 backend().then(({ frontendApi, ...app }) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <LatchProvider frontendApi={frontendApi}>
+      <LatchProvider frontendApi={frontendApi} navigate={navigate}>
         <App {...app} />
       </LatchProvider>
     </StrictMode>,

@@ -58,7 +58,7 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
 
   beforeEach(async () => {
     page = await browser.newPage();
-    await page.goto(url);
+    await page.goto(`${url}custom`);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
   });
 
@@ -88,13 +88,29 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     const claims = JSON.parse((await page.getByLabel('Session token claims').textContent()) ?? '{}');
     expect(claims.exp - claims.iat).toBe(60);
 
+    await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Protected' }).click();
     await page.getByRole('button', { name: 'Call the protected API' }).click();
     const answer = (await page.getByLabel('API answer').textContent()) ?? '';
     expect(answer).toMatch(/^200 /);
     expect(JSON.parse(answer.slice(4))).toEqual({ userId: claims.sub, sessionId: claims.sid });
 
+    await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Hooks only' }).click();
     await signOut();
     expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401);
+  });
+
+  it('signs in with the <SignIn/> component, lands home, and signs out from the <UserButton/> menu', async () => {
+    await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').fill('ada@example.com');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('button', { name: 'Open user menu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
   });
 
   it('shows a wrong password as an alert and stays signed out', async () => {
