@@ -15,6 +15,7 @@ describe('<SignUp/> on the server', () => {
       );
       expect(html).toContain('Create your account');
       expect(html).toContain('latch-card');
+      expect(html).toMatch(/<div role="status"><span class="latch-spinner">/); // the loading state is announced
       expect(html).toContain('href="/sign-in"');
       expect(html).toContain('data-component="signUp"');
     }

@@ -58,7 +58,12 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
   const ready = isLoaded && environment !== null;
 
   let body;
-  if (!ready) body = <Spinner />;
+  if (!ready)
+    body = (
+      <div role="status">
+        <Spinner />
+      </div>
+    );
   else if (!environment.signUp.enabled) body = <Alert>{t('signUp.start.disabled')}</Alert>;
   else if (verifying) body = <VerifyStep router={router} afterSignUpUrl={afterSignUpUrl} />;
   else

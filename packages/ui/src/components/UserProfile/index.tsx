@@ -45,7 +45,9 @@ function Profile({ routing, path }: RoutingProps) {
   if (!isLoaded) {
     return (
       <Card>
-        <Spinner />
+        <div role="status">
+          <Spinner />
+        </div>
       </Card>
     );
   }
