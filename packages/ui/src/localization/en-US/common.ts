@@ -43,7 +43,7 @@ export const common = {
     unmet: 'Not met:',
   },
   validation: {
-    required: 'Enter your {{field}}.',
+    required: '{{field}} is required.',
     emailInvalid: 'Enter a valid email address.',
     codeLength: 'Enter the {{count}}-digit code.',
     passwordsDoNotMatch: 'The passwords do not match.',
