@@ -1,6 +1,14 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const notYet = Symbol('not mounted');
+
+/**
+ * For effects that move focus: they run in the commit, before the browser
+ * paints the new content and before anything (a screen reader, a test) can
+ * see the old focus. On the server no effect runs; useEffect there only avoids
+ * React 18's useLayoutEffect warning.
+ */
+export const useCommitEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Focuses `ref` whenever `key` changes (a new step in the same component), and
@@ -11,7 +19,7 @@ const notYet = Symbol('not mounted');
  */
 export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: unknown, onMount = false): void {
   const lastKey = useRef<unknown>(notYet);
-  useEffect(() => {
+  useCommitEffect(() => {
     const mounting = lastKey.current === notYet;
     const changed = !mounting && !Object.is(lastKey.current, key);
     lastKey.current = key;

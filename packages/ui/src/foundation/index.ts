@@ -33,7 +33,7 @@ export { safeAfterUrl, navigateTo, useNavigate } from './routing/redirects';
 
 // Behaviour
 export { useAsyncAction, type AsyncAction } from './useAsyncAction';
-export { useFocusOnChange } from './focus';
+export { useCommitEffect, useFocusOnChange } from './focus';
 
 // Flows (what SignIn and SignUp share): the step's submit and errors, the identity
 // preview, the resend countdown, and where to go once signed in.

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import type { EmailAddress, User } from '@latch/react';
-import { Badge, useAsyncAction, useElement, useLocalization } from '../../foundation';
+import { Badge, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
 import { AddEmailAddress, VerifyEmailAddress } from './VerifyEmail';
 import { ActionButton, Confirmation, ErrorAlert, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 
@@ -180,7 +180,7 @@ function useReturnToOpener(
   actions: RefObject<HTMLDivElement | null>,
 ) {
   const previous = useRef(open);
-  useEffect(() => {
+  useCommitEffect(() => {
     const was = previous.current;
     previous.current = open;
     if (!was || open || !sectionIdle) return;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useRef, type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
-import { Alert, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useElement, useLocalization } from '../../foundation';
+import { useCallback, useId, useRef, type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { Alert, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
 
 /**
  * The building blocks every profile section shares: the section itself, its
@@ -66,7 +66,7 @@ export function Panel({ title, text, onCancel, focusTitle = true, children }: Pa
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const textProps = useElement('profilePanelText');
-  useEffect(() => {
+  useCommitEffect(() => {
     if (focusTitle) heading.current?.focus();
   }, [focusTitle]);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -124,7 +124,7 @@ export function ActionButton({ loading = false, danger = false, buttonRef, disab
 export function useReturnFocus<T extends HTMLElement = HTMLButtonElement>(open: boolean): RefObject<T | null> {
   const ref = useRef<T>(null);
   const wasOpen = useRef(open);
-  useEffect(() => {
+  useCommitEffect(() => {
     if (wasOpen.current && !open) ref.current?.focus();
     wasOpen.current = open;
   }, [open]);
@@ -138,7 +138,7 @@ export function useReturnFocus<T extends HTMLElement = HTMLButtonElement>(open: 
  */
 export function useFocusLater(): (target: () => HTMLElement | null | undefined) => void {
   const pending = useRef<(() => HTMLElement | null | undefined) | null>(null);
-  useEffect(() => {
+  useCommitEffect(() => {
     const target = pending.current;
     pending.current = null;
     target?.()?.focus();
