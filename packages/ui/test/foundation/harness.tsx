@@ -1,22 +1,11 @@
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { cleanup } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { createMockBackend } from '@latch/mock';
 import { LatchProvider } from '@latch/react';
 import type { LocalizationInput, ProviderAppearance } from '../../src/foundation';
+import { serveMockBackend as serveBackend } from '../mock-backend';
 
 /** A mock backend for this file, served through MSW; anything else the components fetch fails the test. */
 export function serveMockBackend() {
-  const backend = createMockBackend();
-  const server = setupServer(...backend.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(async () => {
-    cleanup();
-    await backend.reset();
-  });
-  afterAll(() => server.close());
-  return backend;
+  return serveBackend().backend;
 }
 
 export interface ProviderOptions {

@@ -1,15 +1,13 @@
-import { afterAll, afterEach, beforeAll, onTestFinished, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import axe from 'axe-core';
-import { Secret, TOTP } from 'otpauth';
-import { createMemoryStorage } from '@latch/client';
-import { createMockBackend, type MockBackend } from '@latch/mock';
-import { LatchClient, LatchProvider, SignedIn, useUser, type LatchUIOptions } from '@latch/react';
+import type { createMockBackend, MockBackend } from '@latch/mock';
+import { LatchProvider, SignedIn, useUser, type LatchClient, type LatchUIOptions } from '@latch/react';
 import { SignIn } from '@latch/ui';
+import { ada, serveMockBackend as serveBackend, signedInClient, totpCode as authenticatorCode } from '../mock-backend';
 
-export const ada = { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada', lastName: 'Lovelace' };
+export { ada, violations } from '../mock-backend';
+
 /** Has an authenticator app and one backup code: signing in asks for a second factor. */
 export const grace = {
   emailAddress: 'grace@example.com',
@@ -20,29 +18,14 @@ export const grace = {
   backupCodes: ['11111111'],
 };
 
-/**
- * A mock backend for this test file, served through MSW (anything else
- * fetched fails the test). After each test: unmount, forget stored client
- * tokens, put the URL back, reset the backend, so nothing leaks.
- */
+/** The mock backend with Ada and Grace, reset after each test. */
 export function serveMockBackend(options: Parameters<typeof createMockBackend>[0] = {}) {
-  const backend = createMockBackend({ users: [ada, grace], ...options });
-  const server = setupServer(...backend.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(async () => {
-    cleanup();
-    server.resetHandlers();
-    globalThis.localStorage?.clear();
-    window.history.replaceState(null, '', '/');
-    await backend.reset();
-  });
-  afterAll(() => server.close());
-  return { backend, server };
+  return serveBackend({ users: [ada, grace], ...options });
 }
 
-/** What the authenticator app shows now for `secret`. */
+/** What the authenticator app shows now for `secret` (Grace's by default). */
 export function totpCode(secret = grace.totpSecret): string {
-  return new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+  return authenticatorCode(secret);
 }
 
 /** Shows who is signed in, so a test sees a sign-in land. */
@@ -74,12 +57,8 @@ export function renderSignIn(url: string, props: SignInProps = {}, provider: Lat
 }
 
 /** Another browser, with its own client token, for "sign out of other devices". */
-export async function otherDevice(backend: MockBackend, account: { emailAddress: string; password: string }) {
-  const client = new LatchClient({ frontendApi: backend.url, transport: 'header', tokenStorage: createMemoryStorage(), broadcast: false });
-  onTestFinished(() => client.destroy());
-  await client.load();
-  await client.signIn.create({ identifier: account.emailAddress, password: account.password });
-  return client;
+export function otherDevice(backend: MockBackend, account: { emailAddress: string; password: string }) {
+  return signedInClient(backend, account);
 }
 
 /** The step's heading, once it shows. */
@@ -91,10 +70,4 @@ export function heading(name: string) {
 export async function enterIdentifier(user: ReturnType<typeof userEvent.setup>, identifier: string, label = 'Email address') {
   await user.type(await screen.findByLabelText(label), identifier);
   await user.click(screen.getByRole('button', { name: 'Continue' }));
-}
-
-/** axe-core's violations on the page; contrast needs layout (checked in the catalog's browser run), and a component alone is not a page (`region`). */
-export async function violations(): Promise<string[]> {
-  const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

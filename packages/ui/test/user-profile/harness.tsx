@@ -1,13 +1,8 @@
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, onTestFinished } from 'vitest';
-import { act, cleanup, render, type RenderResult } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { Secret, TOTP } from 'otpauth';
-import { createMockBackend, type MockBackend } from '@latch/mock';
-import { LatchClient, LatchProvider, SignedIn, SignedOut, type LatchUIOptions } from '@latch/react';
-import { createMemoryStorage } from '@latch/client';
+import type { createMockBackend, MockBackend } from '@latch/mock';
+import { ada, serveMockBackend as serveBackend, signedInClient as signInClient } from '../mock-backend';
 
-export const ada = { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada', lastName: 'Lovelace' };
+export { ada, renderWith, totpCode } from '../mock-backend';
+
 /** Has TOTP on already, with one backup code, and a username. */
 export const grace = {
   emailAddress: 'grace@example.com',
@@ -19,51 +14,14 @@ export const grace = {
   backupCodes: ['11111111'],
 };
 
-/**
- * A fresh mock backend for this test file, served through MSW (anything else
- * fetched fails the test); after each test, what was rendered is unmounted
- * and the backend goes back to its fixtures.
- */
+/** The mock backend with Ada and Grace, reset after each test. */
 export function serveMockBackend(options: Parameters<typeof createMockBackend>[0] = {}) {
-  const backend = createMockBackend({ users: [ada, grace], ...options });
-  const server = setupServer(...backend.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(async () => {
-    cleanup();
-    await backend.reset();
-  });
-  afterAll(() => server.close());
-  return { backend, server };
+  return serveBackend({ users: [ada, grace], ...options });
 }
 
-/** A loaded client (one browser: its own token storage) signed in as `account`. */
-export async function signedInClient(backend: MockBackend, account: { emailAddress: string; password: string } = ada) {
-  const client = new LatchClient({ frontendApi: backend.url, tokenStorage: createMemoryStorage(), broadcast: false });
-  onTestFinished(() => client.destroy());
-  await client.load();
-  await client.signIn.create({ identifier: account.emailAddress, password: account.password });
-  return client;
-}
-
-/** Renders `ui` for `client`, with "Signed out" shown once the session ends. */
-export async function renderWith(client: LatchClient, ui: ReactNode, options: LatchUIOptions = {}): Promise<RenderResult> {
-  let result!: RenderResult;
-  await act(async () => {
-    result = render(
-      <LatchProvider client={client} {...options}>
-        <SignedIn>{ui}</SignedIn>
-        <SignedOut>
-          <p>Signed out</p>
-        </SignedOut>
-      </LatchProvider>,
-    );
-  });
-  return result;
-}
-
-/** What an authenticator app shows for `secret` now. */
-export function totpCode(secret: string, timestamp = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp });
+/** A loaded client (one browser) signed in as `account`, Ada by default. */
+export function signedInClient(backend: MockBackend, account: { emailAddress: string; password: string } = ada) {
+  return signInClient(backend, account);
 }
 
 /** The first bytes of a PNG: the server checks the signature, not the whole image. */
