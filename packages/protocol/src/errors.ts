@@ -55,6 +55,8 @@ export const ErrorCodes = {
   featureDisabled: 'feature_disabled',
   // Server
   internal: 'internal_error',
+  /** The server is overloaded or cannot reach its database right now: 503 with Retry-After; safe to retry. */
+  serviceUnavailable: 'service_unavailable',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -41,6 +41,7 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   totp_not_enabled: [422, 'Two-step verification is off.'],
   feature_disabled: [403, 'This feature is turned off for this application.'],
   internal_error: [500, 'Something went wrong on our side.'],
+  service_unavailable: [503, 'The service is busy or cannot reach its database; try again shortly.'],
 };
 
 interface FailureOptions {

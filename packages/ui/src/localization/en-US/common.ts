@@ -88,6 +88,7 @@ export const common = {
     totp_not_enabled: 'Two-step verification is not turned on.',
     feature_disabled: 'This feature is turned off.',
     internal_error: 'Something went wrong on our side. Please try again.',
+    service_unavailable: 'We are busy right now. Please try again in a moment.',
     network: 'We could not reach the server. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
   },

@@ -86,6 +86,7 @@ export const common: CommonStrings = {
     totp_not_enabled: 'التحقق بخطوتين غير مفعّل.',
     feature_disabled: 'هذه الميزة معطّلة.',
     internal_error: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
+    service_unavailable: 'الخدمة مشغولة الآن. يُرجى المحاولة بعد قليل.',
     network: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
     unknown: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
   },

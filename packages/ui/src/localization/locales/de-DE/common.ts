@@ -86,6 +86,7 @@ export const common: CommonStrings = {
     totp_not_enabled: 'Die Bestätigung in zwei Schritten ist nicht aktiviert.',
     feature_disabled: 'Diese Funktion ist deaktiviert.',
     internal_error: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
+    service_unavailable: 'Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },

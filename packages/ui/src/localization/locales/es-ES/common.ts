@@ -86,6 +86,7 @@ export const common: CommonStrings = {
     totp_not_enabled: 'La verificación en dos pasos no está activada.',
     feature_disabled: 'Esta función está desactivada.',
     internal_error: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
+    service_unavailable: 'El servicio está ocupado en este momento. Inténtalo de nuevo en unos instantes.',
     network: 'No hemos podido conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
     unknown: 'Algo salió mal. Inténtalo de nuevo.',
   },

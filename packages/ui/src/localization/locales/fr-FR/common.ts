@@ -86,6 +86,7 @@ export const common: CommonStrings = {
     totp_not_enabled: "La validation en deux étapes n'est pas activée.",
     feature_disabled: 'Cette fonctionnalité est désactivée.',
     internal_error: 'Une erreur est survenue de notre côté. Veuillez réessayer.',
+    service_unavailable: 'Le service est occupé pour le moment. Veuillez réessayer dans un instant.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
     unknown: 'Une erreur est survenue. Veuillez réessayer.',
   },

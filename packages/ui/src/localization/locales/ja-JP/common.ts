@@ -85,6 +85,7 @@ export const common: CommonStrings = {
     totp_not_enabled: '2 段階認証は有効になっていません。',
     feature_disabled: 'この機能は無効になっています。',
     internal_error: 'サーバー側でエラーが発生しました。もう一度お試しください。',
+    service_unavailable: 'ただいま混み合っています。しばらくしてからもう一度お試しください。',
     network: 'サーバーに接続できませんでした。接続を確認してもう一度お試しください。',
     unknown: 'エラーが発生しました。もう一度お試しください。',
   },
