@@ -19,7 +19,7 @@ const password = 'quiet-morning-tea-42';
 
 function startServer(database) {
   const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
-    env: { ...process.env, NODE_ENV: 'development', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m' },
+    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -76,10 +76,28 @@ export function parsePublicUrl(setting: RawSetting): string {
   const origin = originOf(value);
   if (origin !== value) throw invalid(setting, 'an origin such as https://auth.example.com (no path)');
   const { protocol, hostname } = new URL(origin);
-  if (protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname)) {
+  if (protocol === 'http:' && !isLocalHostname(hostname)) {
     throw invalid(setting, 'an https URL (plain http is only allowed on localhost)');
   }
   return origin;
+}
+
+function isLocalHostname(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
+/**
+ * Development mode hands out every emailed code at GET /v1/dev/outbox, so
+ * anyone who can reach the server could take over any account: it is only
+ * allowed where nobody else can reach the server, a localhost public URL.
+ */
+export function assertDevModeAllowed(publicUrl: string, label: string): void {
+  if (isLocalHostname(new URL(publicUrl).hostname)) return;
+  throw new ConfigError(
+    `Development mode (${label}) is only allowed when the public URL is localhost or 127.0.0.1, not ${publicUrl}: ` +
+      'it serves every emailed code at GET /v1/dev/outbox, so anyone who reaches the server could take over any account. ' +
+      'Remove the development flag in production.',
+  );
 }
 
 function originOf(value: string): string | null {

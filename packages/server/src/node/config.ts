@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import {
+  assertDevModeAllowed,
   ConfigError,
   parseBoolean,
   parseChoice,
@@ -40,7 +41,7 @@ export const settingDescriptions = {
   'trust-proxy': 'Number of proxies in front that append to X-Forwarded-For; 0 (default) uses the socket address.',
   'smtp-url': 'Send emails through this SMTP server, e.g. smtps://user:pass@smtp.example.com:465. Without it, emails go to the development outbox.',
   'email-from': 'From address of emails, e.g. "Acme <no-reply@acme.example>". Required with --smtp-url.',
-  dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Default on unless NODE_ENV=production; LATCH_DEV=false turns it off.',
+  dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;
 
 type SettingName = keyof typeof settingDescriptions;
@@ -98,6 +99,9 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
   const sameSite = read('cookie-same-site', (setting) => parseChoice(setting, { lax: 'Lax', strict: 'Strict' } as const));
   const maxAgeMs = read('cookie-max-age', parseDuration);
   const publicUrl = read('public-url', parsePublicUrl);
+  // Opt-in only: NODE_ENV plays no part, so a forgotten NODE_ENV=production cannot open the outbox.
+  const dev = values.dev === true || devFromEnv === true;
+  if (dev && publicUrl) assertDevModeAllowed(publicUrl, values.dev === true ? '--dev' : 'LATCH_DEV');
   return {
     command: values.help ? 'help' : readCommand(positionals),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
@@ -116,7 +120,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     }),
     trustProxy: read('trust-proxy', (setting) => parseInteger(setting, 0, 10)) ?? 0,
     ...readSmtp(raw('smtp-url'), raw('email-from')),
-    dev: values.dev === true || (devFromEnv ?? env.NODE_ENV !== 'production'),
+    dev,
   };
 }
 

@@ -53,7 +53,7 @@ async function start(config: LatchConfig, stdout: (text: string) => void, untilS
   const logger = createLogger((line) => stdout(`${line}\n`));
   const service = await serve({ ...config, logger });
   logger.info(`Latch server listening on ${service.url}`, { url: service.url, publicUrl: service.publicUrl, dev: config.dev });
-  if (config.dev) logger.warn('development mode: emailed codes are logged and GET /v1/dev/outbox is open; set NODE_ENV=production in production');
+  if (config.dev) logger.warn('development mode: emailed codes are logged and GET /v1/dev/outbox is open; never use --dev / LATCH_DEV in production');
   await untilStopped();
   logger.info('shutting down: finishing requests in flight');
   try {

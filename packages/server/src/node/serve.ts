@@ -5,7 +5,7 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import { createLatchServer, type LatchServer } from '../core/server';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
-import { parsePublicUrl } from './config-values';
+import { assertDevModeAllowed, parsePublicUrl } from './config-values';
 import { createRequestListener } from './listener';
 import { createLogger, errorFields, type Logger } from './logger';
 import { createMailer, type ServiceMailer, type SmtpOptions } from './mailer';
@@ -37,7 +37,7 @@ export interface ServeOptions {
   smtp?: SmtpOptions;
   /** Delivers emails instead of SMTP or the development outbox. */
   mailer?: Mailer;
-  /** Development mode: codes in the log, GET /v1/dev/outbox. Default: NODE_ENV is not 'production'. */
+  /** Development mode: codes in the log, GET /v1/dev/outbox. Default off; refused unless the public URL is localhost. */
   dev?: boolean;
   logger?: Logger;
   now?: () => number;
@@ -66,7 +66,8 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   // The same rule as LATCH_PUBLIC_URL: https, or plain http on localhost only.
   if (options.publicUrl !== undefined) parsePublicUrl({ label: 'publicUrl', value: options.publicUrl });
   const logger = options.logger ?? createLogger();
-  const dev = options.dev ?? process.env.NODE_ENV !== 'production';
+  const dev = options.dev ?? false;
+  if (dev && options.publicUrl !== undefined) assertDevModeAllowed(options.publicUrl, 'dev: true');
   const now = options.now ?? Date.now;
   const store = options.store ?? (await openStore(options.database ?? defaultDatabase));
   const closeOwnStore = async () => {

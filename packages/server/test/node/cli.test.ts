@@ -77,6 +77,27 @@ describe('latch-server', () => {
     expect(stdout).toContain('"msg":"stopped"');
   });
 
+  it('starts in production mode with an https public URL and no NODE_ENV: the outbox of emailed codes stays closed', async () => {
+    let stdout = '';
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const argv = ['start', '--port', '0', '--database', databaseFile(), '--public-url', 'https://auth.example.com'];
+    const exit = main(argv, {}, { stdout: (text) => (stdout += text), untilStopped: () => stopped });
+    const listening = await vi.waitFor(() => listeningLine(stdout));
+    expect(listening.dev).toBe(false);
+    expect((await fetch(`${listening.url}/v1/dev/outbox`)).status).toBe(404);
+    stop();
+    expect(await exit).toBe(0);
+  });
+
+  it('refuses to start in development mode when the public URL is not localhost, and says why', async () => {
+    const { code, stdout, stderr } = await run(['start', '--dev', '--public-url', 'https://auth.example.com', '--database', databaseFile()]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^latch-server: Development mode \(--dev\) is only allowed when the public URL is localhost or 127\.0\.0\.1/);
+    expect(stderr).toContain('GET /v1/dev/outbox');
+  });
+
   describe.skipIf(!existsSync(builtCli))('the built bin (skipped until `npm run build` has made dist/node/cli.js)', () => {
     function spawnCli(args: string[], env: Record<string, string> = {}) {
       const child = spawn(process.execPath, [builtCli, ...args], { env: { ...process.env, NODE_ENV: 'production', ...env } });

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     return file;
   }
 
-  it('has safe defaults: loopback, SQLite under .latch, development mode outside production', () => {
+  it('has safe defaults: loopback, SQLite under .latch, development mode off', () => {
     expect(loadConfig([], {})).toEqual({
       command: 'start',
       port: 8787,
@@ -41,12 +41,25 @@ describe('loadConfig', () => {
       sessionLifetime: {},
       rateLimits: {},
       trustProxy: 0,
-      dev: true,
+      dev: false,
     });
+    // NODE_ENV plays no part: only the explicit flag or variable turns development mode on.
+    expect(loadConfig([], { NODE_ENV: 'development' }).dev).toBe(false);
     expect(loadConfig([], production).dev).toBe(false);
-    expect(loadConfig([], { ...production, LATCH_DEV: 'true' }).dev).toBe(true);
+    expect(loadConfig([], { LATCH_DEV: '1' }).dev).toBe(true);
     expect(loadConfig(['--dev'], production).dev).toBe(true);
     expect(loadConfig([], { LATCH_DEV: 'false' }).dev).toBe(false);
+  });
+
+  it('refuses development mode unless the public URL is localhost, and says why', () => {
+    expect(loadConfig(['--dev', '--public-url', 'http://localhost:8787'], {}).dev).toBe(true);
+    expect(loadConfig([], { LATCH_DEV: '1', LATCH_PUBLIC_URL: 'http://127.0.0.1:8787' }).dev).toBe(true);
+    expect(configError(['--dev', '--public-url', 'https://auth.example.com'], {})).toMatch(
+      /^Development mode \(--dev\) is only allowed when the public URL is localhost or 127\.0\.0\.1, not https:\/\/auth\.example\.com: it serves every emailed code at GET \/v1\/dev\/outbox/,
+    );
+    expect(configError([], { LATCH_DEV: 'true', LATCH_PUBLIC_URL: 'https://auth.example.com' })).toMatch(/^Development mode \(LATCH_DEV\)/);
+    // A public https URL without the flag starts as usual, in production mode.
+    expect(loadConfig(['--public-url', 'https://auth.example.com'], {}).dev).toBe(false);
   });
 
   it('reads every setting from the environment, and a flag wins over its variable', () => {

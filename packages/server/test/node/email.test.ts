@@ -52,6 +52,17 @@ describe('email', () => {
       expect(done.json.response).toMatchObject({ status: 'complete' });
     });
 
+    it('is off unless asked for, and serve() refuses it on a public URL that is not localhost', async () => {
+      running = await startService({ dev: undefined });
+      await requestCode(running);
+      expect((await fetch(`${running.service.url}/v1/dev/outbox`)).status).toBe(404);
+      await running.close();
+      running = undefined;
+      await expect(startService({ dev: true, publicUrl: 'https://auth.example.com' })).rejects.toThrow(
+        /^Development mode \(dev: true\) is only allowed when the public URL is localhost/,
+      );
+    });
+
     it('is closed outside development mode: 404, and no code in the log', async () => {
       running = await startService({ dev: false });
       await requestCode(running);

@@ -51,7 +51,8 @@ export async function startService(options: ServeOptions = {}): Promise<TestServ
   const service = await serve({
     port: 0,
     hashing: devOnlyFastHashing,
-    dev: true,
+    // Development mode (the outbox) where the server allows it: on a localhost public URL.
+    dev: options.publicUrl === undefined,
     logger: createLogger((line) => void logs.push(line)),
     ...options,
     store: options.store ?? (options.database ? undefined : await createServiceStore()),

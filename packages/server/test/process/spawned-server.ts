@@ -18,7 +18,7 @@ export interface SpawnedServer {
 export async function spawnServer(database: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm test does).`);
   const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
-    env: { ...process.env, NODE_ENV: 'development', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m', ...env },
+    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
