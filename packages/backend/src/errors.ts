@@ -23,6 +23,12 @@ export type TokenVerificationReason =
   | 'token_wrong_algorithm'
   /** A claim a Latch session token must carry (`exp`, `sub`, `sid`) is missing or of the wrong type. */
   | 'token_invalid_claims'
+  /** The header's `typ` is not `JWT`: some other signed object, not a session token. */
+  | 'token_wrong_type'
+  /** An `audience` is configured and the token's `aud` does not name it. */
+  | 'token_wrong_audience'
+  /** `exp - iat` is longer than `maxTokenLifetimeInSeconds` (10 minutes by default). */
+  | 'token_lifetime_too_long'
   /** The JWKS could not be fetched or read, so no token can be checked right now. */
   | 'jwks_unavailable';
 
@@ -36,6 +42,9 @@ const messages: Record<TokenVerificationReason, string> = {
   token_wrong_issuer: 'The session token was issued by another server.',
   token_wrong_algorithm: 'The session token uses an algorithm that is not allowed.',
   token_invalid_claims: 'The session token lacks the claims of a Latch session.',
+  token_wrong_type: 'The token is not a session JWT (its typ header is not JWT).',
+  token_wrong_audience: 'The session token was issued for another audience.',
+  token_lifetime_too_long: 'The session token lives longer than this backend allows.',
   jwks_unavailable: 'The keys to check session tokens could not be fetched.',
 };
 
@@ -69,6 +78,8 @@ function reasonFor(error: errors.JOSEError): TokenVerificationReason {
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return 'token_unknown_kid';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return 'token_wrong_issuer';
+    if (error.claim === 'typ') return 'token_wrong_type';
+    if (error.claim === 'aud') return 'token_wrong_audience';
     if (error.claim === 'nbf' && error.reason === 'check_failed') return 'token_not_active_yet';
     return 'token_invalid_claims';
   }

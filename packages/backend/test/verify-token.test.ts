@@ -111,6 +111,36 @@ describe('verifyToken refuses (SECURITY.md)', () => {
     });
   });
 
+  it('a header typ other than JWT (another kind of object signed with the same key)', async () => {
+    for (const typ of ['at+jwt', 'dpop+jwt', 'JOSE']) {
+      await expect(verifyToken(await sign(key, sessionClaims(), { typ }), viaJwks()), typ).rejects.toMatchObject({ reason: 'token_wrong_type' });
+    }
+    await expect(verifyToken(await sign(key, sessionClaims(), { typ: undefined }), viaPem())).rejects.toMatchObject({ reason: 'token_wrong_type' });
+  });
+
+  it('a wrong or missing aud when an audience is configured, and any aud when none is', async () => {
+    const forApi = { ...viaPem(), audience: 'https://api.example.com' };
+    expect((await verifyToken(await sign(key, sessionClaims({ aud: 'https://api.example.com' })), forApi)).userId).toBe('user_ada');
+    await expect(verifyToken(await sign(key, sessionClaims({ aud: 'https://other.example.com' })), forApi)).rejects.toMatchObject({
+      reason: 'token_wrong_audience',
+    });
+    await expect(verifyToken(await sign(key), forApi)).rejects.toMatchObject({ reason: 'token_wrong_audience' });
+    expect((await verifyToken(await sign(key, sessionClaims({ aud: 'anything' })), viaPem())).userId).toBe('user_ada');
+  });
+
+  it('a token that lives longer than 10 minutes (exp - iat), unless configured otherwise', async () => {
+    const now = nowSeconds();
+    expect((await verifyToken(await sign(key, sessionClaims({ exp: now + 600 })), viaPem())).userId).toBe('user_ada');
+    await expect(verifyToken(await sign(key, sessionClaims({ exp: now + 601 })), viaPem())).rejects.toMatchObject({
+      reason: 'token_lifetime_too_long',
+    });
+    // A forged year-long token, backdated so that it is not expired either.
+    const forged = sessionClaims({ iat: now - 86_400, nbf: now - 86_400, exp: now + 365 * 86_400 });
+    await expect(verifyToken(await sign(key, forged), viaJwks())).rejects.toMatchObject({ reason: 'token_lifetime_too_long' });
+    const relaxed = { ...viaPem(), maxTokenLifetimeInSeconds: 3600 };
+    expect((await verifyToken(await sign(key, sessionClaims({ exp: now + 3600 })), relaxed)).userId).toBe('user_ada');
+  });
+
   it('a token without the claims of a Latch session', async () => {
     for (const missing of ['sub', 'sid', 'exp', 'nbf', 'iat']) {
       const token = await sign(key, sessionClaims({ [missing]: undefined }));
@@ -199,6 +229,7 @@ describe('configuration mistakes throw a TypeError naming the option', () => {
     ['a relative JWKS URL', { issuer, jwksUrl: '/.well-known/jwks.json' }, /jwksUrl/],
     ['no issuer', { jwksUrl: 'https://a.example/jwks' }, /issuer/],
     ['a negative skew', { issuer, jwksUrl: 'https://a.example/jwks', clockSkewInSeconds: -1 }, /clockSkewInSeconds/],
+    ['a zero lifetime', { issuer, jwksUrl: 'https://a.example/jwks', maxTokenLifetimeInSeconds: 0 }, /maxTokenLifetimeInSeconds/],
   ])('%s', async (_name, options, message) => {
     // @ts-expect-error -- deliberately wrong options, as plain JavaScript could pass them
     await expect(verifyToken('a.b.c', options)).rejects.toThrow(message);
