@@ -43,8 +43,12 @@ export function createTokenCache(
   };
 
   const mintAndStore = async (sessionId: string) => {
-    const jwt = await mintWithRetry(() => mint(sessionId));
-    const expMs = expiryOf(jwt);
+    let requestedAt = 0;
+    const jwt = await mintWithRetry(() => {
+      requestedAt = Date.now();
+      return mint(sessionId);
+    });
+    const expMs = localExpiryOf(jwt, requestedAt);
     tokens.set(sessionId, { jwt, expMs });
     schedule(sessionId, expMs);
     return jwt;
@@ -89,12 +93,22 @@ async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
   }
 }
 
-/** The `exp` claim in ms; 0 (expired, so never cached) when the token cannot be read. */
-function expiryOf(jwt: string): number {
+/**
+ * When the token expires, on this device's clock. The claims are on the
+ * server's clock, and a device clock can be minutes off (ahead: every fresh
+ * token would look expired and be minted again in a loop; behind: expired
+ * tokens would be served). So only the token's lifetime, `exp - iat`, is taken
+ * from the claims, counted from when the request was sent: the server minted
+ * it no earlier than that. (`iat` is rounded down to whole seconds, so this can
+ * be up to 1 s late; MIN_TTL_MS leaves far more than that.) 0 (expired, so
+ * never cached) when the token cannot be read.
+ */
+function localExpiryOf(jwt: string, requestedAt: number): number {
   try {
     const payload = jwt.split('.')[1] ?? '';
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown; iat?: unknown };
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp <= claims.iat) return 0;
+    return requestedAt + (claims.exp - claims.iat) * 1000;
   } catch {
     return 0;
   }

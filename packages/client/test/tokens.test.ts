@@ -109,6 +109,56 @@ describe('getToken', () => {
   });
 });
 
+describe.each([
+  ['5 minutes ahead', 5 * 60_000],
+  ['61 seconds ahead', 61_000],
+  ['5 minutes behind', -5 * 60_000],
+])('with the device clock %s of the server', (_name, skewMs) => {
+  it('mints one token per lifetime, never loops, and never hands out an expired token', async () => {
+    let serverNow = Date.now();
+    const backend = createMockBackend({ users: [ada], now: () => serverNow });
+    server.use(...backend.handlers);
+    const tokenRequests: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/tokens')) tokenRequests.push(request.url);
+    });
+    const client = await signedInClient(backend.url);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const advance = (ms: number) => {
+      serverNow += ms;
+      vi.setSystemTime(serverNow + skewMs);
+    };
+    advance(0);
+    /** A token the server still accepts: its exp (server clock) is ahead of the server's now. */
+    const expectLive = (jwt: string | null) => {
+      const { exp } = JSON.parse(atob(jwt!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number };
+      expect(exp * 1000).toBeGreaterThan(serverNow);
+    };
+
+    const first = await client.getToken();
+    expectLive(first);
+    for (let i = 0; i < 5; i++) expectLive(await client.getToken());
+    expect(tokenRequests).toHaveLength(1);
+
+    advance(45_000);
+    expect(await client.getToken()).toBe(first);
+    expect(tokenRequests).toHaveLength(1);
+
+    advance(6_000);
+    const second = await client.getToken();
+    expect(second).not.toBe(first);
+    expectLive(second);
+    expect(await client.getToken()).toBe(second);
+    expect(tokenRequests).toHaveLength(2);
+
+    // Long after: the cached token is past its server-side expiry, so exactly one new one.
+    advance(10 * 60_000);
+    expectLive(await client.getToken());
+    expectLive(await client.getToken());
+    expect(tokenRequests).toHaveLength(3);
+  });
+});
+
 describe('network errors', () => {
   it('reject with LatchNetworkError when fetch itself fails', async () => {
     const backend = createMockBackend({ users: [ada] });
