@@ -134,7 +134,11 @@ export function paramName(reply: Reply): string | undefined {
 export class CountingStore implements Store {
   writes = 0;
 
-  constructor(private readonly inner: Store = createTestStore()) {}
+  /** `tally` is the store whose count a transaction's writes add to. */
+  constructor(
+    private readonly inner: Store = createTestStore(),
+    private readonly tally?: CountingStore,
+  ) {}
 
   get<K extends Kind>(kind: K, id: string) {
     return this.inner.get(kind, id);
@@ -146,25 +150,32 @@ export class CountingStore implements Store {
     return this.inner.listBy(kind, index, value);
   }
   insert<K extends Kind>(kind: K, record: Records[K]) {
-    this.writes++;
+    this.count();
     return this.inner.insert(kind, record);
   }
   update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
-    this.writes++;
+    this.count();
     return this.inner.update(kind, id, patch);
   }
   delete(kind: Kind, id: string) {
-    this.writes++;
+    this.count();
     return this.inner.delete(kind, id);
   }
   increment(key: string, by: number, ttlMs: number, now: number) {
     // Rate-limit counters count requests, bad ones too (that is their job,
     // and it happens before any costly work): bookkeeping, not state.
-    if (by !== 0 && !key.startsWith('rate:')) this.writes++;
+    if (by !== 0 && !key.startsWith('rate:')) this.count();
     return this.inner.increment(key, by, ttlMs, now);
   }
   resetCounter(key: string) {
-    this.writes++;
+    this.count();
     return this.inner.resetCounter(key);
+  }
+  /** Writes inside a transaction count too, even if it rolls back: they were attempted. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.inner.transaction((tx) => fn(new CountingStore(tx, this.tally ?? this)));
+  }
+  private count() {
+    (this.tally ?? this).writes++;
   }
 }

@@ -104,6 +104,110 @@ export function describeStoreConformance(name: string, makeStore: () => Store | 
       expect(await store.increment('k', 1, 1000, 1000)).toBe(1);
     });
 
+    it('commits a transaction: every write in it is there afterwards, and its result is returned', async () => {
+      const store = await makeStore();
+      const result = await store.transaction(async (tx) => {
+        await tx.insert('users', user('u1', 'ada'));
+        await tx.update('users', 'u1', { firstName: 'Ada' });
+        await tx.insert('users', user('u2', 'grace'));
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect((await store.get('users', 'u1'))?.firstName).toBe('Ada');
+      expect((await store.findBy('users', 'username', 'grace'))?.id).toBe('u2');
+    });
+
+    it('rolls a transaction back when its body throws, and re-throws', async () => {
+      const store = await makeStore();
+      await store.insert('users', user('u0', 'kept'));
+      for (const id of ['s1', 's2', 's3']) {
+        await store.insert('sessions', { id, userId: 'u0', clientId: 'c1', status: 'active', userAgent: null, createdAt: 1, lastActiveAt: 1, abandonAt: 2 });
+      }
+      await store.increment('k', 2, 1000, 0);
+      const boom = new Error('boom');
+      const failed = store.transaction(async (tx) => {
+        await tx.insert('users', user('u1', 'ada'));
+        await tx.update('users', 'u0', { firstName: 'Changed' });
+        await tx.delete('sessions', 's1');
+        await tx.increment('k', 5, 1000, 0);
+        await tx.resetCounter('other');
+        throw boom;
+      });
+      await expect(failed).rejects.toBe(boom);
+      expect(await store.get('users', 'u1')).toBeNull();
+      expect(await store.findBy('users', 'username', 'ada')).toBeNull();
+      expect((await store.get('users', 'u0'))?.firstName).toBeNull();
+      // Rolled back in place: the list order ("oldest first") is what it was.
+      expect((await store.listBy('sessions', 'userId', 'u0')).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+      expect(await store.increment('k', 0, 1000, 0)).toBe(2);
+    });
+
+    it('rolls back on a UniqueViolation inside a transaction, which reaches the caller as itself', async () => {
+      const store = await makeStore();
+      await store.insert('users', user('u0', 'taken'));
+      const failed = store.transaction(async (tx) => {
+        await tx.insert('users', user('u1', 'ada'));
+        await tx.insert('users', user('u2', 'taken'));
+      });
+      await expect(failed).rejects.toBeInstanceOf(UniqueViolation);
+      expect(await store.get('users', 'u1')).toBeNull();
+      expect(await store.findBy('users', 'username', 'ada')).toBeNull();
+      // The store works normally afterwards.
+      await store.insert('users', user('u3', 'ada'));
+      expect((await store.findBy('users', 'username', 'ada'))?.id).toBe('u3');
+    });
+
+    it('runs a nested transaction inside the outer one: the outer rollback undoes it', async () => {
+      const store = await makeStore();
+      const failed = store.transaction(async (tx) => {
+        await tx.transaction((inner) => inner.insert('users', user('u1', 'ada')));
+        expect((await tx.get('users', 'u1'))?.username).toBe('ada');
+        throw new Error('outer fails');
+      });
+      await expect(failed).rejects.toThrow('outer fails');
+      expect(await store.get('users', 'u1')).toBeNull();
+    });
+
+    it('never shows a reader outside a transaction its uncommitted writes', async () => {
+      const store = await makeStore();
+      let committing = false;
+      let outside: Promise<{ seen: UserRecord | null; afterCommit: boolean }> | undefined;
+      await store.transaction(async (tx) => {
+        await tx.insert('users', user('u1', 'ada'));
+        // A SQL store answers this on another connection at once (and must not see the row);
+        // a single-connection store makes it wait until the transaction is over.
+        outside = store.get('users', 'u1').then((seen) => ({ seen, afterCommit: committing }));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        committing = true;
+      });
+      const { seen, afterCommit } = await outside!;
+      expect(seen === null || afterCommit).toBe(true);
+      expect((await store.get('users', 'u1'))?.username).toBe('ada');
+    });
+
+    it('keeps parallel transactions from interleaving their read-modify-writes on one record', async () => {
+      const store = await makeStore();
+      await store.insert('users', user('u1', null));
+      // Each transaction appends to firstName; on a SQL store the row lock of the update orders them.
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction(async (tx) => {
+            await tx.update('users', 'u1', { lastName: `t${i}` });
+            const current = await tx.get('users', 'u1');
+            await tx.update('users', 'u1', { firstName: `${current?.firstName ?? ''}${i}` });
+          }),
+        ),
+      );
+      expect((await store.get('users', 'u1'))?.firstName?.length).toBe(8);
+    });
+
+    it('refuses a transaction store used after its transaction ended', async () => {
+      const store = await makeStore();
+      let leaked: Store | undefined;
+      await store.transaction(async (tx) => void (leaked = tx));
+      await expect(leaked!.get('users', 'u1')).rejects.toThrow(/transaction has ended/);
+    });
+
     it('keeps separate instances separate', async () => {
       const a = await makeStore();
       const b = await makeStore();

@@ -39,6 +39,22 @@ describe('PostgresStore over real parallel connections', () => {
     for (const result of refused) expect(result.reason).toBeInstanceOf(UniqueViolation);
   });
 
+  it('hides a transaction from another instance until it commits, and drops it if the body throws', async () => {
+    const { a, b } = await twoInstances();
+    await a.transaction(async (tx) => {
+      await tx.insert('users', user('u1', 'ada'));
+      expect(await b.get('users', 'u1')).toBeNull();
+    });
+    expect((await b.get('users', 'u1'))?.username).toBe('ada');
+    await expect(
+      a.transaction(async (tx) => {
+        await tx.insert('users', user('u2', 'grace'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await b.get('users', 'u2')).toBeNull();
+  });
+
   it('keeps every field when two instances update one record in parallel', async () => {
     const { a, b } = await twoInstances();
     await a.insert('users', user('u1', null));

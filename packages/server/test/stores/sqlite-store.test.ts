@@ -42,6 +42,17 @@ describe('SqliteStore', () => {
     expect(await a.delete('users', 'u1')).toBe(false);
   });
 
+  it('hides a transaction from another connection on the file until it commits', async () => {
+    const filename = temporarySqliteFile();
+    const a = openSqliteTestStore(filename);
+    const b = openSqliteTestStore(filename);
+    await a.transaction(async (tx) => {
+      await tx.insert('users', user('u1', 'ada'));
+      expect(await b.get('users', 'u1')).toBeNull();
+    });
+    expect((await b.get('users', 'u1'))?.username).toBe('ada');
+  });
+
   it('purges only the counters whose window has ended', async () => {
     const store = openSqliteTestStore();
     await store.increment('old', 1, 1000, 0);

@@ -105,4 +105,7 @@ class DeferredStore implements Store {
   async resetCounter(key: string) {
     return (await this.ready).resetCounter(key);
   }
+  async transaction<T>(fn: (tx: Store) => Promise<T>) {
+    return (await this.ready).transaction(fn);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Kind, Records } from './records';
 import { schema, type ListIndex, type UniqueIndex } from './schema';
-import { UniqueViolation, type Store } from './store';
+import { SerializedStore, type StoreData, type TransactionSteps } from './serialized';
+import { UniqueViolation } from './store';
 
 type AnyRecord = Records[Kind];
 
@@ -11,12 +12,40 @@ function field(record: AnyRecord, name: string): unknown {
 /**
  * A Store in plain Maps, for the mock, tests and single-process demos. Each
  * method runs synchronously inside its promise, so it is atomic with respect
- * to every other call. Records are deep-copied in and out so callers cannot
- * change stored state by mutating what they hold.
+ * to every other call; a transaction holds a lock that every call waits for,
+ * and a throw puts back what it changed. Records are deep-copied in and out
+ * so callers cannot change stored state by mutating what they hold.
  */
-export class MemoryStore implements Store {
+export class MemoryStore extends SerializedStore {
+  constructor() {
+    const tables = new MemoryTables();
+    super(tables, tables);
+  }
+}
+
+interface Counter {
+  value: number;
+  expiresAt: number;
+}
+
+class MemoryTables implements StoreData, TransactionSteps {
   private readonly tables = new Map<Kind, Map<string, AnyRecord>>();
-  private readonly counters = new Map<string, { value: number; expiresAt: number }>();
+  private readonly counters = new Map<string, Counter>();
+  /** While a transaction is open: how to put back each table or counter it changed, as it was before its first change. */
+  private undo: Map<string, () => void> | null = null;
+
+  begin(): void {
+    this.undo = new Map();
+  }
+
+  commit(): void {
+    this.undo = null;
+  }
+
+  rollback(): void {
+    for (const restore of this.undo?.values() ?? []) restore();
+    this.undo = null;
+  }
 
   async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
     const record = this.table(kind).get(id);
@@ -37,6 +66,7 @@ export class MemoryStore implements Store {
   async insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
     if (this.table(kind).has(record.id)) throw new Error(`${kind} ${record.id} already exists`);
     this.assertUnique(kind, record);
+    this.rememberTable(kind);
     this.table(kind).set(record.id, structuredClone(record));
   }
 
@@ -45,15 +75,18 @@ export class MemoryStore implements Store {
     if (!current) return null;
     const next = { ...structuredClone(current), ...structuredClone(patch), id } as Records[K];
     this.assertUnique(kind, next);
+    this.rememberTable(kind);
     this.table(kind).set(id, next);
     return structuredClone(next);
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
+    this.rememberTable(kind);
     return this.table(kind).delete(id);
   }
 
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    this.rememberCounter(key);
     const current = this.counters.get(key);
     const live = current && current.expiresAt > now ? current : { value: 0, expiresAt: now + ttlMs };
     live.value += by;
@@ -62,7 +95,30 @@ export class MemoryStore implements Store {
   }
 
   async resetCounter(key: string): Promise<void> {
+    this.rememberCounter(key);
     this.counters.delete(key);
+  }
+
+  /**
+   * The table as it was before the transaction's first change to it, whole,
+   * so a rollback keeps the insertion order that "oldest first" relies on.
+   * Stored records are replaced, never changed in place: a shallow copy will do.
+   */
+  private rememberTable(kind: Kind): void {
+    const key = `table:${kind}`;
+    if (!this.undo || this.undo.has(key)) return;
+    const table = this.table(kind);
+    const before = new Map(table);
+    this.undo.set(key, () => this.tables.set(kind, before));
+  }
+
+  /** Counters are changed in place, so their value is copied. */
+  private rememberCounter(key: string): void {
+    const undoKey = `counter:${key}`;
+    if (!this.undo || this.undo.has(undoKey)) return;
+    const before = this.counters.get(key);
+    const copy = before && { ...before };
+    this.undo.set(undoKey, () => (copy ? this.counters.set(key, copy) : this.counters.delete(key)));
   }
 
   private table(kind: Kind): Map<string, AnyRecord> {

@@ -2,9 +2,10 @@ import type { Kind, Records } from './records';
 import type { ListIndex, UniqueIndex } from './schema';
 
 /**
- * Where the server keeps its state. Small on purpose: each method is one
- * atomic step, so the flows never need a multi-statement transaction and a
- * SQL store is a thin mapping. Records handed in or out are copies.
+ * Where the server keeps its state. Small on purpose, so a SQL store is a
+ * thin mapping: each method is one atomic step, and a flow that writes more
+ * than one row does so inside `transaction`, so a crash or a failure between
+ * its writes leaves nothing half-done. Records handed in or out are copies.
  */
 export interface Store {
   get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null>;
@@ -25,6 +26,16 @@ export interface Store {
    */
   increment(key: string, by: number, ttlMs: number, now: number): Promise<number>;
   resetCounter(key: string): Promise<void>;
+  /**
+   * Runs `fn` in one transaction: every call on `tx` is part of it, it
+   * commits when `fn` resolves, and a throw rolls it all back and is
+   * re-thrown. Calling `transaction` on `tx` runs inside the same one. Keep
+   * the body to store calls (no password hashing, mail or network), and make
+   * no call on the outer store inside it: a store with one connection would
+   * wait for the transaction to end. Concurrent readers outside never see
+   * its uncommitted writes.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

@@ -15,11 +15,18 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
+/** What the methods send their statements to: the pool, or inside a transaction its one connection. */
+interface Queryable {
+  query<Row extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
 /**
  * A Store in PostgreSQL, shared by any number of stateless server instances.
  * Every method is one statement, so each is atomic on its own: updates merge
  * the patch inside the UPDATE (row-locked, re-read after a concurrent
  * writer), counters are one UPSERT, and deletes report the rows they removed.
+ * A transaction takes a connection of its own from the pool for its
+ * statements, between BEGIN and COMMIT (or ROLLBACK).
  * Only parameterized queries; identifiers come from the schema, never input.
  */
 export class PostgresStore implements Store {
@@ -42,9 +49,11 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool, schema);
   }
 
+  /** `db` is `pool` itself, except in the store a transaction hands its body. */
   private constructor(
     private readonly pool: pg.Pool,
-    schema: string,
+    private readonly schema: string,
+    private readonly db: Queryable = pool,
   ) {
     const qualified = (table: string) => `${loadDriver<typeof pg>('pg').escapeIdentifier(schema)}.${table}`;
     this.tables = Object.fromEntries(kinds.map((kind) => [kind, qualified(tableName(kind))])) as Record<Kind, string>;
@@ -61,7 +70,7 @@ export class PostgresStore implements Store {
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${snakeCase(index)} = $1 ORDER BY seq`;
-    const { rows } = await this.pool.query<{ data: Records[K] }>(sql, [value]);
+    const { rows } = await this.db.query<{ data: Records[K] }>(sql, [value]);
     return rows.map((row) => row.data);
   }
 
@@ -88,7 +97,7 @@ export class PostgresStore implements Store {
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
+    const { rowCount } = await this.db.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
     return rowCount === 1;
   }
 
@@ -100,23 +109,50 @@ export class PostgresStore implements Store {
         value = CASE WHEN counter.expires_at > $3::bigint THEN counter.value + $2::integer ELSE $2::integer END,
         expires_at = CASE WHEN counter.expires_at > $3::bigint THEN counter.expires_at ELSE $3::bigint + $4::bigint END
       RETURNING value`;
-    const { rows } = await this.pool.query<{ value: number }>(sql, [key, by, now, ttlMs]);
+    const { rows } = await this.db.query<{ value: number }>(sql, [key, by, now, ttlMs]);
     return rows[0]!.value;
   }
 
   async resetCounter(key: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
+    await this.db.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
-    const { rowCount } = await this.pool.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
+    const { rowCount } = await this.db.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
     return rowCount ?? 0;
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.db !== this.pool) return fn(this); // already inside one: a nested call is part of it
+    const client = await this.pool.connect();
+    let open = true;
+    let broken: Error | undefined;
+    const inTransaction: Queryable = {
+      query: (sql, values) => {
+        // A late call after the end would run on a connection already back in the pool.
+        if (!open) throw new Error('This transaction has ended: use the store it was started on');
+        return client.query(sql, values);
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresStore(this.pool, this.schema, inTransaction));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is dropped rather than returned to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      open = false;
+      client.release(broken);
+    }
   }
 
   /** Throws if the database cannot be reached, for health checks. */
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.db.query('SELECT 1');
   }
 
   async close(): Promise<void> {
@@ -124,14 +160,14 @@ export class PostgresStore implements Store {
   }
 
   private async one<K extends Kind>(sql: string, values: unknown[]): Promise<Records[K] | null> {
-    const { rows } = await this.pool.query<{ data: Records[K] }>(sql, values);
+    const { rows } = await this.db.query<{ data: Records[K] }>(sql, values);
     return rows[0]?.data ?? null;
   }
 
   /** Runs a write, turning a clash on a unique index into the core's UniqueViolation. */
   private async write<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
     try {
-      return await this.pool.query<Row>(sql, values);
+      return await this.db.query<Row>(sql, values);
     } catch (error) {
       const index = error instanceof loadDriver<typeof pg>('pg').DatabaseError && error.code === '23505' ? uniqueIndexOfConstraint(error.constraint ?? '') : null;
       throw index ? new UniqueViolation(index.kind, index.index) : error;

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Kind, Records } from '../../core/store/records';
 import type { ListIndex, UniqueIndex } from '../../core/store/schema';
-import { UniqueViolation, type Store } from '../../core/store/store';
+import { SerializedStore, type StoreData, type TransactionSteps } from '../../core/store/serialized';
+import { UniqueViolation } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migrateSqlite } from './migrations/sqlite';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOf } from './sql-mapping';
@@ -16,14 +17,23 @@ export interface SqliteStoreOptions {
  * synchronous, so every method runs to completion before any other JavaScript
  * does: a read-modify-write inside `db.transaction()` is atomic within this
  * process, and IMMEDIATE transactions keep it atomic against other processes.
+ *
+ * A `transaction()` body is async, and every request shares the one
+ * connection, so while it is open any other request's statement would join
+ * it: every call waits on one lock (see SerializedStore), which a
+ * transaction holds from BEGIN IMMEDIATE to COMMIT or ROLLBACK.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends SerializedStore {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly tables: SqliteTables;
 
   constructor(options: SqliteStoreOptions) {
     const Sqlite = loadDriver<typeof Database>('better-sqlite3');
-    this.db = new Sqlite(options.filename);
+    const db = new Sqlite(options.filename);
+    const tables = new SqliteTables(db);
+    super(tables, tables);
+    this.db = db;
+    this.tables = tables;
     try {
       // WAL lets readers run beside the writer; FULL syncs every commit, so a
       // sign-up that got a 2xx survives a power cut. Another process holding the
@@ -37,6 +47,41 @@ export class SqliteStore implements Store {
       this.db.close();
       throw error;
     }
+  }
+
+  /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
+  purgeExpiredCounters(now: number): Promise<number> {
+    return this.exclusive(() => this.tables.purgeExpiredCounters(now));
+  }
+
+  /** Throws if the database cannot answer, for health checks. */
+  ping(): Promise<void> {
+    return this.exclusive(() => this.tables.ping());
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The statements behind SqliteStore, run straight on the connection; the store decides when. */
+class SqliteTables implements StoreData, TransactionSteps {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  begin(): void {
+    // IMMEDIATE takes the write lock now, so another process cannot make this transaction fail halfway.
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  /** SQLite may already have rolled back on its own (some errors do that). */
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
@@ -101,10 +146,6 @@ export class SqliteStore implements Store {
   /** Throws if the database cannot answer, for health checks. */
   async ping(): Promise<void> {
     this.statement('SELECT 1').get();
-  }
-
-  close(): void {
-    this.db.close();
   }
 
   private statement(sql: string): Database.Statement {
