@@ -2,7 +2,8 @@ import { codePointLength, normalizePassword } from './crypto/password';
 import { fail } from './errors';
 import type { ServerContext } from './flows/context';
 import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
-import { replaceBackupCodes } from './flows/second-factor';
+import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
+import { inTransaction } from './flows/transaction';
 import { insertUser } from './flows/users';
 import type { UserRecord } from './store/records';
 
@@ -30,16 +31,21 @@ export function createAdmin(ctx: ServerContext) {
       if (password !== null && codePointLength(password) > ctx.settings.passwordPolicy.maxLength) {
         throw fail('form_password_length_too_long', { paramName: 'password' });
       }
-      const user = await insertUser(ctx, {
+      const newUser = {
         emailAddress: normalizeEmail(input.emailAddress),
         passwordHash: password === null ? null : await ctx.hashing.hash(password),
         firstName: cleanName(input.firstName),
         lastName: cleanName(input.lastName),
         username: input.username ? normalizeUsername(input.username) : null,
         totpSecret: input.totpSecret ?? null,
+      };
+      const { backupCodes } = input;
+      return inTransaction(ctx, async (ctx) => {
+        const user = await insertUser(ctx, newUser);
+        // Hashing backup codes (SHA-256, not a password hash) needs the new user's id, so it happens in here.
+        if (backupCodes) await replaceBackupCodes(ctx, await newBackupCodes(ctx, user.id, backupCodes));
+        return user;
       });
-      if (input.backupCodes) await replaceBackupCodes(ctx, user.id, input.backupCodes);
-      return user;
     },
 
     /** A new signing key; the current one stays published as the previous one. Returns both key ids. */

@@ -1,11 +1,13 @@
 import { Limits, type TokenJSON } from '@latch/protocol';
 import { signSessionJwt } from '../crypto/signing-keys';
+import { fail } from '../errors';
 import { serializeSession, serializeUser } from '../serialize';
 import type { SessionRecord } from '../store/records';
 import { requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { api, raw, type RouteHandler } from './reply';
 import { activeSessionsOfClient, clientSession, stopSession } from './sessions';
+import { inTransaction } from './transaction';
 
 export const getEnvironment: RouteHandler = async (ctx) => api(ctx.settings);
 
@@ -14,17 +16,23 @@ export const getClient: RouteHandler = async () => ({ kind: 'client', withEnviro
 /** Signs out every session of this browser. */
 export const deleteClient: RouteHandler = async (ctx) => {
   const client = requireClient(ctx);
-  for (const session of await activeSessionsOfClient(ctx, client.id)) await stopSession(ctx, session, 'ended');
-  await updateClient(ctx, { lastActiveSessionId: null });
+  await inTransaction(ctx, async (ctx) => {
+    for (const session of await activeSessionsOfClient(ctx, client.id)) await stopSession(ctx, session, 'ended');
+    await updateClient(ctx, { lastActiveSessionId: null });
+  });
   return { kind: 'client', withEnvironment: false };
 };
 
 /**
  * A 60-second session JWT. Minting counts as activity, which keeps the
- * session inside its idle timeout while the app is open.
+ * session inside its idle timeout while the app is open. A session whose
+ * user is gone is dead (deleting a user deletes its sessions in the same
+ * transaction, but a sign-in racing the deletion must not outlive it either).
  */
 export const mintSessionToken: RouteHandler = async (ctx) => {
-  const session = await markActive(ctx, await clientSession(ctx));
+  const live = await clientSession(ctx);
+  if (!(await ctx.store.get('users', live.userId))) throw fail('session_not_found');
+  const session = await markActive(ctx, live);
   const { kid, key } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
   const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
@@ -34,8 +42,11 @@ export const mintSessionToken: RouteHandler = async (ctx) => {
 
 /** Makes the session this client's active one (multi-session switch). */
 export const touchSession: RouteHandler = async (ctx) => {
-  const session = await markActive(ctx, await clientSession(ctx));
-  await updateClient(ctx, { lastActiveSessionId: session.id });
+  const session = await inTransaction(ctx, async (ctx) => {
+    const session = await markActive(ctx, await clientSession(ctx));
+    await updateClient(ctx, { lastActiveSessionId: session.id });
+    return session;
+  });
   return api(await sessionJson(ctx, session));
 };
 

@@ -8,6 +8,7 @@ import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes'
 import { assertEmailAvailable, normalizeEmail } from './identity';
 import { api, type RouteHandler } from './reply';
 import { currentSession } from './sessions';
+import { inTransaction } from './transaction';
 import { uniqueWrite, updateUser } from './users';
 
 /** Adds an unverified address; it becomes usable once its code is entered. */
@@ -47,10 +48,15 @@ export const attemptEmailVerification: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const { email } = await ownEmail(ctx);
   const result = await attemptEmailCode(ctx, requireSentCode(email.verification, 'email_code'), code);
-  const checked = await patchEmail(ctx, email, { verification: result.state });
-  if (result.failure) throw result.failure;
-  let verified: EmailAddressRecord = checked;
-  await uniqueWrite(async () => (verified = await patchEmail(ctx, checked, { verifiedEmail: checked.emailAddress })));
+  if (result.failure) {
+    await patchEmail(ctx, email, { verification: result.state });
+    throw result.failure;
+  }
+  const verified = await inTransaction(ctx, async (ctx) => {
+    let verified = await patchEmail(ctx, email, { verification: result.state });
+    await uniqueWrite(async () => (verified = await patchEmail(ctx, verified, { verifiedEmail: verified.emailAddress })));
+    return verified;
+  });
   return api(serializeEmailAddress(verified, ctx.now()));
 };
 
@@ -66,8 +72,10 @@ export const deleteEmailAddress: RouteHandler = async (ctx) => {
   const verified = (await ctx.store.listBy('emailAddresses', 'userId', user.id)).filter((own) => own.verifiedEmail);
   if (email.verifiedEmail && verified.length === 1) throw fail('last_verified_email_address');
   if (user.primaryEmailAddressId === email.id) throw fail('email_address_is_primary');
-  if (email.verification?.codeId) await ctx.store.delete('verifications', email.verification.codeId);
-  await ctx.store.delete('emailAddresses', email.id);
+  await inTransaction(ctx, async (ctx) => {
+    if (email.verification?.codeId) await ctx.store.delete('verifications', email.verification.codeId);
+    await ctx.store.delete('emailAddresses', email.id);
+  });
   const deleted: DeletedJSON = { id: email.id, deleted: true };
   return api(deleted);
 };

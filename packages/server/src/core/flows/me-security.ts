@@ -7,8 +7,9 @@ import { primaryEmail } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
-import { acceptTotpCode, deleteBackupCodes, replaceBackupCodes } from './second-factor';
+import { acceptTotpCode, deleteBackupCodes, newBackupCodes, replaceBackupCodes } from './second-factor';
 import { currentSession, revokeUserSessions } from './sessions';
+import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
 /** The current password is required when there is one; a wrong one counts toward the lockout. */
@@ -24,8 +25,11 @@ export const changePassword: RouteHandler = async (ctx) => {
   }
   const email = (await primaryEmail(ctx, user))?.emailAddress ?? null;
   const passwordHash = await hashNewPassword(ctx, newPassword, email, 'newPassword');
-  const updated = await updateUser(ctx, user.id, { passwordHash });
-  if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
+  const updated = await inTransaction(ctx, async (ctx) => {
+    const updated = await updateUser(ctx, user.id, { passwordHash });
+    if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
+    return updated;
+  });
   return api(await serializeUser(ctx, updated));
 };
 
@@ -48,16 +52,23 @@ export const verifyTotp: RouteHandler = async (ctx) => {
   if (user.totpSecret) throw fail('totp_already_enabled');
   if (!user.pendingTotpSecret) throw fail('verification_missing', { paramName: 'code' });
   if (!(await acceptTotpCode(ctx, user.id, user.pendingTotpSecret, code))) throw fail('form_code_incorrect', { paramName: 'code' });
-  await updateUser(ctx, user.id, { totpSecret: user.pendingTotpSecret, pendingTotpSecret: null });
-  const verified: TotpVerifiedJSON = { backupCodes: ctx.settings.mfa.backupCodes ? await replaceBackupCodes(ctx, user.id) : [] };
+  const totpSecret = user.pendingTotpSecret;
+  const fresh = ctx.settings.mfa.backupCodes ? await newBackupCodes(ctx, user.id) : null;
+  const verified: TotpVerifiedJSON = await inTransaction(ctx, async (ctx) => {
+    await updateUser(ctx, user.id, { totpSecret, pendingTotpSecret: null });
+    return { backupCodes: fresh ? await replaceBackupCodes(ctx, fresh) : [] };
+  });
   return api(verified);
 };
 
 export const deleteTotp: RouteHandler = async (ctx) => {
   const { user } = await currentSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
-  const updated = await updateUser(ctx, user.id, { totpSecret: null, pendingTotpSecret: null });
-  await deleteBackupCodes(ctx, user.id);
+  const updated = await inTransaction(ctx, async (ctx) => {
+    const updated = await updateUser(ctx, user.id, { totpSecret: null, pendingTotpSecret: null });
+    await deleteBackupCodes(ctx, user.id);
+    return updated;
+  });
   return api(await serializeUser(ctx, updated));
 };
 
@@ -66,7 +77,7 @@ export const regenerateBackupCodes: RouteHandler = async (ctx) => {
   assertMfa(ctx, 'backupCodes');
   const { user } = await currentSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
-  const codes: BackupCodesJSON = { codes: await replaceBackupCodes(ctx, user.id) };
+  const codes: BackupCodesJSON = { codes: await replaceBackupCodes(ctx, await newBackupCodes(ctx, user.id)) };
   return api(codes);
 };
 

@@ -1,7 +1,9 @@
 import { generateBackupCodes, hashCode, normalizeBackupCode } from '../crypto/codes';
 import { randomId } from '../crypto/random';
 import { matchTotpStep } from '../crypto/totp';
+import type { BackupCodeRecord } from '../store/records';
 import type { ServerContext } from './context';
+import { inTransaction } from './transaction';
 
 /** Long enough to outlive the ±1 step window of any code. */
 const usedStepTtlMs = 5 * 60 * 1000;
@@ -24,16 +26,32 @@ export async function consumeBackupCode(ctx: ServerContext, userId: string, code
   return ctx.store.delete('backupCodes', record.id);
 }
 
-/** Replaces every backup code of the user; returns the new ones in clear, to be shown once. */
-export async function replaceBackupCodes(ctx: ServerContext, userId: string, codes = generateBackupCodes()): Promise<string[]> {
-  await deleteBackupCodes(ctx, userId);
-  for (const code of codes) {
-    const codeHash = await hashCode(userId, normalizeBackupCode(code));
-    await ctx.store.insert('backupCodes', { id: randomId('bkp'), userId, codeHash, createdAt: ctx.now() });
-  }
-  return codes;
+export interface NewBackupCodes {
+  userId: string;
+  /** In clear, to be shown once. */
+  codes: string[];
+  records: BackupCodeRecord[];
 }
 
-export async function deleteBackupCodes(ctx: ServerContext, userId: string): Promise<void> {
-  for (const record of await ctx.store.listBy('backupCodes', 'userId', userId)) await ctx.store.delete('backupCodes', record.id);
+/** New backup codes and their hashed records, made before the transaction that stores them. */
+export async function newBackupCodes(ctx: ServerContext, userId: string, codes = generateBackupCodes()): Promise<NewBackupCodes> {
+  const records = await Promise.all(
+    codes.map(async (code) => ({ id: randomId('bkp'), userId, codeHash: await hashCode(userId, normalizeBackupCode(code)), createdAt: ctx.now() })),
+  );
+  return { userId, codes, records };
+}
+
+/** Replaces every backup code of the user in one transaction; returns the new ones in clear. */
+export function replaceBackupCodes(ctx: ServerContext, fresh: NewBackupCodes): Promise<string[]> {
+  return inTransaction(ctx, async (ctx) => {
+    await deleteBackupCodes(ctx, fresh.userId);
+    for (const record of fresh.records) await ctx.store.insert('backupCodes', record);
+    return fresh.codes;
+  });
+}
+
+export function deleteBackupCodes(ctx: ServerContext, userId: string): Promise<void> {
+  return inTransaction(ctx, async (ctx) => {
+    for (const record of await ctx.store.listBy('backupCodes', 'userId', userId)) await ctx.store.delete('backupCodes', record.id);
+  });
 }

@@ -4,6 +4,7 @@ import { fail } from '../errors';
 import type { SessionRecord, UserRecord } from '../store/records';
 import type { RequestContext, ServerContext } from './context';
 import { requireClient, rotateClientToken, updateClient } from './client';
+import { inTransaction } from './transaction';
 
 /** Stored status, or `expired` once the idle or absolute lifetime has run out. */
 export function sessionStatus(ctx: ServerContext, session: SessionRecord): SessionStatus {
@@ -28,44 +29,52 @@ export async function activeSessionsOfUser(ctx: ServerContext, userId: string): 
 
 /**
  * Ends a sign-in or sign-up: a new session on this client that becomes the
- * active one, and a rotated client token.
+ * active one, and a rotated client token, all in one transaction (so a
+ * crash cannot leave the session on the token seen before sign-in).
  */
-export async function startSession(ctx: RequestContext, userId: string): Promise<SessionRecord> {
-  const now = ctx.now();
-  const session: SessionRecord = {
-    id: randomId('sess'),
-    userId,
-    clientId: requireClient(ctx).id,
-    status: 'active',
-    userAgent: ctx.request.headers.get('user-agent')?.slice(0, 512) ?? null,
-    createdAt: now,
-    lastActiveAt: now,
-    abandonAt: now + ctx.sessionLifetime.absoluteMs,
-  };
-  await ctx.store.insert('sessions', session);
-  await ctx.store.update('users', userId, { lastSignInAt: now });
-  await updateClient(ctx, { lastActiveSessionId: session.id });
-  await rotateClientToken(ctx);
-  return session;
+export function startSession(ctx: RequestContext, userId: string): Promise<SessionRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    const now = ctx.now();
+    const session: SessionRecord = {
+      id: randomId('sess'),
+      userId,
+      clientId: requireClient(ctx).id,
+      status: 'active',
+      userAgent: ctx.request.headers.get('user-agent')?.slice(0, 512) ?? null,
+      createdAt: now,
+      lastActiveAt: now,
+      abandonAt: now + ctx.sessionLifetime.absoluteMs,
+    };
+    await ctx.store.insert('sessions', session);
+    // The user may have been deleted while signing in: then no session at all.
+    if (!(await ctx.store.update('users', userId, { lastSignInAt: now }))) throw fail('sign_in_not_found');
+    await updateClient(ctx, { lastActiveSessionId: session.id });
+    await rotateClientToken(ctx);
+    return session;
+  });
 }
 
 /** Marks a session ended or revoked; if it was this client's active one, the most recent other takes over. */
-export async function stopSession(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<SessionRecord> {
-  const stopped = (await ctx.store.update('sessions', session.id, { status })) ?? { ...session, status };
-  const client = await ctx.store.get('clients', session.clientId);
-  if (client?.lastActiveSessionId === session.id) {
-    const remaining = await activeSessionsOfClient(ctx, client.id);
-    const next = remaining.sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
-    await ctx.store.update('clients', client.id, { lastActiveSessionId: next?.id ?? null });
-  }
-  return stopped;
+export function stopSession(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<SessionRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    const stopped = (await ctx.store.update('sessions', session.id, { status })) ?? { ...session, status };
+    const client = await ctx.store.get('clients', session.clientId);
+    if (client?.lastActiveSessionId === session.id) {
+      const remaining = await activeSessionsOfClient(ctx, client.id);
+      const next = remaining.sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
+      await ctx.store.update('clients', client.id, { lastActiveSessionId: next?.id ?? null });
+    }
+    return stopped;
+  });
 }
 
 /** Password reset or change: every session of the user ends, except the one making the change. */
-export async function revokeUserSessions(ctx: ServerContext, userId: string, keepSessionId?: string): Promise<void> {
-  for (const session of await activeSessionsOfUser(ctx, userId)) {
-    if (session.id !== keepSessionId) await stopSession(ctx, session, 'revoked');
-  }
+export function revokeUserSessions(ctx: ServerContext, userId: string, keepSessionId?: string): Promise<void> {
+  return inTransaction(ctx, async (ctx) => {
+    for (const session of await activeSessionsOfUser(ctx, userId)) {
+      if (session.id !== keepSessionId) await stopSession(ctx, session, 'revoked');
+    }
+  });
 }
 
 /** The session `/v1/me` acts for: the `latch-session-id` header, else the client's active one. */

@@ -10,6 +10,7 @@ import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
 import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, updateSignIn } from './sign-in';
 import { acceptTotpCode, consumeBackupCode } from './second-factor';
+import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
 const codeStrategies = ['email_code', 'reset_password_email_code'] as const;
@@ -48,12 +49,17 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
     result = await attemptEmailCode(ctx, sent, code);
     return result.failure === null;
   });
-  const checked = await updateSignIn(ctx, signIn, { firstFactorVerification: result.state });
-  if (result.failure) throw result.failure;
-  const next =
-    strategy === 'email_code'
-      ? await passFirstFactor(ctx, checked, user, result.state)
-      : await updateSignIn(ctx, checked, { status: 'needs_new_password' });
+  const { state, failure } = result;
+  if (failure) {
+    await updateSignIn(ctx, signIn, { firstFactorVerification: state });
+    throw failure;
+  }
+  const next = await inTransaction(ctx, async (ctx) => {
+    const checked = await updateSignIn(ctx, signIn, { firstFactorVerification: state });
+    return strategy === 'email_code'
+      ? passFirstFactor(ctx, checked, user, state)
+      : updateSignIn(ctx, checked, { status: 'needs_new_password' });
+  });
   return api(await serializeSignIn(ctx, next));
 };
 
@@ -64,10 +70,14 @@ export const resetPassword: RouteHandler = async (ctx) => {
   const signIn = await loadSignIn(ctx, 'needs_new_password');
   const user = await signInUser(ctx, signIn);
   const passwordHash = await hashNewPassword(ctx, password, (await primaryEmail(ctx, user))?.emailAddress ?? null);
-  const updated = await updateUser(ctx, user.id, { passwordHash });
-  if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id);
   const verification = signIn.firstFactorVerification as VerificationState;
-  return api(await serializeSignIn(ctx, await passFirstFactor(ctx, signIn, updated, verification)));
+  // The new password, the revocations and the sign-in's next step stand or fall together.
+  const next = await inTransaction(ctx, async (ctx) => {
+    const updated = await updateUser(ctx, user.id, { passwordHash });
+    if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id);
+    return passFirstFactor(ctx, signIn, updated, verification);
+  });
+  return api(await serializeSignIn(ctx, next));
 };
 
 export const prepareSecondFactor: RouteHandler = async (ctx) => {
@@ -86,9 +96,14 @@ export const attemptSecondFactor: RouteHandler = async (ctx) => {
   const attempts = (signIn.secondFactorVerification?.attempts ?? 0) + 1;
   const status = passed ? 'verified' : 'unverified';
   const verification: VerificationState = { status, strategy, attempts, expireAt: null, codeId: null };
-  const checked = await updateSignIn(ctx, signIn, { secondFactorVerification: verification });
-  if (!passed) throw fail('form_code_incorrect', { paramName: 'code' });
-  return api(await serializeSignIn(ctx, await completeSignIn(ctx, checked)));
+  if (!passed) {
+    await updateSignIn(ctx, signIn, { secondFactorVerification: verification });
+    throw fail('form_code_incorrect', { paramName: 'code' });
+  }
+  const completed = await inTransaction(ctx, async (ctx) =>
+    completeSignIn(ctx, await updateSignIn(ctx, signIn, { secondFactorVerification: verification })),
+  );
+  return api(await serializeSignIn(ctx, completed));
 };
 
 async function offeredSecondFactor(ctx: RequestContext): Promise<{ signIn: SignInRecord; user: UserRecord; strategy: 'totp' | 'backup_code' }> {

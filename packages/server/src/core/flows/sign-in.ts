@@ -10,6 +10,7 @@ import { passwordMatches } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
+import { inTransaction } from './transaction';
 
 /** An unfinished sign-in is dropped after this long. */
 const signInLifetimeMs = 60 * 60 * 1000;
@@ -21,22 +22,26 @@ export const createSignIn: RouteHandler = async (ctx) => {
   await assertCanSignIn(ctx);
   const user = await findUserByIdentifier(ctx, identifier);
   await assertCanSignIn(ctx, user.id);
-  const client = await ensureClient(ctx);
-  const now = ctx.now();
-  let signIn: SignInRecord = {
-    id: randomId('sia'),
-    clientId: client.id,
-    userId: user.id,
-    identifier,
-    status: 'needs_first_factor',
-    firstFactorVerification: null,
-    secondFactorVerification: null,
-    createdSessionId: null,
-    createdAt: now,
-    expireAt: now + signInLifetimeMs,
-  };
-  await ctx.store.insert('signIns', signIn);
-  await updateClient(ctx, { signInId: signIn.id });
+  let signIn = await inTransaction(ctx, async (ctx) => {
+    const client = await ensureClient(ctx);
+    const now = ctx.now();
+    const signIn: SignInRecord = {
+      id: randomId('sia'),
+      clientId: client.id,
+      userId: user.id,
+      identifier,
+      status: 'needs_first_factor',
+      firstFactorVerification: null,
+      secondFactorVerification: null,
+      createdSessionId: null,
+      createdAt: now,
+      expireAt: now + signInLifetimeMs,
+    };
+    await ctx.store.insert('signIns', signIn);
+    await updateClient(ctx, { signInId: signIn.id });
+    return signIn;
+  });
+  // The password is checked after that commit: hashing has no place in a transaction.
   if (password !== undefined) signIn = await attemptPassword(ctx, signIn, user, password);
   return api(await serializeSignIn(ctx, signIn));
 };
@@ -85,20 +90,20 @@ export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord,
   return passFirstFactor(ctx, signIn, user, verified);
 }
 
-/** After the first factor: ask for the second one if the user has TOTP, else sign in. */
-export async function passFirstFactor(
-  ctx: RequestContext,
-  signIn: SignInRecord,
-  user: UserRecord,
-  verification: VerificationState,
-): Promise<SignInRecord> {
-  const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
-  return user.totpSecret ? next : completeSignIn(ctx, next);
+/** After the first factor: ask for the second one if the user has TOTP, else sign in (one transaction either way). */
+export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, verification: VerificationState): Promise<SignInRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
+    return user.totpSecret ? next : completeSignIn(ctx, next);
+  });
 }
 
-export async function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
-  await assertCanSignIn(ctx, signIn.userId);
-  const session = await startSession(ctx, signIn.userId);
-  await updateClient(ctx, { signInId: null });
-  return updateSignIn(ctx, signIn, { status: 'complete', createdSessionId: session.id });
+/** The session, the user's last sign-in, the client's rotated token and the sign-in's status: one transaction. */
+export function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    await assertCanSignIn(ctx, signIn.userId);
+    const session = await startSession(ctx, signIn.userId);
+    await updateClient(ctx, { signInId: null });
+    return updateSignIn(ctx, signIn, { status: 'complete', createdSessionId: session.id });
+  });
 }

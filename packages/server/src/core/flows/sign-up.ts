@@ -11,6 +11,7 @@ import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { missingFields, unverifiedFields } from './sign-up-fields';
+import { inTransaction } from './transaction';
 import { insertUser } from './users';
 
 /** An unfinished sign-up is dropped after this long. */
@@ -21,35 +22,39 @@ export const createSignUp: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signUpsPerIp', ctx.clientIp);
   const fields = await readFields(ctx, null);
   await assertCanSignIn(ctx);
-  const client = await ensureClient(ctx);
-  const now = ctx.now();
-  const signUp: SignUpRecord = {
-    id: randomId('sua'),
-    clientId: client.id,
-    status: 'missing_requirements',
-    emailAddress: null,
-    firstName: null,
-    lastName: null,
-    username: null,
-    passwordHash: null,
-    emailVerification: null,
-    createdSessionId: null,
-    createdUserId: null,
-    createdAt: now,
-    expireAt: now + signUpLifetimeMs,
-    ...fields,
-  };
-  await ctx.store.insert('signUps', signUp);
-  await updateClient(ctx, { signUpId: signUp.id });
-  return api(serializeSignUp(ctx, await completeIfReady(ctx, signUp)));
+  const created = await inTransaction(ctx, async (ctx) => {
+    const client = await ensureClient(ctx);
+    const now = ctx.now();
+    const signUp: SignUpRecord = {
+      id: randomId('sua'),
+      clientId: client.id,
+      status: 'missing_requirements',
+      emailAddress: null,
+      firstName: null,
+      lastName: null,
+      username: null,
+      passwordHash: null,
+      emailVerification: null,
+      createdSessionId: null,
+      createdUserId: null,
+      createdAt: now,
+      expireAt: now + signUpLifetimeMs,
+      ...fields,
+    };
+    await ctx.store.insert('signUps', signUp);
+    await updateClient(ctx, { signUpId: signUp.id });
+    return completeIfReady(ctx, signUp);
+  });
+  return api(serializeSignUp(ctx, created));
 };
 
 export const getSignUp: RouteHandler = async (ctx) => api(serializeSignUp(ctx, await loadSignUp(ctx)));
 
 export const updateSignUp: RouteHandler = async (ctx) => {
   const signUp = await loadSignUp(ctx, 'missing_requirements');
-  const updated = await patchSignUp(ctx, signUp, await readFields(ctx, signUp));
-  return api(serializeSignUp(ctx, await completeIfReady(ctx, updated)));
+  const fields = await readFields(ctx, signUp);
+  const updated = await inTransaction(ctx, async (ctx) => completeIfReady(ctx, await patchSignUp(ctx, signUp, fields)));
+  return api(serializeSignUp(ctx, updated));
 };
 
 export const prepareSignUpVerification: RouteHandler = async (ctx) => {
@@ -70,9 +75,12 @@ export const attemptSignUpVerification: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const signUp = await loadSignUp(ctx, 'missing_requirements');
   const result = await attemptEmailCode(ctx, requireSentCode(signUp.emailVerification, 'email_code'), code);
-  const checked = await patchSignUp(ctx, signUp, { emailVerification: result.state });
-  if (result.failure) throw result.failure;
-  return api(serializeSignUp(ctx, await completeIfReady(ctx, checked)));
+  if (result.failure) {
+    await patchSignUp(ctx, signUp, { emailVerification: result.state });
+    throw result.failure;
+  }
+  const verified = await inTransaction(ctx, async (ctx) => completeIfReady(ctx, await patchSignUp(ctx, signUp, { emailVerification: result.state })));
+  return api(serializeSignUp(ctx, verified));
 };
 
 /**
@@ -118,20 +126,24 @@ async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Par
 
 /**
  * The user and the session exist only from here on, once every required
- * field is present and the email is verified. The email's uniqueness is
- * checked again by the store: a parallel sign-up may have taken it since.
+ * field is present and the email is verified: the email and user rows, the
+ * session, the rotated client token and the sign-up's status in one
+ * transaction. The email's uniqueness is checked again by the store: a
+ * parallel sign-up may have taken it since.
  */
 async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
   if (missingFields(ctx.settings, signUp).length > 0 || unverifiedFields(signUp).length > 0) return signUp;
-  await assertCanSignIn(ctx);
-  const user = await insertUser(ctx, {
-    emailAddress: signUp.emailAddress,
-    passwordHash: signUp.passwordHash,
-    firstName: signUp.firstName,
-    lastName: signUp.lastName,
-    username: signUp.username,
+  return inTransaction(ctx, async (ctx) => {
+    await assertCanSignIn(ctx);
+    const user = await insertUser(ctx, {
+      emailAddress: signUp.emailAddress,
+      passwordHash: signUp.passwordHash,
+      firstName: signUp.firstName,
+      lastName: signUp.lastName,
+      username: signUp.username,
+    });
+    const session = await startSession(ctx, user.id);
+    await updateClient(ctx, { signUpId: null });
+    return patchSignUp(ctx, signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id });
   });
-  const session = await startSession(ctx, user.id);
-  await updateClient(ctx, { signUpId: null });
-  return patchSignUp(ctx, signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id });
 }

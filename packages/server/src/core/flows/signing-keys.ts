@@ -55,12 +55,14 @@ export class SigningKeys {
    * a key dropped sooner takes the tokens it signed with it.
    */
   async rotate(): Promise<{ current: string; previous: string | null }> {
-    const existing = await this.keys();
     const record = await generateSigningKey(this.now());
-    // Publish the new key before dropping old ones, so the set is never empty.
-    await this.store.insert('signingKeys', record);
-    const previous = existing.at(-1) ?? null;
-    for (const old of existing.slice(0, -1)) await this.store.delete('signingKeys', old.id);
+    // One transaction, the new key inserted before old ones go: the set is never empty, even after a crash.
+    const previous = await this.store.transaction(async (store) => {
+      const existing = await store.listBy('signingKeys', 'status', 'active');
+      await store.insert('signingKeys', record);
+      for (const old of existing.slice(0, -1)) await store.delete('signingKeys', old.id);
+      return existing.at(-1) ?? null;
+    });
     this.cached = undefined;
     return { current: record.id, previous: previous?.id ?? null };
   }

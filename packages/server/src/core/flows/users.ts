@@ -4,6 +4,7 @@ import type { EmailAddressRecord, UserRecord } from '../store/records';
 import { UniqueViolation } from '../store/store';
 import type { ServerContext } from './context';
 import { deleteBackupCodes } from './second-factor';
+import { inTransaction } from './transaction';
 
 export interface NewUser {
   /** Already normalized and verified; null only when the instance signs up without email. */
@@ -16,10 +17,10 @@ export interface NewUser {
 }
 
 /**
- * Creates a user with a verified primary email. The email row goes in first:
- * its unique index is what lets exactly one of two parallel sign-ups with the
- * same address win. If the user row then fails, the email row is removed so
- * nothing half-made remains.
+ * Creates a user with a verified primary email, both rows in one
+ * transaction, so an address is never left verified with no user. The email
+ * row goes in first: its unique index is what lets exactly one of two
+ * parallel sign-ups with the same address win.
  */
 export async function insertUser(ctx: ServerContext, input: NewUser): Promise<UserRecord> {
   const now = ctx.now();
@@ -49,13 +50,10 @@ export async function insertUser(ctx: ServerContext, input: NewUser): Promise<Us
     updatedAt: now,
     lastSignInAt: null,
   };
-  if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
-  try {
+  await inTransaction(ctx, async (ctx) => {
+    if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
     await uniqueWrite(() => ctx.store.insert('users', user));
-  } catch (error) {
-    if (email) await ctx.store.delete('emailAddresses', email.id);
-    throw error;
-  }
+  });
   return user;
 }
 
@@ -70,12 +68,19 @@ export async function uniqueWrite(write: () => Promise<unknown>): Promise<void> 
   }
 }
 
-/** Removes the user and everything that hangs off it. */
-export async function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
-  for (const session of await ctx.store.listBy('sessions', 'userId', userId)) await ctx.store.delete('sessions', session.id);
-  for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
-  await deleteBackupCodes(ctx, userId);
-  await ctx.store.delete('users', userId);
+/**
+ * Removes the user and everything that hangs off it, in one transaction.
+ * The user row goes first: on PostgreSQL that locks it, so a sign-in
+ * completing at the same moment either finishes before (and its session is
+ * listed and deleted here) or finds no user and makes no session.
+ */
+export function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
+  return inTransaction(ctx, async (ctx) => {
+    await ctx.store.delete('users', userId);
+    for (const session of await ctx.store.listBy('sessions', 'userId', userId)) await ctx.store.delete('sessions', session.id);
+    for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
+    await deleteBackupCodes(ctx, userId);
+  });
 }
 
 export async function updateUser(ctx: ServerContext, userId: string, patch: Partial<UserRecord>): Promise<UserRecord> {
