@@ -2,15 +2,12 @@ import { CLIENT_TOKEN_RESPONSE_HEADER, type ApiErrorResponse, type ClientJSON, t
 import {
   createLatchServer,
   devOnlyFastHashing,
-  type Kind,
   type LatchServer,
   type LatchServerOptions,
-  type ListIndex,
   type OutgoingEmail,
-  type Records,
   type Store,
-  type UniqueIndex,
 } from '@latch/server';
+import { ObservedStore, type StoreWrite } from '../src/core/store/observed';
 import { listenerUrl, overHttp } from './http-transport';
 import { createTestStore } from './stores/test-stores';
 
@@ -131,51 +128,30 @@ export function paramName(reply: Reply): string | undefined {
 }
 
 /** A test store (see `createTestStore`) that counts every write but rate-limit counting, to prove a rejected request changed nothing. */
-export class CountingStore implements Store {
-  writes = 0;
+export class CountingStore extends ObservedStore {
+  private readonly tally: { writes: number };
 
-  /** `tally` is the store whose count a transaction's writes add to. */
-  constructor(
-    private readonly inner: Store = createTestStore(),
-    private readonly tally?: CountingStore,
-  ) {}
+  constructor(inner: Store = createTestStore()) {
+    const tally = { writes: 0 };
+    super(inner, (write) => {
+      if (countsAsState(write)) tally.writes++;
+    });
+    this.tally = tally;
+  }
 
-  get<K extends Kind>(kind: K, id: string) {
-    return this.inner.get(kind, id);
+  /** Writes inside transactions count too, even ones rolled back: they were attempted. */
+  get writes(): number {
+    return this.tally.writes;
   }
-  findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string) {
-    return this.inner.findBy(kind, index, value);
+  set writes(value: number) {
+    this.tally.writes = value;
   }
-  listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string) {
-    return this.inner.listBy(kind, index, value);
-  }
-  insert<K extends Kind>(kind: K, record: Records[K]) {
-    this.count();
-    return this.inner.insert(kind, record);
-  }
-  update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
-    this.count();
-    return this.inner.update(kind, id, patch);
-  }
-  delete(kind: Kind, id: string) {
-    this.count();
-    return this.inner.delete(kind, id);
-  }
-  increment(key: string, by: number, ttlMs: number, now: number) {
-    // Rate-limit counters count requests, bad ones too (that is their job,
-    // and it happens before any costly work): bookkeeping, not state.
-    if (by !== 0 && !key.startsWith('rate:')) this.count();
-    return this.inner.increment(key, by, ttlMs, now);
-  }
-  resetCounter(key: string) {
-    this.count();
-    return this.inner.resetCounter(key);
-  }
-  /** Writes inside a transaction count too, even if it rolls back: they were attempted. */
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return this.inner.transaction((tx) => fn(new CountingStore(tx, this.tally ?? this)));
-  }
-  private count() {
-    (this.tally ?? this).writes++;
-  }
+}
+
+/**
+ * Rate-limit counters count requests, bad ones too (that is their job, and it
+ * happens before any costly work), and an increment by 0 only reads: bookkeeping, not state.
+ */
+function countsAsState(write: StoreWrite): boolean {
+  return write.method !== 'increment' || (write.by !== 0 && !write.key.startsWith('rate:'));
 }

@@ -1,6 +1,7 @@
 import { signingKeyRefreshMs } from '../core/flows/signing-keys';
 import { createLatchServer } from '../core/server';
 import { commands, ConfigError, envName, loadConfig, settingDescriptions, type LatchConfig } from './config';
+import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
 import { createLogger, errorFields } from './logger';
 import { serve } from './serve';
 import { openStore } from './store/open-store';
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
         stdout(await rotateKeys(config.database));
         return 0;
       case 'start':
-        return await start(config, stdout, options.untilStopped ?? untilSignal);
+        return await start(config, env, stdout, options.untilStopped ?? untilSignal);
     }
   } catch (error) {
     stderr(`latch-server: ${(error as Error).message}\n`);
@@ -49,15 +50,23 @@ export async function main(argv: readonly string[], env: Record<string, string |
   }
 }
 
-async function start(config: LatchConfig, stdout: (text: string) => void, untilStopped: () => Promise<unknown>): Promise<number> {
+async function start(
+  config: LatchConfig,
+  env: Record<string, string | undefined>,
+  stdout: (text: string) => void,
+  untilStopped: () => Promise<unknown>,
+): Promise<number> {
   const logger = createLogger((line) => stdout(`${line}\n`));
-  const service = await serve({ ...config, logger });
+  const faultyStore = await openStoreWithFaultHook(config.database, env);
+  if (faultyStore) logger.warn(`test hook ${faultHookVariable} is set: this process will kill itself in the middle of a transaction`);
+  const service = await serve({ ...config, logger, store: faultyStore });
   logger.info(`Latch server listening on ${service.url}`, { url: service.url, publicUrl: service.publicUrl, dev: config.dev });
   if (config.dev) logger.warn('development mode: emailed codes are logged and GET /v1/dev/outbox is open; never use --dev / LATCH_DEV in production');
   await untilStopped();
   logger.info('shutting down: finishing requests in flight');
   try {
     await service.close();
+    await faultyStore?.close();
   } catch (error) {
     logger.error('shutdown failed', errorFields(error));
     return 1;

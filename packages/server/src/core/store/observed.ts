@@ -1,0 +1,55 @@
+import type { Kind, Records } from './records';
+import type { ListIndex, UniqueIndex } from './schema';
+import type { Store } from './store';
+
+/** One write a store made, as an observer sees it. */
+export type StoreWrite =
+  | { method: 'insert' | 'update' | 'delete'; kind: Kind }
+  | { method: 'increment'; key: string; by: number }
+  | { method: 'resetCounter'; key: string };
+
+/**
+ * `inner`, with `onWrite` told after each write it makes, inside its
+ * transactions too. For tests and test hooks (counting writes, failing
+ * between them); an observer that throws fails the write's caller.
+ */
+export class ObservedStore implements Store {
+  constructor(
+    private readonly inner: Store,
+    private readonly onWrite: (write: StoreWrite) => void,
+  ) {}
+
+  get<K extends Kind>(kind: K, id: string) {
+    return this.inner.get(kind, id);
+  }
+  findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string) {
+    return this.inner.findBy(kind, index, value);
+  }
+  listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string) {
+    return this.inner.listBy(kind, index, value);
+  }
+  insert<K extends Kind>(kind: K, record: Records[K]) {
+    return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));
+  }
+  update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>) {
+    return this.observed({ method: 'update', kind }, this.inner.update(kind, id, patch));
+  }
+  delete(kind: Kind, id: string) {
+    return this.observed({ method: 'delete', kind }, this.inner.delete(kind, id));
+  }
+  increment(key: string, by: number, ttlMs: number, now: number) {
+    return this.observed({ method: 'increment', key, by }, this.inner.increment(key, by, ttlMs, now));
+  }
+  resetCounter(key: string) {
+    return this.observed({ method: 'resetCounter', key }, this.inner.resetCounter(key));
+  }
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.inner.transaction((tx) => fn(new ObservedStore(tx, this.onWrite)));
+  }
+
+  private async observed<T>(write: StoreWrite, done: Promise<T>): Promise<T> {
+    const result = await done;
+    this.onWrite(write);
+    return result;
+  }
+}
