@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignUpJSON } from '@latch/protocol';
-import type { OutgoingEmail } from '@latch/server';
 import { TestBrowser } from '../helpers';
 import { testStoreKind } from '../stores/test-stores';
+import { freshDatabase, latestCode } from './databases';
 import { kill, spawnServer, type SpawnedServer } from './spawned-server';
 
 // Kill -9 the server in the middle of a burst of sign-ups and revocations,
@@ -16,33 +11,7 @@ import { kill, spawnServer, type SpawnedServer } from './spawned-server';
 // every sign-up that got a 2xx exists, every revocation that got a 2xx holds,
 // and the signing keys survive. Runs in the sqlite and postgres projects.
 const kind = testStoreKind();
-const adminUrl = process.env.LATCH_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const password = 'quiet-morning-tea-42';
-
-/** A database of its own, with PostgreSQL's default (durable) commit settings. */
-async function freshDatabase(): Promise<{ database: string; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const folder = mkdtempSync(join(tmpdir(), 'latch-durability-'));
-    return { database: join(folder, 'latch.db'), drop: async () => rmSync(folder, { recursive: true, force: true }) };
-  }
-  const name = `latch_durability_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { database: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-async function latestCode(server: SpawnedServer, to: string): Promise<string> {
-  const outbox = (await (await fetch(`${server.url}/v1/dev/outbox`)).json()) as OutgoingEmail[];
-  const code = outbox.filter((email) => email.to === to).at(-1)?.code;
-  if (!code) throw new Error(`no code for ${to}`);
-  return code;
-}
 
 /** One whole sign-up; resolves to the email address once the server acknowledged it, or null if it did not. */
 async function signUp(server: SpawnedServer, email: string): Promise<string | null> {

@@ -48,3 +48,10 @@ export function kill(server: SpawnedServer): Promise<void> {
     server.process.kill('SIGKILL');
   });
 }
+
+/** How the process ended, once it has: its signal (e.g. SIGKILL) or exit code. */
+export function exited(server: SpawnedServer): Promise<NodeJS.Signals | number | null> {
+  const { process: child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.signalCode ?? child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+}
