@@ -15,14 +15,31 @@ export function requireClient(ctx: RequestContext): ClientRecord {
   return ctx.client;
 }
 
-/** This browser's client, created (with a token to hand back) on its first sign-in or sign-up. */
-export async function ensureClient(ctx: RequestContext): Promise<ClientRecord> {
-  if (ctx.client) return ctx.client;
+export interface ClientToken {
+  token: string;
+  /** What the client record keeps. */
+  tokenHash: string;
+}
+
+/**
+ * A new random client token and its hash. Flows make it before their
+ * transaction opens: hashing waits its turn on the crypto thread pool (behind
+ * password hashes, in a sign-in storm), and on SQLite an open transaction
+ * holds up every other request meanwhile.
+ */
+export async function newClientToken(): Promise<ClientToken> {
   const token = randomToken();
+  return { token, tokenHash: await sha256Hex(token) };
+}
+
+/** This browser's client, created (with `fresh`, or a token made here, to hand back) on its first sign-in or sign-up. */
+export async function ensureClient(ctx: RequestContext, fresh?: ClientToken): Promise<ClientRecord> {
+  if (ctx.client) return ctx.client;
+  const { token, tokenHash } = fresh ?? (await newClientToken());
   const now = ctx.now();
   const client: ClientRecord = {
     id: randomId('client'),
-    tokenHash: await sha256Hex(token),
+    tokenHash,
     signInId: null,
     signUpId: null,
     lastActiveSessionId: null,
@@ -47,7 +64,7 @@ export async function updateClient(ctx: RequestContext, patch: Partial<ClientRec
  * (fixation, a leaked pre-login token) is worthless once someone signs in.
  */
 export async function rotateClientToken(ctx: RequestContext): Promise<void> {
-  const token = randomToken();
-  await updateClient(ctx, { tokenHash: await sha256Hex(token) });
+  const { token, tokenHash } = await newClientToken();
+  await updateClient(ctx, { tokenHash });
   ctx.issuedToken = token;
 }

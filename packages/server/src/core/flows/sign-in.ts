@@ -2,7 +2,7 @@ import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
 import { randomId } from '../crypto/random';
-import { ensureClient, requireClient, updateClient } from './client';
+import { ensureClient, newClientToken, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { normalizeEmail } from './identity';
 import { guardedAttempt } from './lockout';
@@ -22,8 +22,9 @@ export const createSignIn: RouteHandler = async (ctx) => {
   await assertCanSignIn(ctx);
   const user = await findUserByIdentifier(ctx, identifier);
   await assertCanSignIn(ctx, user.id);
+  const fresh = ctx.client ? undefined : await newClientToken();
   let signIn = await inTransaction(ctx, async (ctx) => {
-    const client = await ensureClient(ctx);
+    const client = await ensureClient(ctx, fresh);
     const now = ctx.now();
     const signIn: SignInRecord = {
       id: randomId('sia'),

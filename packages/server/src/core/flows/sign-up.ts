@@ -2,7 +2,7 @@ import { fail } from '../errors';
 import { randomId } from '../crypto/random';
 import { serializeSignUp } from '../serialize';
 import type { SignUpRecord } from '../store/records';
-import { ensureClient, requireClient, updateClient } from './client';
+import { ensureClient, newClientToken, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
@@ -22,8 +22,9 @@ export const createSignUp: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signUpsPerIp', ctx.clientIp);
   const fields = await readFields(ctx, null);
   await assertCanSignIn(ctx);
+  const fresh = ctx.client ? undefined : await newClientToken();
   const created = await inTransaction(ctx, async (ctx) => {
-    const client = await ensureClient(ctx);
+    const client = await ensureClient(ctx, fresh);
     const now = ctx.now();
     const signUp: SignUpRecord = {
       id: randomId('sua'),
