@@ -32,7 +32,7 @@ export const settingDescriptions = {
   'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
   settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
   'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
-  'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 365d (default).',
+  'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',

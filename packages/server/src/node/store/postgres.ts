@@ -4,6 +4,7 @@ import { kinds, type ListIndex, type UniqueIndex } from '../../core/store/schema
 import { UniqueViolation, type Store } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
+import { asPostgresUnavailable, defaultPostgresTimeouts, describeDatabase, poolConfig, type PostgresTimeouts } from './postgres-faults';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOfConstraint } from './sql-mapping';
 
 export interface PostgresStoreOptions {
@@ -13,6 +14,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Most connections this instance opens; 10 by default. */
   max?: number;
+  /** Connect, statement and idle timeouts; see `PostgresTimeouts` for the defaults. */
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
 /**
@@ -21,13 +24,16 @@ export interface PostgresStoreOptions {
  * the patch inside the UPDATE (row-locked, re-read after a concurrent
  * writer), counters are one UPSERT, and deletes report the rows they removed.
  * Only parameterized queries; identifiers come from the schema, never input.
+ * A database that is down, cut off, overloaded or too slow surfaces as
+ * StoreUnavailable (503) within the timeouts, never as a hang.
  */
 export class PostgresStore implements Store {
   private readonly tables: Record<Kind, string>;
   private readonly counters: string;
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = new (loadDriver<typeof pg>('pg').Pool)({ connectionString: options.connectionString, max: options.max ?? 10 });
+    const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
+    const pool = new (loadDriver<typeof pg>('pg').Pool)(poolConfig(options.connectionString, options.max ?? 10, timeouts));
     // An idle connection that dies (a database restart, a network blip) is
     // reported here; without a listener it would crash the process. The pool
     // drops it and the next query opens a fresh one.
@@ -37,7 +43,10 @@ export class PostgresStore implements Store {
       await migratePostgres(pool, { schema, createSchema: options.schema !== undefined });
     } catch (error) {
       await pool.end();
-      throw error;
+      // Say which database and which limit, so a silent firewall or a typo in the host is found at once.
+      if (!asPostgresUnavailable(error)) throw error;
+      const where = describeDatabase(options.connectionString);
+      throw new Error(`Could not reach PostgreSQL at ${where} within the ${timeouts.connectMs} ms connect timeout: ${(error as Error).message}`, { cause: error });
     }
     return new PostgresStore(pool, schema);
   }
@@ -61,7 +70,7 @@ export class PostgresStore implements Store {
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${snakeCase(index)} = $1 ORDER BY seq`;
-    const { rows } = await this.pool.query<{ data: Records[K] }>(sql, [value]);
+    const { rows } = await this.query<{ data: Records[K] }>(sql, [value]);
     return rows.map((row) => row.data);
   }
 
@@ -88,7 +97,7 @@ export class PostgresStore implements Store {
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
+    const { rowCount } = await this.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
     return rowCount === 1;
   }
 
@@ -100,23 +109,23 @@ export class PostgresStore implements Store {
         value = CASE WHEN counter.expires_at > $3::bigint THEN counter.value + $2::integer ELSE $2::integer END,
         expires_at = CASE WHEN counter.expires_at > $3::bigint THEN counter.expires_at ELSE $3::bigint + $4::bigint END
       RETURNING value`;
-    const { rows } = await this.pool.query<{ value: number }>(sql, [key, by, now, ttlMs]);
+    const { rows } = await this.query<{ value: number }>(sql, [key, by, now, ttlMs]);
     return rows[0]!.value;
   }
 
   async resetCounter(key: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
+    await this.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
-    const { rowCount } = await this.pool.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
+    const { rowCount } = await this.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
     return rowCount ?? 0;
   }
 
-  /** Throws if the database cannot be reached, for health checks. */
+  /** Throws StoreUnavailable if the database cannot be reached within the timeouts, for health checks. */
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.query('SELECT 1', []);
   }
 
   async close(): Promise<void> {
@@ -124,14 +133,23 @@ export class PostgresStore implements Store {
   }
 
   private async one<K extends Kind>(sql: string, values: unknown[]): Promise<Records[K] | null> {
-    const { rows } = await this.pool.query<{ data: Records[K] }>(sql, values);
+    const { rows } = await this.query<{ data: Records[K] }>(sql, values);
     return rows[0]?.data ?? null;
+  }
+
+  /** Every statement goes through here: a transient fault becomes StoreUnavailable (503). */
+  private async query<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+    try {
+      return await this.pool.query<Row>(sql, values);
+    } catch (error) {
+      throw asPostgresUnavailable(error) ?? error;
+    }
   }
 
   /** Runs a write, turning a clash on a unique index into the core's UniqueViolation. */
   private async write<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
     try {
-      return await this.pool.query<Row>(sql, values);
+      return await this.query<Row>(sql, values);
     } catch (error) {
       const index = error instanceof loadDriver<typeof pg>('pg').DatabaseError && error.code === '23505' ? uniqueIndexOfConstraint(error.constraint ?? '') : null;
       throw index ? new UniqueViolation(index.kind, index.index) : error;
