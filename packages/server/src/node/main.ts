@@ -34,11 +34,11 @@ export async function main(argv: readonly string[], env: Record<string, string |
         stdout(helpText());
         return 0;
       case 'migrate':
-        await (await openStore(config.database)).close();
+        await (await openStore(config.database, config.databaseTimeouts)).close();
         stdout('The database schema is up to date.\n');
         return 0;
       case 'rotate-keys':
-        stdout(await rotateKeys(config.database));
+        stdout(await rotateKeys(config));
         return 0;
       case 'start':
         return await start(config, stdout, options.untilStopped ?? untilSignal);
@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
 }
 
 async function start(config: LatchConfig, stdout: (text: string) => void, untilStopped: () => Promise<unknown>): Promise<number> {
-  const logger = createLogger((line) => stdout(`${line}\n`));
+  const logger = createLogger((line) => stdout(`${line}\n`), config.logLevel);
   const service = await serve({ ...config, logger });
   logger.info(`Latch server listening on ${service.url}`, { url: service.url, publicUrl: service.publicUrl, dev: config.dev });
   if (config.dev) logger.warn('development mode: emailed codes are logged and GET /v1/dev/outbox is open; never use --dev / LATCH_DEV in production');
@@ -66,8 +66,8 @@ async function start(config: LatchConfig, stdout: (text: string) => void, untilS
   return 0;
 }
 
-async function rotateKeys(database: string): Promise<string> {
-  const store = await openStore(database);
+async function rotateKeys(config: LatchConfig): Promise<string> {
+  const store = await openStore(config.database, config.databaseTimeouts);
   try {
     // The issuer plays no part in rotation; the server only lends its key management.
     const { current, previous } = await createLatchServer({ issuer: 'latch-server', store }).admin.rotateSigningKeys();

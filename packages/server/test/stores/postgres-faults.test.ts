@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStore, serve, type PostgresTimeouts } from '@latch/server/node';
+import { main, PostgresStore, serve, type PostgresTimeouts } from '@latch/server/node';
 import { startService, type HttpClient, type TestService } from '../node/helpers';
 import { startFaultyProxy, type FaultyProxy } from './tcp-proxy';
 import { testPostgresUrl, uniqueSchema } from './test-stores';
@@ -43,6 +43,19 @@ describe('PostgreSQL faults over HTTP', () => {
     expect(message).toContain(`127.0.0.1:${blackhole.port}/latch_prod`);
     expect(message).toContain('300 ms connect timeout');
     expect(message).not.toContain('secret-password');
+  });
+
+  it('the CLI, started on a blackholed database, exits with that message instead of hanging', async () => {
+    const blackhole = await proxy(false);
+    const database = `postgres://postgres@127.0.0.1:${blackhole.port}/latch`;
+    let stderr = '';
+    const exitCode = await main(['start', '--port', '0', '--database', database, '--database-connect-timeout', '300ms'], {}, {
+      stdout: () => undefined,
+      stderr: (text) => void (stderr += text),
+      untilStopped: () => new Promise(() => undefined),
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`Could not reach PostgreSQL at 127.0.0.1:${blackhole.port}/latch within the 300 ms connect timeout`);
   });
 
   it('a refused connection at start fails the same way', async () => {
