@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { unknownMethodResponse } from '../core/http/security-headers';
+import type { AddressInfo, Socket } from 'node:net';
+import { applySecurityHeaders, unknownMethodResponse } from '../core/http/security-headers';
 import type { PasswordHashing } from '../core/crypto/password';
 import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
@@ -159,7 +159,12 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   };
 }
 
-/** A `node:http` server with the timeouts applied, and CONNECT answered 405 instead of a dropped socket. */
+/**
+ * A `node:http` server with the timeouts applied, CONNECT answered 405
+ * instead of a dropped socket, and the answers Node gives on its own (400 for
+ * a malformed request, 408 for a timeout, 431 for huge headers) carrying the
+ * security headers like every other response.
+ */
 function createListener(overrides: Partial<ListenerTimeouts> = {}, https: boolean): Server {
   const timeouts = { ...defaultListenerTimeouts, ...overrides };
   const headersMs = Math.min(timeouts.headersMs, timeouts.requestMs);
@@ -176,8 +181,19 @@ function createListener(overrides: Partial<ListenerTimeouts> = {}, https: boolea
     if (response) void writeRawResponse(socket, response).catch(() => socket.destroy());
     else socket.destroy();
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Only when nothing was written yet, as Node's own handler does.
+    if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy();
+    const response = new Response(null, { status: clientErrorStatus[error.code ?? ''] ?? 400, headers: applySecurityHeaders(new Headers(), https) });
+    void writeRawResponse(socket, response).catch(() => socket.destroy());
+  });
   return server;
 }
+
+const clientErrorStatus: Record<string, number> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+  HPE_HEADER_OVERFLOW: 431,
+};
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

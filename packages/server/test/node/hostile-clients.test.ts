@@ -61,6 +61,15 @@ describe('hostile and broken clients get a 4xx, never a 500', () => {
     expect(logged().filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
+  it('a malformed request line gets 400 with the security headers, and huge headers 431', async () => {
+    const service = await start();
+    const malformed = await rawExchange(service.url, 'GET /v1/client HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n');
+    expect(statusOf(malformed)).toBe(400);
+    expect(malformed).toMatch(/^x-content-type-options: nosniff$/im);
+    const huge = await rawExchange(service.url, requestLine('GET', '/v1/client', `X-Big: ${'a'.repeat(20_000)}\r\n`));
+    expect(statusOf(huge)).toBe(431);
+  });
+
   it('a NUL, invalid UTF-8 or broken percent-encoding in a path id → 404', async () => {
     const service = await start();
     for (const id of ['%00', 'sia_%00abc', '%FF', '%C0%80', '%ED%A0%80', '%E0%A4%A', '%', 'a%0Ab']) {
@@ -88,6 +97,7 @@ describe('hostile and broken clients get a 4xx, never a 500', () => {
     expect(statusOf(silentBody)).toBe(408);
     const slowHeaders = await rawExchange(service.url, 'GET /v1/environment HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
     expect(statusOf(slowHeaders)).toBe(408);
+    expect(slowHeaders).toMatch(/^x-content-type-options: nosniff$/im);
     expect(logged().filter((entry) => entry.level === 'error')).toEqual([]);
     expect((await fetch(`${service.url}/v1/environment`)).status).toBe(200);
   });
