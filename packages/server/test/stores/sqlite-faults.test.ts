@@ -38,7 +38,7 @@ describe('SQLite faults over HTTP', () => {
   }
 
   it('a lock held by another connection: 503 with Retry-After, /health 503 at once, and the event loop keeps serving', async () => {
-    const { running, filename, url } = await start({ busyDeadlineMs: 300 });
+    const { running, filename, url } = await start({ lockTimeoutMs: 300 });
     const lock = lockFromAnotherConnection(filename);
     const refused = await signUp(running.client());
     expect(refused.status).toBe(503);
@@ -52,7 +52,7 @@ describe('SQLite faults over HTTP', () => {
   });
 
   it('a write that waits for the lock leaves the loop free, and goes through once the lock is released', async () => {
-    const { running, filename, url } = await start({ busyDeadlineMs: 10_000 });
+    const { running, filename, url } = await start({ lockTimeoutMs: 10_000 });
     const lock = lockFromAnotherConnection(filename);
     let settled = false;
     const waiting = signUp(running.client()).finally(() => (settled = true));

@@ -29,5 +29,5 @@ export async function openStore(database: string, timeouts: Partial<DatabaseTime
   const { lockMs, ...postgresTimeouts } = timeouts;
   if (/^postgres(ql)?:\/\//i.test(database)) return PostgresStore.connect({ connectionString: database, timeouts: postgresTimeouts });
   if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
-  return new SqliteStore({ filename: database, ...(lockMs !== undefined ? { busyDeadlineMs: lockMs } : {}) });
+  return new SqliteStore({ filename: database, ...(lockMs !== undefined ? { lockTimeoutMs: lockMs } : {}) });
 }

@@ -10,7 +10,7 @@ import { StoreUnavailable } from '../../core/store/store';
 export const sqliteBusyTimeoutMs = 5;
 
 /** Default for how long a statement keeps retrying a locked database before answering 503. */
-export const defaultBusyDeadlineMs = 2_000;
+export const defaultLockTimeoutMs = 2_000;
 
 const firstBackoffMs = 5;
 const maxBackoffMs = 100;

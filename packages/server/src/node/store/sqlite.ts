@@ -4,7 +4,7 @@ import type { ListIndex, UniqueIndex } from '../../core/store/schema';
 import { UniqueViolation, type Store } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migrateSqlite } from './migrations/sqlite';
-import { asSqliteUnavailable, defaultBusyDeadlineMs, retryWhileBusy, sqliteBusyTimeoutMs } from './sqlite-faults';
+import { asSqliteUnavailable, defaultLockTimeoutMs, retryWhileBusy, sqliteBusyTimeoutMs } from './sqlite-faults';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOf } from './sql-mapping';
 
 export interface SqliteStoreOptions {
@@ -14,7 +14,7 @@ export interface SqliteStoreOptions {
    * How long a read or write waits for another process's lock, without
    * blocking the event loop, before answering 503. Default 2 s.
    */
-  busyDeadlineMs?: number;
+  lockTimeoutMs?: number;
   /** A cap on the file's size: writes past it fail as on a full disk (503). Default: no cap but the disk. */
   maxSizeBytes?: number;
 }
@@ -29,11 +29,11 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly busyDeadlineMs: number;
+  private readonly lockTimeoutMs: number;
 
   constructor(options: SqliteStoreOptions) {
     const Sqlite = loadDriver<typeof Database>('better-sqlite3');
-    this.busyDeadlineMs = options.busyDeadlineMs ?? defaultBusyDeadlineMs;
+    this.lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs;
     // At startup nothing else runs yet, so waiting (blocking) for another
     // instance's migration is fine; afterwards only a few ms (see sqlite-faults.ts).
     this.db = new Sqlite(options.filename, { timeout: 5_000 });
@@ -155,7 +155,7 @@ export class SqliteStore implements Store {
    */
   private async run<T>(statement: () => T): Promise<T> {
     try {
-      return await retryWhileBusy(statement, this.busyDeadlineMs);
+      return await retryWhileBusy(statement, this.lockTimeoutMs);
     } catch (error) {
       throw asUniqueViolation(error) ?? error;
     }
