@@ -79,7 +79,11 @@ export function createTokenCache(
   };
 }
 
-/** Network failures and 5xx are worth retrying; any other answer is final. */
+/**
+ * Network failures and 5xx (such as 503 `service_unavailable`, a database
+ * that is down or locked) are worth retrying; any other answer is final.
+ * A `Retry-After` from the server is honoured: retrying sooner only adds load.
+ */
 async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
   for (let retry = 0; ; retry++) {
     try {
@@ -88,7 +92,8 @@ async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
       const transient = e instanceof LatchNetworkError || (e instanceof LatchAPIError && e.status >= 500);
       const delay = RETRY_DELAYS_MS[retry];
       if (!transient || delay === undefined) throw e;
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const serverAsked = e instanceof LatchAPIError ? (e.retryAfterSeconds ?? 0) * 1000 : 0;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(delay, serverAsked)));
     }
   }
 }

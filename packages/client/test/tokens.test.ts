@@ -1,6 +1,7 @@
 import { isLatchNetworkError, LatchNetworkError } from '@latch/client';
 import { createMockBackend } from '@latch/mock';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ada, newClient, signedInClient } from './helpers';
@@ -92,6 +93,21 @@ describe('getToken', () => {
     expect(jwt).toMatch(/^ey/);
     expect(tokenRequests).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(client.session).not.toBeNull();
+  });
+
+  it('retries a 503 service_unavailable (a database outage) no sooner than its Retry-After, then succeeds', async () => {
+    const { client, tokenRequests } = await setup();
+    const unavailable = { errors: [{ code: 'service_unavailable', message: 'down', meta: { retryAfterSeconds: 3 } }] };
+    server.use(http.post('*/tokens', () => HttpResponse.json(unavailable, { status: 503, headers: { 'retry-after': '3' } }), { once: true }));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+
+    const outcome = client.getToken();
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(tokenRequests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await outcome).toMatch(/^ey/);
+    expect(tokenRequests).toHaveLength(2);
     expect(client.session).not.toBeNull();
   });
 

@@ -20,7 +20,7 @@ export {
 } from './core/crypto/password';
 export { generateTotpCode } from './core/crypto/totp';
 export { MemoryStore } from './core/store/memory';
-export { UniqueViolation, type Store } from './core/store/store';
+export { StoreUnavailable, UniqueViolation, type Store } from './core/store/store';
 export { schema, kinds, type ListIndex, type UniqueIndex } from './core/store/schema';
 export type * from './core/store/records';
 export { ApiFailure } from './core/errors';

@@ -8,19 +8,24 @@ import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
 import { errorResponse, jsonResponse } from './http/respond';
 import { createRouter, MethodNotAllowed } from './http/router';
+import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
 import { serializeClient } from './serialize';
+import { StoreUnavailable } from './store/store';
 
 export interface HandlerOptions {
-  /** Cookie attributes; by default Secure over https and plain on http (localhost). */
+  /**
+   * Cookie attributes; by default Secure over https and plain on http
+   * (localhost), kept by the browser for the session's absolute lifetime.
+   */
   cookies?: CookieOptions;
   /**
    * Origins besides the API's own that may call it from a browser: they get
    * CORS with credentials, and their cookie-authenticated mutations are accepted.
    */
   allowedOrigins?: readonly string[];
-  /** Told about unexpected errors (answered with 500); default console.error. */
+  /** Told about unexpected errors (answered with 500); default console.error. Store faults (503) are not unexpected. */
   onError?: (error: unknown) => void;
 }
 
@@ -33,21 +38,27 @@ export interface RequestInfo {
 export type Handler = (request: Request, info?: RequestInfo) => Promise<Response>;
 
 /**
- * `Request` in, `Response` out, never a throw: the order is CORS preflight,
- * route (404/405), CSRF, body (413/415/400), then the flow. Input problems
- * are found before the flow runs, so a bad request changes nothing.
+ * `Request` in, `Response` out, never a throw: the order is unknown methods
+ * (405), CORS preflight, route (404/405), CSRF, body (413/415/400), then the
+ * flow. Input problems are found before the flow runs, so a bad request
+ * changes nothing. Every response carries the security headers.
  */
 export function createHandler(server: ServerContext, options: HandlerOptions): Handler {
   const route = createRouter(routeTable);
   const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
   const allowedOrigins = options.allowedOrigins ?? [];
+  // The browser may keep the token as long as a session can live, no longer.
+  const cookieMaxAgeSeconds = options.cookies?.maxAgeSeconds ?? Math.floor(server.sessionLifetime.absoluteMs / 1000);
 
   return async (request, info = {}) => {
-    if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins);
-    const headers = new Headers();
-    applyCors(request, headers, allowedOrigins);
     const url = new URL(request.url);
-    const cookies = options.cookies ?? { secure: url.protocol === 'https:' };
+    const https = url.protocol === 'https:';
+    const rejected = unknownMethodResponse(request.method, https);
+    if (rejected) return rejected;
+    const headers = applySecurityHeaders(new Headers(), https);
+    if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins, headers);
+    applyCors(request, headers, allowedOrigins);
+    const cookies = { secure: https, ...options.cookies, maxAgeSeconds: cookieMaxAgeSeconds };
     let ctx: RequestContext | undefined;
     // Sends a newly issued token once, on success or failure alike: a flow may
     // issue one and then fail (a sign-in created, then a wrong password), and
@@ -102,6 +113,9 @@ function renderError(error: unknown, headers: Headers, onError: (error: unknown)
     headers.set('allow', error.allowed.join(', '));
     return errorResponse(fail('method_not_allowed'), headers);
   }
+  // A database that is down, locked or full: the request was fine, so say
+  // "try again shortly" rather than report a bug.
+  if (error instanceof StoreUnavailable) return errorResponse(fail('service_unavailable', { retryAfterSeconds: error.retryAfterSeconds }), headers);
   try {
     onError(error);
   } catch {

@@ -13,8 +13,10 @@ import {
   parseRateLimit,
   type RawSetting,
 } from './config-values';
+import type { LogLevel } from './logger';
 import type { SmtpOptions } from './mailer';
-import { defaultDatabase } from './serve';
+import { defaultDatabase, type ListenerTimeouts } from './serve';
+import type { DatabaseTimeouts } from './store/open-store';
 import { readSettingsFile } from './settings-file';
 
 export { ConfigError };
@@ -32,7 +34,7 @@ export const settingDescriptions = {
   'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
   settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
   'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
-  'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 365d (default).',
+  'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
@@ -41,6 +43,13 @@ export const settingDescriptions = {
   'trust-proxy': 'Number of proxies in front that append to X-Forwarded-For; 0 (default) uses the socket address.',
   'smtp-url': 'Send emails through this SMTP server, e.g. smtps://user:pass@smtp.example.com:465. Without it, emails go to the development outbox.',
   'email-from': 'From address of emails, e.g. "Acme <no-reply@acme.example>". Required with --smtp-url.',
+  'request-timeout': 'A request (headers and body) must arrive within this, else 408 and the connection is closed. Default 30s.',
+  'headers-timeout': 'A request’s headers must arrive within this. Default 10s.',
+  'keep-alive-timeout': 'An idle keep-alive connection is closed after this. Default 5s.',
+  'database-connect-timeout': 'PostgreSQL: opening a connection (or waiting for a free one) may take this long; the start fails past it, requests get 503. Default 5s.',
+  'database-statement-timeout': 'PostgreSQL: one statement may take this long, else 503. Default 5s.',
+  'database-lock-timeout': 'SQLite: how long a request waits for another process’s write lock (without blocking others) before 503. Default 2s.',
+  'log-level': 'Least severe log lines written: debug, info (default), warn or error.',
   dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;
 
@@ -71,6 +80,9 @@ export interface LatchConfig {
   trustProxy: number;
   smtp?: SmtpOptions;
   dev: boolean;
+  timeouts: Partial<ListenerTimeouts>;
+  databaseTimeouts: Partial<DatabaseTimeouts>;
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, string | undefined>;
@@ -120,6 +132,17 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     }),
     trustProxy: read('trust-proxy', (setting) => parseInteger(setting, 0, 10)) ?? 0,
     ...readSmtp(raw('smtp-url'), raw('email-from')),
+    timeouts: definedOnly({
+      requestMs: read('request-timeout', parseDuration),
+      headersMs: read('headers-timeout', parseDuration),
+      keepAliveMs: read('keep-alive-timeout', parseDuration),
+    }),
+    databaseTimeouts: definedOnly({
+      connectMs: read('database-connect-timeout', parseDuration),
+      statementMs: read('database-statement-timeout', parseDuration),
+      lockMs: read('database-lock-timeout', parseDuration),
+    }),
+    logLevel: read('log-level', (setting) => parseChoice(setting, { debug: 'debug', info: 'info', warn: 'warn', error: 'error' } as const)) ?? 'info',
     dev,
   };
 }

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /**
  * A Fetch `Request` for a Node request. The URL's origin is the service's
@@ -38,12 +39,13 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
         if (!settled) controller.close();
         settled = true;
       });
+      // Node reports a connection reset mid-body as an 'aborted' error on the request.
       req.once('error', (error) => {
-        if (!settled) controller.error(error);
+        if (!settled) controller.error(new ClientDisconnected(error));
         settled = true;
       });
       req.once('close', () => {
-        if (!settled) controller.error(new Error('The client went away before sending the whole body.'));
+        if (!settled) controller.error(new ClientDisconnected());
         settled = true;
       });
     },
@@ -54,6 +56,18 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
       settled = true;
     },
   });
+}
+
+/**
+ * The client closed the connection (or the listener's request timeout cut
+ * it) before the whole body arrived: routine on the internet, not a fault of
+ * ours, so it is logged at debug rather than as an error.
+ */
+export class ClientDisconnected extends Error {
+  constructor(cause?: unknown) {
+    super('The client went away before sending the whole body.', { cause });
+    this.name = 'ClientDisconnected';
+  }
 }
 
 /** Writes a Fetch `Response` out, with each Set-Cookie as its own header line. */
@@ -67,6 +81,19 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   if (response.status !== 204 && response.status !== 304) res.setHeader('content-length', body.byteLength);
   res.writeHead(response.status);
   res.end(response.status === 204 || response.status === 304 ? undefined : body);
+}
+
+/**
+ * Writes a Fetch `Response` straight onto a socket and closes it: for a
+ * CONNECT request, which Node hands over as a bare socket instead of a
+ * request/response pair.
+ */
+export async function writeRawResponse(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  lines.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(lines.join('\r\n')), body]));
 }
 
 /**

@@ -1,11 +1,12 @@
 // ── Stores (SQLite, PostgreSQL) ─────────────────────────────────────────────
 export { SqliteStore, type SqliteStoreOptions } from './store/sqlite';
 export { PostgresStore, type PostgresStoreOptions } from './store/postgres';
-export { openStore, type ClosableStore } from './store/open-store';
+export { openStore, type ClosableStore, type DatabaseTimeouts } from './store/open-store';
+export { defaultPostgresTimeouts, type PostgresTimeouts } from './store/postgres-faults';
 // ── end of stores ───────────────────────────────────────────────────────────
 
 // ── Service: listener, configuration, CLI, email, logs ──────────────────────
-export { serve, defaultDatabase, type ServeOptions, type LatchService } from './serve';
+export { serve, defaultDatabase, defaultListenerTimeouts, type ServeOptions, type LatchService, type ListenerTimeouts } from './serve';
 export { loadConfig, ConfigError, type LatchConfig, type Command } from './config';
 export { main, helpText, type MainOptions } from './main';
 export { createMailer, type MailerOptions, type ServiceMailer, type SmtpOptions } from './mailer';

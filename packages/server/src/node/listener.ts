@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorResponse } from '@latch/protocol';
 import type { OutgoingEmail } from '../core/flows/context';
+import { applySecurityHeaders, unknownMethodResponse } from '../core/http/security-headers';
 import type { LatchServer } from '../core/server';
-import { clientAddress, toFetchRequest, writeResponse } from './http-adapter';
+import { clientAddress, ClientDisconnected, toFetchRequest, writeResponse } from './http-adapter';
 import { errorFields, type Logger } from './logger';
 import { routeTemplate } from './route-template';
 import type { ClosableStore } from './store/open-store';
@@ -57,7 +58,8 @@ export function createRequestListener(ctx: ListenerContext): (req: IncomingMessa
         return writeResponse(res, response);
       })
       .catch((error: unknown) => {
-        ctx.logger.error('request failed', { requestId, ...errorFields(error) });
+        if (error instanceof ClientDisconnected) ctx.logger.debug('client went away', { requestId });
+        else ctx.logger.error('request failed', { requestId, ...errorFields(error) });
         if (res.headersSent) res.destroy();
         else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(internalError);
       });
@@ -65,23 +67,34 @@ export function createRequestListener(ctx: ListenerContext): (req: IncomingMessa
 }
 
 async function respond(ctx: ListenerContext, req: IncomingMessage, method: string, pathname: string): Promise<Response> {
+  // Before the Fetch Request exists: it cannot represent TRACE or CONNECT.
+  const rejected = unknownMethodResponse(method, isHttps(ctx));
+  if (rejected) return rejected;
   if (method === 'GET' && pathname === healthPath) return health(ctx);
-  if (method === 'GET' && pathname === devOutboxPath && ctx.devOutbox) return noStoreJson(ctx.devOutbox, 200);
+  if (method === 'GET' && pathname === devOutboxPath && ctx.devOutbox) return noStoreJson(ctx, ctx.devOutbox, 200);
   const request = toFetchRequest(req, ctx.publicOrigin);
   return ctx.latch.handler(request, { clientIp: clientAddress(req, ctx.trustProxy) });
 }
 
-/** 200 when the database answers, 503 when it does not, so a load balancer stops sending traffic. */
+/**
+ * 200 when the database can take a write now, 503 when it cannot (down,
+ * locked by another process, full), so a load balancer stops sending traffic.
+ * The store's check never waits for a lock, so this answers at once.
+ */
 async function health(ctx: ListenerContext): Promise<Response> {
   try {
     await ctx.store.ping();
-    return noStoreJson({ status: 'ok' }, 200);
+    return noStoreJson(ctx, { status: 'ok' }, 200);
   } catch (error) {
-    ctx.logger.warn('health check failed: the database did not answer', errorFields(error));
-    return noStoreJson({ status: 'unavailable' }, 503);
+    ctx.logger.warn('health check failed: the database cannot take writes', errorFields(error));
+    return noStoreJson(ctx, { status: 'unavailable' }, 503);
   }
 }
 
-function noStoreJson(body: unknown, status: number): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+function noStoreJson(ctx: ListenerContext, body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: applySecurityHeaders(new Headers(), isHttps(ctx)) });
+}
+
+function isHttps(ctx: ListenerContext): boolean {
+  return ctx.publicOrigin.startsWith('https:');
 }

@@ -1,4 +1,4 @@
-export type LogLevel = 'info' | 'warn' | 'error';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
 /**
@@ -7,17 +7,22 @@ export type LogFields = Record<string, unknown>;
  * headers or body, which is how tokens, passwords and cookies stay out.
  */
 export interface Logger {
+  /** What is normal on the internet but may help a diagnosis, such as a client that went away mid-request. */
+  debug(msg: string, fields?: LogFields): void;
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
 }
 
-/** A logger that writes JSON lines to `write` (stdout by default). */
-export function createLogger(write: (line: string) => void = (line) => void process.stdout.write(`${line}\n`)): Logger {
+const severity: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** A logger that writes JSON lines to `write` (stdout by default), from `minLevel` (default info) up. */
+export function createLogger(write: (line: string) => void = (line) => void process.stdout.write(`${line}\n`), minLevel: LogLevel = 'info'): Logger {
   const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
+    if (severity[level] < severity[minLevel]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
   };
-  return { info: log('info'), warn: log('warn'), error: log('error') };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** What an unexpected error can say in a log line. */

@@ -35,11 +35,11 @@ export async function main(argv: readonly string[], env: Record<string, string |
         stdout(helpText());
         return 0;
       case 'migrate':
-        await (await openStore(config.database)).close();
+        await (await openStore(config.database, config.databaseTimeouts)).close();
         stdout('The database schema is up to date.\n');
         return 0;
       case 'rotate-keys':
-        stdout(await rotateKeys(config.database));
+        stdout(await rotateKeys(config));
         return 0;
       case 'start':
         return await start(config, env, stdout, options.untilStopped ?? untilSignal);
@@ -56,8 +56,8 @@ async function start(
   stdout: (text: string) => void,
   untilStopped: () => Promise<unknown>,
 ): Promise<number> {
-  const logger = createLogger((line) => stdout(`${line}\n`));
-  const faultyStore = await openStoreWithFaultHook(config.database, env);
+  const logger = createLogger((line) => stdout(`${line}\n`), config.logLevel);
+  const faultyStore = await openStoreWithFaultHook(config.database, env, config.databaseTimeouts);
   if (faultyStore) logger.warn(`test hook ${faultHookVariable} is set: this process will kill itself in the middle of a transaction`);
   const service = await serve({ ...config, logger, store: faultyStore });
   logger.info(`Latch server listening on ${service.url}`, { url: service.url, publicUrl: service.publicUrl, dev: config.dev });
@@ -75,8 +75,8 @@ async function start(
   return 0;
 }
 
-async function rotateKeys(database: string): Promise<string> {
-  const store = await openStore(database);
+async function rotateKeys(config: LatchConfig): Promise<string> {
+  const store = await openStore(config.database, config.databaseTimeouts);
   try {
     // The issuer plays no part in rotation; the server only lends its key management.
     const { current, previous } = await createLatchServer({ issuer: 'latch-server', store }).admin.rotateSigningKeys();

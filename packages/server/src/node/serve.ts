@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { applySecurityHeaders, unknownMethodResponse } from '../core/http/security-headers';
 import type { PasswordHashing } from '../core/crypto/password';
 import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import { createLatchServer, type LatchServer } from '../core/server';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import { assertDevModeAllowed, parsePublicUrl } from './config-values';
+import { ClientDisconnected, writeRawResponse } from './http-adapter';
 import { createRequestListener } from './listener';
 import { createLogger, errorFields, type Logger } from './logger';
 import { createMailer, type ServiceMailer, type SmtpOptions } from './mailer';
-import { openStore, type ClosableStore } from './store/open-store';
+import { openStore, type ClosableStore, type DatabaseTimeouts } from './store/open-store';
 
 export const defaultDatabase = './.latch/latch.db';
 
@@ -22,6 +24,8 @@ export interface ServeOptions {
   store?: ClosableStore;
   /** SQLite file path or postgres:// URL, opened (and migrated) here and closed by `close()`. Default ./.latch/latch.db. */
   database?: string;
+  /** Limits on how long `database` may keep a request (or the start) waiting; see `DatabaseTimeouts`. */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
   /** Where browsers reach the API, e.g. https://auth.example.com: the JWT issuer, the cookie's Secure flag, the CSRF origin. Default http://localhost:<port>. */
   publicUrl?: string;
   /** Origins of the apps that call the API from a browser (CORS with credentials, CSRF allowlist). */
@@ -44,7 +48,25 @@ export interface ServeOptions {
   hashing?: PasswordHashing;
   /** How long `close()` lets requests in flight finish before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** How long the listener waits for slow or silent clients; see `ListenerTimeouts`. */
+  timeouts?: Partial<ListenerTimeouts>;
 }
+
+/**
+ * Limits on clients that connect and then send slowly or not at all, so a
+ * few idle sockets cannot hold the service's connections (slowloris). A
+ * request that runs out of time is answered 408 and its connection closed.
+ */
+export interface ListenerTimeouts {
+  /** The whole request, headers and body, must arrive within this. Default 30 s. */
+  requestMs: number;
+  /** The request's headers must arrive within this (at most `requestMs`). Default 10 s. */
+  headersMs: number;
+  /** An idle keep-alive connection is closed after this. Default 5 s. */
+  keepAliveMs: number;
+}
+
+export const defaultListenerTimeouts: ListenerTimeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000 };
 
 export interface LatchService {
   /** Where the listener is, e.g. http://127.0.0.1:8787. */
@@ -69,12 +91,12 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   const dev = options.dev ?? false;
   if (dev && options.publicUrl !== undefined) assertDevModeAllowed(options.publicUrl, 'dev: true');
   const now = options.now ?? Date.now;
-  const store = options.store ?? (await openStore(options.database ?? defaultDatabase));
+  const store = options.store ?? (await openStore(options.database ?? defaultDatabase, options.databaseTimeouts));
   const closeOwnStore = async () => {
     if (!options.store) await store.close();
   };
   let mail: ServiceMailer;
-  const httpServer = createServer();
+  const httpServer = createListener(options.timeouts, options.publicUrl?.startsWith('https:') ?? false);
   try {
     mail = options.mailer
       ? { send: options.mailer, outbox: null, close: () => undefined }
@@ -97,7 +119,10 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     rateLimits: options.rateLimits,
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
-    onError: (error) => logger.error('unexpected error', errorFields(error)),
+    onError: (error) => {
+      if (error instanceof ClientDisconnected) logger.debug('client went away mid-request', { error: error.message });
+      else logger.error('unexpected error', errorFields(error));
+    },
   });
   let closing: Promise<void> | null = null;
   httpServer.on(
@@ -133,6 +158,42 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     },
   };
 }
+
+/**
+ * A `node:http` server with the timeouts applied, CONNECT answered 405
+ * instead of a dropped socket, and the answers Node gives on its own (400 for
+ * a malformed request, 408 for a timeout, 431 for huge headers) carrying the
+ * security headers like every other response.
+ */
+function createListener(overrides: Partial<ListenerTimeouts> = {}, https: boolean): Server {
+  const timeouts = { ...defaultListenerTimeouts, ...overrides };
+  const headersMs = Math.min(timeouts.headersMs, timeouts.requestMs);
+  const server = createServer({
+    requestTimeout: timeouts.requestMs,
+    headersTimeout: headersMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node enforces the two timeouts above only when it sweeps its
+    // connections (every 30 s by default): sweep often enough to honour them.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersMs / 2))),
+  });
+  server.on('connect', (req, socket) => {
+    const response = unknownMethodResponse(req.method ?? 'CONNECT', https);
+    if (response) void writeRawResponse(socket, response).catch(() => socket.destroy());
+    else socket.destroy();
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Only when nothing was written yet, as Node's own handler does.
+    if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy();
+    const response = new Response(null, { status: clientErrorStatus[error.code ?? ''] ?? 400, headers: applySecurityHeaders(new Headers(), https) });
+    void writeRawResponse(socket, response).catch(() => socket.destroy());
+  });
+  return server;
+}
+
+const clientErrorStatus: Record<string, number> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+  HPE_HEADER_OVERFLOW: 431,
+};
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -42,6 +42,9 @@ describe('loadConfig', () => {
       rateLimits: {},
       trustProxy: 0,
       dev: false,
+      timeouts: {},
+      databaseTimeouts: {},
+      logLevel: 'info',
     });
     // NODE_ENV plays no part: only the explicit flag or variable turns development mode on.
     expect(loadConfig([], { NODE_ENV: 'development' }).dev).toBe(false);
@@ -80,6 +83,13 @@ describe('loadConfig', () => {
       LATCH_TRUST_PROXY: '1',
       LATCH_SMTP_URL: 'smtps://user:secret@smtp.example.com:465',
       LATCH_EMAIL_FROM: 'Acme <no-reply@example.com>',
+      LATCH_REQUEST_TIMEOUT: '20s',
+      LATCH_HEADERS_TIMEOUT: '5s',
+      LATCH_KEEP_ALIVE_TIMEOUT: '2s',
+      LATCH_DATABASE_CONNECT_TIMEOUT: '3s',
+      LATCH_DATABASE_STATEMENT_TIMEOUT: '1500ms',
+      LATCH_DATABASE_LOCK_TIMEOUT: '1s',
+      LATCH_LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       command: 'migrate',
@@ -98,6 +108,9 @@ describe('loadConfig', () => {
       },
       trustProxy: 1,
       smtp: { url: 'smtps://user:secret@smtp.example.com:465', from: 'Acme <no-reply@example.com>' },
+      timeouts: { requestMs: 20_000, headersMs: 5_000, keepAliveMs: 2_000 },
+      databaseTimeouts: { connectMs: 3_000, statementMs: 1_500, lockMs: 1_000 },
+      logLevel: 'debug',
     });
   });
 

@@ -34,7 +34,8 @@ describe('cookies, CSRF and CORS on the listener', () => {
     const { service } = await start();
     expect(service.publicUrl).toMatch(/^http:\/\/localhost:\d+$/);
     const { setCookie } = await signInWithCookie(service.url);
-    expect(setCookie).toMatch(/^latch_client=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=31536000$/);
+    // Max-Age: the default absolute session lifetime, 30 days.
+    expect(setCookie).toMatch(/^latch_client=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
   });
 
   it('sets a __Host- cookie with Secure when the public URL is https, and honours the cookie settings', async () => {

@@ -11,12 +11,13 @@ describeStoreConformance('SqliteStore', () => openSqliteTestStore());
 
 
 describe('SqliteStore', () => {
-  it('runs in WAL mode with full syncs and waits for a busy writer', () => {
+  it('runs in WAL mode with full syncs, and never blocks the event loop long for a busy writer', () => {
     const store = openSqliteTestStore();
     const db = store['db'];
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    // The wait for another writer is asynchronous (sqlite-faults.test.ts); SQLite's own, blocking one stays tiny.
+    expect(db.pragma('busy_timeout', { simple: true })).toBeLessThanOrEqual(10);
   });
 
   it('keeps records and counters across a restart', async () => {

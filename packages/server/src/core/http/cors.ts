@@ -1,6 +1,7 @@
 import { CLIENT_TOKEN_HEADER, CLIENT_TOKEN_RESPONSE_HEADER, REQUESTED_WITH_HEADER, SESSION_ID_HEADER } from '@latch/protocol';
 
-const allowedMethods = 'GET, POST, PATCH, DELETE';
+/** The methods the API serves (and so may be preflighted). */
+export const allowedMethods = 'GET, POST, PATCH, DELETE';
 const allowedHeaders = [CLIENT_TOKEN_HEADER, 'content-type', REQUESTED_WITH_HEADER, SESSION_ID_HEADER].join(', ');
 const exposedHeaders = [CLIENT_TOKEN_RESPONSE_HEADER, 'Retry-After'].join(', ');
 const preflightMaxAgeSeconds = 600;
@@ -23,8 +24,7 @@ export function applyCors(request: Request, headers: Headers, allowedOrigins: re
 }
 
 /** The answer to a preflight `OPTIONS`: what an allowed origin may send; nothing for the others. */
-export function preflightResponse(request: Request, allowedOrigins: readonly string[]): Response {
-  const headers = new Headers();
+export function preflightResponse(request: Request, allowedOrigins: readonly string[], headers = new Headers()): Response {
   if (applyCors(request, headers, allowedOrigins)) {
     headers.set('access-control-allow-methods', allowedMethods);
     headers.set('access-control-allow-headers', allowedHeaders);

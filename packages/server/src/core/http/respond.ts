@@ -3,8 +3,6 @@ import type { ApiFailure } from '../errors';
 
 export function jsonResponse(body: unknown, status = 200, headers = new Headers()): Response {
   headers.set('content-type', 'application/json; charset=utf-8');
-  // Responses carry tokens and personal data: no cache may keep them.
-  headers.set('cache-control', 'no-store');
   return new Response(JSON.stringify(body), { status, headers });
 }
 

@@ -63,10 +63,19 @@ function matchSegments(template: string[], actual: string[]): string | undefined
   return id;
 }
 
+/**
+ * The decoded id, or undefined (so: 404) when it is empty, not valid
+ * percent-encoded UTF-8, or holds a control character: no id we issue has
+ * one, and a NUL would otherwise reach the database (PostgreSQL refuses it
+ * in text, which used to surface as a 500).
+ */
 function decodeSegment(value: string): string | undefined {
+  let decoded: string;
   try {
-    return decodeURIComponent(value) || undefined;
+    decoded = decodeURIComponent(value);
   } catch {
     return undefined;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  return decoded && !/[\u0000-\u001f\u007f-\u009f]/.test(decoded) ? decoded : undefined;
 }

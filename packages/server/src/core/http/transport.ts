@@ -24,11 +24,9 @@ export interface CookieOptions {
   secure: boolean;
   /** `Lax` (default) lets a link from another site arrive signed in; `Strict` does not. */
   sameSite?: 'Lax' | 'Strict';
-  /** How long the browser keeps the client token; default one year. */
+  /** How long the browser keeps the client token; default the session's absolute lifetime. */
   maxAgeSeconds?: number;
 }
-
-const defaultCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
 
 export function cookieName(options: CookieOptions): string {
   return options.secure ? CLIENT_COOKIE_NAME : CLIENT_COOKIE_NAME_INSECURE;
@@ -66,12 +64,11 @@ export function assertSameSiteMutation(request: Request, credential: Credential,
 }
 
 /** Sends a newly issued or rotated token back the way the request's transport expects it. */
-export function writeToken(headers: Headers, credential: Credential, token: string, cookies: CookieOptions): void {
+export function writeToken(headers: Headers, credential: Credential, token: string, cookies: CookieOptions & { maxAgeSeconds: number }): void {
   if (credential.mode !== 'cookie') headers.set(CLIENT_TOKEN_RESPONSE_HEADER, token);
   if (credential.mode !== 'header') {
     const secure = cookies.secure ? '; Secure' : '';
     const sameSite = cookies.sameSite ?? 'Lax';
-    const maxAge = cookies.maxAgeSeconds ?? defaultCookieMaxAgeSeconds;
-    headers.append('set-cookie', `${cookieName(cookies)}=${token}; Path=/; HttpOnly${secure}; SameSite=${sameSite}; Max-Age=${maxAge}`);
+    headers.append('set-cookie', `${cookieName(cookies)}=${token}; Path=/; HttpOnly${secure}; SameSite=${sameSite}; Max-Age=${cookies.maxAgeSeconds}`);
   }
 }

@@ -8,8 +8,9 @@ export type StoreData = Omit<Store, 'transaction'>;
 
 /** How a store starts, ends and undoes a transaction on its one connection. */
 export interface TransactionSteps {
-  begin(): void;
-  commit(): void;
+  /** May wait (asynchronously) for another process's lock. */
+  begin(): void | Promise<void>;
+  commit(): void | Promise<void>;
   rollback(): void;
 }
 
@@ -55,11 +56,11 @@ export class SerializedStore implements Store {
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      this.steps.begin();
+      await this.steps.begin();
       const tx = new TransactionStore(this.data);
       try {
         const result = await fn(tx);
-        this.steps.commit();
+        await this.steps.commit();
         return result;
       } catch (error) {
         this.steps.rollback();

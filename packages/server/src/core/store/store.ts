@@ -48,3 +48,21 @@ export class UniqueViolation extends Error {
     this.name = 'UniqueViolation';
   }
 }
+
+/**
+ * Thrown by a store for a fault that is not the request's doing and should
+ * pass: the database is unreachable, busy, locked, out of disk or timed out.
+ * The handler answers it with 503 and Retry-After, never 500, so clients and
+ * load balancers retry instead of reporting a bug.
+ */
+export class StoreUnavailable extends Error {
+  constructor(
+    message: string,
+    /** How long a client should wait before trying again. */
+    readonly retryAfterSeconds = 1,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}

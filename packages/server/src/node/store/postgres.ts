@@ -4,6 +4,7 @@ import { kinds, type ListIndex, type UniqueIndex } from '../../core/store/schema
 import { UniqueViolation, type Store } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
+import { asPostgresUnavailable, defaultPostgresTimeouts, describeDatabase, poolConfig, type PostgresTimeouts } from './postgres-faults';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOfConstraint } from './sql-mapping';
 
 export interface PostgresStoreOptions {
@@ -13,6 +14,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Most connections this instance opens; 10 by default. */
   max?: number;
+  /** Connect, statement and idle timeouts; see `PostgresTimeouts` for the defaults. */
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
 /** What the methods send their statements to: the pool, or inside a transaction its one connection. */
@@ -28,13 +31,16 @@ interface Queryable {
  * A transaction takes a connection of its own from the pool for its
  * statements, between BEGIN and COMMIT (or ROLLBACK).
  * Only parameterized queries; identifiers come from the schema, never input.
+ * A database that is down, cut off, overloaded or too slow surfaces as
+ * StoreUnavailable (503) within the timeouts, never as a hang.
  */
 export class PostgresStore implements Store {
   private readonly tables: Record<Kind, string>;
   private readonly counters: string;
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = new (loadDriver<typeof pg>('pg').Pool)({ connectionString: options.connectionString, max: options.max ?? 10 });
+    const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
+    const pool = new (loadDriver<typeof pg>('pg').Pool)(poolConfig(options.connectionString, options.max ?? 10, timeouts));
     // An idle connection that dies (a database restart, a network blip) is
     // reported here; without a listener it would crash the process. The pool
     // drops it and the next query opens a fresh one.
@@ -44,7 +50,10 @@ export class PostgresStore implements Store {
       await migratePostgres(pool, { schema, createSchema: options.schema !== undefined });
     } catch (error) {
       await pool.end();
-      throw error;
+      // Say which database and which limit, so a silent firewall or a typo in the host is found at once.
+      if (!asPostgresUnavailable(error)) throw error;
+      const where = describeDatabase(options.connectionString);
+      throw new Error(`Could not reach PostgreSQL at ${where} within the ${timeouts.connectMs} ms connect timeout: ${(error as Error).message}`, { cause: error });
     }
     return new PostgresStore(pool, schema);
   }
@@ -70,7 +79,7 @@ export class PostgresStore implements Store {
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${snakeCase(index)} = $1 ORDER BY seq`;
-    const { rows } = await this.db.query<{ data: Records[K] }>(sql, [value]);
+    const { rows } = await this.query<{ data: Records[K] }>(sql, [value]);
     return rows.map((row) => row.data);
   }
 
@@ -97,7 +106,7 @@ export class PostgresStore implements Store {
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    const { rowCount } = await this.db.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
+    const { rowCount } = await this.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
     return rowCount === 1;
   }
 
@@ -109,23 +118,25 @@ export class PostgresStore implements Store {
         value = CASE WHEN counter.expires_at > $3::bigint THEN counter.value + $2::integer ELSE $2::integer END,
         expires_at = CASE WHEN counter.expires_at > $3::bigint THEN counter.expires_at ELSE $3::bigint + $4::bigint END
       RETURNING value`;
-    const { rows } = await this.db.query<{ value: number }>(sql, [key, by, now, ttlMs]);
+    const { rows } = await this.query<{ value: number }>(sql, [key, by, now, ttlMs]);
     return rows[0]!.value;
   }
 
   async resetCounter(key: string): Promise<void> {
-    await this.db.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
+    await this.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
-    const { rowCount } = await this.db.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
+    const { rowCount } = await this.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
     return rowCount ?? 0;
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db !== this.pool) return fn(this); // already inside one: a nested call is part of it
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asPostgresUnavailable(error) ?? error;
+    });
     let open = true;
     let broken: Error | undefined;
     const inTransaction: Queryable = {
@@ -143,16 +154,16 @@ export class PostgresStore implements Store {
     } catch (error) {
       // A connection that cannot even roll back is dropped rather than returned to the pool.
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+      throw asPostgresUnavailable(error) ?? error;
     } finally {
       open = false;
       client.release(broken);
     }
   }
 
-  /** Throws if the database cannot be reached, for health checks. */
+  /** Throws StoreUnavailable if the database cannot be reached within the timeouts, for health checks. */
   async ping(): Promise<void> {
-    await this.db.query('SELECT 1');
+    await this.query('SELECT 1', []);
   }
 
   async close(): Promise<void> {
@@ -160,14 +171,23 @@ export class PostgresStore implements Store {
   }
 
   private async one<K extends Kind>(sql: string, values: unknown[]): Promise<Records[K] | null> {
-    const { rows } = await this.db.query<{ data: Records[K] }>(sql, values);
+    const { rows } = await this.query<{ data: Records[K] }>(sql, values);
     return rows[0]?.data ?? null;
+  }
+
+  /** Every statement goes through here: a transient fault becomes StoreUnavailable (503). */
+  private async query<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+    try {
+      return await this.db.query<Row>(sql, values);
+    } catch (error) {
+      throw asPostgresUnavailable(error) ?? error;
+    }
   }
 
   /** Runs a write, turning a clash on a unique index into the core's UniqueViolation. */
   private async write<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
     try {
-      return await this.db.query<Row>(sql, values);
+      return await this.query<Row>(sql, values);
     } catch (error) {
       const index = error instanceof loadDriver<typeof pg>('pg').DatabaseError && error.code === '23505' ? uniqueIndexOfConstraint(error.constraint ?? '') : null;
       throw index ? new UniqueViolation(index.kind, index.index) : error;

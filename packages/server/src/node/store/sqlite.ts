@@ -5,11 +5,19 @@ import { SerializedStore, type StoreData, type TransactionSteps } from '../../co
 import { UniqueViolation } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migrateSqlite } from './migrations/sqlite';
+import { asSqliteUnavailable, defaultLockTimeoutMs, retryWhileBusy, sqliteBusyTimeoutMs } from './sqlite-faults';
 import { indexColumns, indexValues, snakeCase, tableName, uniqueIndexOf } from './sql-mapping';
 
 export interface SqliteStoreOptions {
   /** Path of the database file (created if missing), or ':memory:'. */
   filename: string;
+  /**
+   * How long a read or write waits for another process's lock, without
+   * blocking the event loop, before answering 503. Default 2 s.
+   */
+  lockTimeoutMs?: number;
+  /** A cap on the file's size: writes past it fail as on a full disk (503). Default: no cap but the disk. */
+  maxSizeBytes?: number;
 }
 
 /**
@@ -22,6 +30,7 @@ export interface SqliteStoreOptions {
  * connection, so while it is open any other request's statement would join
  * it: every call waits on one lock (see SerializedStore), which a
  * transaction holds from BEGIN IMMEDIATE to COMMIT or ROLLBACK.
+ * A locked, full or failing database surfaces as StoreUnavailable (503).
  */
 export class SqliteStore extends SerializedStore {
   private readonly db: Database.Database;
@@ -29,20 +38,24 @@ export class SqliteStore extends SerializedStore {
 
   constructor(options: SqliteStoreOptions) {
     const Sqlite = loadDriver<typeof Database>('better-sqlite3');
-    const db = new Sqlite(options.filename);
-    const tables = new SqliteTables(db);
+    // At startup nothing else runs yet, so waiting (blocking) for another
+    // instance's migration is fine; afterwards only a few ms (see sqlite-faults.ts).
+    const db = new Sqlite(options.filename, { timeout: 5_000 });
+    const tables = new SqliteTables(db, options.lockTimeoutMs ?? defaultLockTimeoutMs);
     super(tables, tables);
     this.db = db;
     this.tables = tables;
     try {
       // WAL lets readers run beside the writer; FULL syncs every commit, so a
-      // sign-up that got a 2xx survives a power cut. Another process holding the
-      // write lock makes us wait up to 5 s instead of failing at once.
+      // sign-up that got a 2xx survives a power cut.
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
       // No foreign keys: records refer to each other by id and the flows delete in their own order.
       migrateSqlite(this.db);
+      if (options.maxSizeBytes !== undefined) {
+        this.db.pragma(`max_page_count = ${Math.floor(options.maxSizeBytes / (this.db.pragma('page_size', { simple: true }) as number))}`);
+      }
+      this.db.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
     } catch (error) {
       this.db.close();
       throw error;
@@ -54,9 +67,15 @@ export class SqliteStore extends SerializedStore {
     return this.exclusive(() => this.tables.purgeExpiredCounters(now));
   }
 
-  /** Throws if the database cannot answer, for health checks. */
+  /**
+   * Throws StoreUnavailable unless a write could succeed right now, for
+   * health checks. Not queued behind the lock: a call waiting out another
+   * process's lock holds it for up to `lockTimeoutMs`, and health must answer
+   * at once. It is safe beside the queue because it is synchronous from BEGIN
+   * to ROLLBACK, and it skips the probe while our own transaction is open.
+   */
   ping(): Promise<void> {
-    return this.exclusive(() => this.tables.ping());
+    return this.tables.ping();
   }
 
   close(): void {
@@ -68,15 +87,18 @@ export class SqliteStore extends SerializedStore {
 class SqliteTables implements StoreData, TransactionSteps {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly lockTimeoutMs: number,
+  ) {}
 
-  begin(): void {
+  async begin(): Promise<void> {
     // IMMEDIATE takes the write lock now, so another process cannot make this transaction fail halfway.
-    this.db.exec('BEGIN IMMEDIATE');
+    await this.run(() => this.db.exec('BEGIN IMMEDIATE'));
   }
 
-  commit(): void {
-    this.db.exec('COMMIT');
+  async commit(): Promise<void> {
+    await this.run(() => this.db.exec('COMMIT'));
   }
 
   /** SQLite may already have rolled back on its own (some errors do that). */
@@ -85,23 +107,23 @@ class SqliteTables implements StoreData, TransactionSteps {
   }
 
   async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
-    return this.parse<K>(this.statement(`SELECT data FROM ${tableName(kind)} WHERE id = ?`).pluck().get(id));
+    return this.parse<K>(await this.run(() => this.statement(`SELECT data FROM ${tableName(kind)} WHERE id = ?`).pluck().get(id)));
   }
 
   async findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string): Promise<Records[K] | null> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE ${snakeCase(index)} = ?`;
-    return this.parse<K>(this.statement(sql).pluck().get(value));
+    return this.parse<K>(await this.run(() => this.statement(sql).pluck().get(value)));
   }
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE ${snakeCase(index)} = ? ORDER BY seq`;
-    return (this.statement(sql).pluck().all(value) as string[]).map((data) => JSON.parse(data) as Records[K]);
+    return ((await this.run(() => this.statement(sql).pluck().all(value))) as string[]).map((data) => JSON.parse(data) as Records[K]);
   }
 
   async insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
     const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
     const sql = `INSERT INTO ${tableName(kind)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    this.write(() => this.statement(sql).run(record.id, JSON.stringify(record), ...indexValues(kind, record)));
+    await this.run(() => this.statement(sql).run(record.id, JSON.stringify(record), ...indexValues(kind, record)));
   }
 
   async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>): Promise<Records[K] | null> {
@@ -116,11 +138,11 @@ class SqliteTables implements StoreData, TransactionSteps {
       write.run(data, ...indexValues(kind, next), id);
       return next;
     });
-    return this.write(() => merge.immediate());
+    return this.run(() => merge.immediate());
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    return this.statement(`DELETE FROM ${tableName(kind)} WHERE id = ?`).run(id).changes === 1;
+    return (await this.run(() => this.statement(`DELETE FROM ${tableName(kind)} WHERE id = ?`).run(id))).changes === 1;
   }
 
   /** One UPSERT statement, so the read and the write of the counter cannot be split. */
@@ -131,21 +153,37 @@ class SqliteTables implements StoreData, TransactionSteps {
         value = CASE WHEN expires_at > @now THEN value + @by ELSE @by END,
         expires_at = CASE WHEN expires_at > @now THEN expires_at ELSE @now + @ttlMs END
       RETURNING value`;
-    return this.statement(sql).pluck().get({ key, by, now, ttlMs }) as number;
+    return (await this.run(() => this.statement(sql).pluck().get({ key, by, now, ttlMs }))) as number;
   }
 
   async resetCounter(key: string): Promise<void> {
-    this.statement('DELETE FROM latch_counters WHERE key = ?').run(key);
+    await this.run(() => this.statement('DELETE FROM latch_counters WHERE key = ?').run(key));
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
-    return this.statement('DELETE FROM latch_counters WHERE expires_at <= ?').run(now).changes;
+    return (await this.run(() => this.statement('DELETE FROM latch_counters WHERE expires_at <= ?').run(now))).changes;
   }
 
-  /** Throws if the database cannot answer, for health checks. */
+  /**
+   * Throws StoreUnavailable unless a write could succeed right now, for
+   * health checks: it takes the write lock without waiting (so a lock held
+   * by another process fails it), writes a record large enough to need a
+   * fresh page (so a full database fails it), and rolls back.
+   */
   async ping(): Promise<void> {
-    this.statement('SELECT 1').get();
+    // Our own transaction is open: this connection holds the write lock.
+    if (this.db.inTransaction) return;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.statement("INSERT INTO latch_counters (key, value, expires_at) VALUES ('health:' || hex(randomblob(4096)), 0, 0)").run();
+      } finally {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      }
+    } catch (error) {
+      throw asSqliteUnavailable(error) ?? error;
+    }
   }
 
   private statement(sql: string): Database.Statement {
@@ -158,10 +196,14 @@ class SqliteTables implements StoreData, TransactionSteps {
     return typeof data === 'string' ? (JSON.parse(data) as Records[K]) : null;
   }
 
-  /** Runs a write, turning a clash on a unique index into the core's UniqueViolation. */
-  private write<T>(run: () => T): T {
+  /**
+   * Runs a statement, retrying while another process holds the lock, and
+   * turns a clash on a unique index into the core's UniqueViolation and a
+   * locked, full or failing database into StoreUnavailable.
+   */
+  private async run<T>(statement: () => T): Promise<T> {
     try {
-      return run();
+      return await retryWhileBusy(statement, this.lockTimeoutMs);
     } catch (error) {
       throw asUniqueViolation(error) ?? error;
     }
