@@ -5,7 +5,7 @@ import { randomId } from '../crypto/random';
 import { ensureClient, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { normalizeEmail } from './identity';
-import { guardedAttempt } from './lockout';
+import { guardedAttempt, resetLockout } from './lockout';
 import { passwordMatches } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
@@ -96,8 +96,10 @@ export async function passFirstFactor(
   return user.totpSecret ? next : completeSignIn(ctx, next);
 }
 
+/** Every required factor has passed: only now does the account's failure count start again. */
 export async function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
   await assertCanSignIn(ctx, signIn.userId);
+  await resetLockout(ctx, await signInUser(ctx, signIn));
   const session = await startSession(ctx, signIn.userId);
   await updateClient(ctx, { signInId: null });
   return updateSignIn(ctx, signIn, { status: 'complete', createdSessionId: session.id });
