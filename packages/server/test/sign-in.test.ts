@@ -170,15 +170,29 @@ describe('password reset', () => {
     expect((await test.browser().signInWithPassword(ada.emailAddress, 'a-brand-new-passphrase')).status).toBe('complete');
   });
 
-  it('keeps other sessions by default', async () => {
+  it('signs out every other session by default', async () => {
     const { laptopToken } = await reset();
+    expect(laptopToken.status).toBe(404);
+    expect(errorCode(laptopToken)).toBe('session_not_found');
+  });
+
+  it('keeps the other sessions when the user opts out', async () => {
+    const { laptopToken } = await reset(false);
     expect(laptopToken.status).toBe(200);
   });
 
-  it('can sign out every other session', async () => {
-    const { laptopToken } = await reset(true);
-    expect(laptopToken.status).toBe(404);
-    expect(errorCode(laptopToken)).toBe('session_not_found');
+  it('rotates the client token, even when a second factor is still to come', async () => {
+    const test = createTestServer();
+    await test.server.admin.createUser({ ...ada, totpSecret: 'JBSWY3DPEHPK3PXP' });
+    const browser = test.browser();
+    const { signIn } = await signInWithCode(test, browser, 'reset_password_email_code');
+    const before = browser.token;
+    const reply = await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/reset_password`, { password: 'a-brand-new-passphrase' });
+    expect((reply.json.response as SignInJSON).status).toBe('needs_second_factor');
+    expect(browser.token).not.toBe(before);
+    const stale = test.browser();
+    stale.token = before;
+    expect(await stale.client()).toBeNull();
   });
 
   it('applies the password policy', async () => {

@@ -2,6 +2,7 @@ import type { BackupCodesJSON, TotpJSON, TotpVerifiedJSON } from '@latch/protoco
 import { newTotpSecret, totpUri } from '../crypto/totp';
 import { fail } from '../errors';
 import { serializeUser } from '../serialize';
+import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { primaryEmail } from './factors';
 import { guardedAttempt } from './lockout';
@@ -11,11 +12,16 @@ import { acceptTotpCode, deleteBackupCodes, replaceBackupCodes } from './second-
 import { currentSession, revokeUserSessions } from './sessions';
 import { updateUser } from './users';
 
-/** The current password is required when there is one; a wrong one counts toward the lockout. */
+/**
+ * The current password is required when there is one; a wrong one counts
+ * toward the lockout. Every other session ends unless the user opts out (a
+ * password is changed when it may be known to someone else), and this
+ * client's token is rotated.
+ */
 export const changePassword: RouteHandler = async (ctx) => {
   const currentPassword = ctx.body.optionalString('currentPassword', { max: Infinity, allowControl: true });
   const newPassword = ctx.body.string('newPassword', { max: Infinity, allowControl: true });
-  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
+  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const { user, session } = await currentSession(ctx);
   if (user.passwordHash) {
     if (currentPassword === undefined) throw fail('form_param_missing', { paramName: 'currentPassword' });
@@ -26,6 +32,7 @@ export const changePassword: RouteHandler = async (ctx) => {
   const passwordHash = await hashNewPassword(ctx, newPassword, email, 'newPassword');
   const updated = await updateUser(ctx, user.id, { passwordHash });
   if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
+  await rotateClientToken(ctx);
   return api(await serializeUser(ctx, updated));
 };
 

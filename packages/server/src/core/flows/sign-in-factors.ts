@@ -1,6 +1,7 @@
 import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
+import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
 import { firstFactorsFor, primaryEmail, secondFactorsFor } from './factors';
@@ -57,15 +58,21 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, next));
 };
 
-/** The end of "forgot password": a new password, then the second factor if the user has one. */
+/**
+ * The end of "forgot password": a new password, then the second factor if the
+ * user has one. Whoever knew the old password may hold a session, so the
+ * other sessions end unless the user opts out, and this client's token is
+ * rotated.
+ */
 export const resetPassword: RouteHandler = async (ctx) => {
   const password = ctx.body.string('password', { max: Infinity, allowControl: true });
-  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
+  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const signIn = await loadSignIn(ctx, 'needs_new_password');
   const user = await signInUser(ctx, signIn);
   const passwordHash = await hashNewPassword(ctx, password, (await primaryEmail(ctx, user))?.emailAddress ?? null);
   const updated = await updateUser(ctx, user.id, { passwordHash });
   if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id);
+  await rotateClientToken(ctx);
   const verification = signIn.firstFactorVerification as VerificationState;
   return api(await serializeSignIn(ctx, await passFirstFactor(ctx, signIn, updated, verification)));
 };
