@@ -1,5 +1,6 @@
 import { fail } from '../errors';
 import type { ServerContext } from './context';
+import { assertDisplayText } from './display-text';
 
 // Deliberately loose: the code we send is the real check. This only refuses
 // what cannot be an address (no @, spaces, several @).
@@ -24,9 +25,10 @@ export function normalizeUsername(raw: string): string {
   return username;
 }
 
-/** Names are free text; blank means none. */
-export function cleanName(raw: string | null | undefined): string | null {
+/** Names are free text but for invisible formatting; blank means none. */
+export function cleanName(raw: string | null | undefined, paramName: 'firstName' | 'lastName'): string | null {
   const name = raw?.trim();
+  if (name) assertDisplayText(name, paramName);
   return name ? name : null;
 }
 

@@ -4,6 +4,7 @@ import type { SignInRecord, UserRecord, VerificationState } from '../store/recor
 import { randomId } from '../crypto/random';
 import { ensureClient, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
+import { assertDisplayText } from './display-text';
 import { normalizeEmail } from './identity';
 import { guardedAttempt, resetLockout } from './lockout';
 import { passwordMatches } from './passwords';
@@ -17,6 +18,7 @@ const signInLifetimeMs = 60 * 60 * 1000;
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
   const identifier = ctx.body.string('identifier').trim();
+  assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
   await assertCanSignIn(ctx);
   const user = await findUserByIdentifier(ctx, identifier);

@@ -93,8 +93,8 @@ async function readFields(ctx: RequestContext, current: SignUpRecord | null): Pr
     patch.username = normalizeUsername(username);
     await assertUsernameAvailable(ctx, patch.username);
   }
-  if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName')) ?? current?.firstName ?? null;
-  if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName')) ?? current?.lastName ?? null;
+  if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName'), 'firstName') ?? current?.firstName ?? null;
+  if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName'), 'lastName') ?? current?.lastName ?? null;
   const password = collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
   if (password !== undefined) {
     patch.passwordHash = await hashNewPassword(ctx, password, patch.emailAddress ?? current?.emailAddress ?? null);
