@@ -6,6 +6,7 @@ import type { EmailAddressRecord, UserRecord } from '../store/records';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, normalizeEmail } from './identity';
+import { assertPasswordIsNotLocalPart } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { currentSession } from './sessions';
 import { uniqueWrite, updateUser } from './users';
@@ -17,6 +18,7 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
   await assertEmailAvailable(ctx, address);
   const own = await ctx.store.listBy('emailAddresses', 'userId', user.id);
   if (own.some((email) => email.emailAddress === address)) throw fail('form_identifier_exists', { paramName: 'emailAddress' });
+  await assertPasswordIsNotLocalPart(ctx, user.passwordHash, address);
   const email: EmailAddressRecord = {
     id: randomId('idn'),
     userId: user.id,

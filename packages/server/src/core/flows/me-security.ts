@@ -4,7 +4,7 @@ import { fail } from '../errors';
 import { serializeUser } from '../serialize';
 import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
-import { primaryEmail } from './factors';
+import { primaryEmail, verifiedEmailAddresses } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
@@ -28,8 +28,7 @@ export const changePassword: RouteHandler = async (ctx) => {
     const matches = await guardedAttempt(ctx, user, () => passwordMatches(ctx, currentPassword, user.passwordHash));
     if (!matches) throw fail('form_password_incorrect', { paramName: 'currentPassword' });
   }
-  const email = (await primaryEmail(ctx, user))?.emailAddress ?? null;
-  const passwordHash = await hashNewPassword(ctx, newPassword, email, 'newPassword');
+  const passwordHash = await hashNewPassword(ctx, newPassword, await verifiedEmailAddresses(ctx, user.id), 'newPassword');
   const updated = await updateUser(ctx, user.id, { passwordHash });
   if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
   await rotateClientToken(ctx);

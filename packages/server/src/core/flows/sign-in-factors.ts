@@ -4,7 +4,7 @@ import type { SignInRecord, UserRecord, VerificationState } from '../store/recor
 import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
-import { firstFactorsFor, primaryEmail, secondFactorsFor } from './factors';
+import { firstFactorsFor, secondFactorsFor, verifiedEmailAddresses } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
@@ -69,7 +69,7 @@ export const resetPassword: RouteHandler = async (ctx) => {
   const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const signIn = await loadSignIn(ctx, 'needs_new_password');
   const user = await signInUser(ctx, signIn);
-  const passwordHash = await hashNewPassword(ctx, password, (await primaryEmail(ctx, user))?.emailAddress ?? null);
+  const passwordHash = await hashNewPassword(ctx, password, await verifiedEmailAddresses(ctx, user.id));
   const updated = await updateUser(ctx, user.id, { passwordHash });
   if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id);
   await rotateClientToken(ctx);

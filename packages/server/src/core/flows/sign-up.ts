@@ -6,7 +6,7 @@ import { ensureClient, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
-import { hashNewPassword } from './passwords';
+import { assertPasswordIsNotLocalPart, hashNewPassword } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
@@ -97,7 +97,11 @@ async function readFields(ctx: RequestContext, current: SignUpRecord | null): Pr
   if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName'), 'lastName') ?? current?.lastName ?? null;
   const password = collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
   if (password !== undefined) {
-    patch.passwordHash = await hashNewPassword(ctx, password, patch.emailAddress ?? current?.emailAddress ?? null);
+    const emailAddress = patch.emailAddress ?? current?.emailAddress;
+    patch.passwordHash = await hashNewPassword(ctx, password, emailAddress ? [emailAddress] : []);
+  } else if (patch.emailAddress) {
+    // The password came first (create, then PATCH the address): it must not spell this address either.
+    await assertPasswordIsNotLocalPart(ctx, current?.passwordHash ?? null, patch.emailAddress);
   }
   return patch;
 }
