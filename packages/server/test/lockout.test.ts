@@ -73,6 +73,21 @@ describe('account lockout', () => {
     expect(errorCode(await guess(test, ada.password))).toBe('user_locked');
   });
 
+  it('sends no email while the account is locked: no sign-in code, no reset code', async () => {
+    const test = await withAda();
+    for (let i = 0; i < 10; i++) await guess(test, 'wrong-password!');
+    const browser = test.browser();
+    const signIn = (await browser.call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress })).json.response as SignInJSON;
+    for (const strategy of ['email_code', 'reset_password_email_code'] as const) {
+      const factor = signIn.supportedFirstFactors.find((f) => f.strategy === strategy);
+      const emailAddressId = factor && 'emailAddressId' in factor ? factor.emailAddressId : '';
+      const reply = await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/prepare_first_factor`, { strategy, emailAddressId });
+      expect(reply.status).toBe(429);
+      expect(errorCode(reply)).toBe('user_locked');
+    }
+    expect(test.outbox).toEqual([]);
+  });
+
   it('evaluates at most 10 of 30 parallel guesses', async () => {
     const test = await withAda();
     const replies = await Promise.all(Array.from({ length: 30 }, () => guess(test, 'wrong-password!')));

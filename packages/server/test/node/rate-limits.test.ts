@@ -68,6 +68,19 @@ describe('rate limits', () => {
     expect(errorCode(locked)).toBe('user_locked');
   });
 
+  it('sends at most so many emails for one client address, whatever the recipients', async () => {
+    const test = await start({ rateLimits: { emailsPerIp: { max: 2, windowMs: 600_000 } } });
+    const statuses: number[] = [];
+    for (const emailAddress of ['a@example.com', 'b@example.com', 'c@example.com']) {
+      const browser = test.client();
+      const created = await browser.call('POST', '/v1/client/sign_ups', { emailAddress, password: 'cobol-compiler-1959' });
+      const id = (created.json.response as { id: string }).id;
+      statuses.push((await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(test.service.outbox?.map((email) => email.to)).toEqual(['a@example.com', 'b@example.com']);
+  });
+
   it('limits sign-ups started from one address', async () => {
     const test = await start({ rateLimits: { signUpsPerIp: { max: 1, windowMs: 60_000 } } });
     const body = { emailAddress: 'grace@example.com', password: 'cobol-compiler-1959' };

@@ -29,10 +29,12 @@ interface SendParams {
 
 /**
  * Sends a fresh 6-digit code, replacing the previous one. Only its hash is
- * kept. The email is in the language the request asks for, and one address
- * gets only so many emails per window, whoever asks.
+ * kept. The email is in the language the request asks for; one address gets
+ * only so many emails per window, whoever asks, and one caller can ask for
+ * only so many, whatever the addresses.
  */
 export async function sendEmailCode(ctx: RequestContext, params: SendParams): Promise<VerificationState> {
+  await assertWithinRateLimit(ctx, 'emailsPerIp', ctx.clientIp);
   await assertWithinRateLimit(ctx, 'emailsPerAddress', params.to);
   if (params.previous?.codeId) await ctx.store.delete('verifications', params.previous.codeId);
   const now = ctx.now();

@@ -55,6 +55,12 @@ export async function resetLockout(ctx: ServerContext, user: UserRecord): Promis
   await ctx.store.resetCounter(failuresKey(user.id, epochOf(user)));
 }
 
+/** No email goes out for a locked account: a code it could not use anyway, and one less way to mail-bomb its owner. */
+export function assertNotLocked(ctx: ServerContext, user: UserRecord): void {
+  const now = ctx.now();
+  if (user.lockedUntil !== null && user.lockedUntil > now) throw locked(user.lockedUntil - now);
+}
+
 interface Reservation {
   key: string;
   epoch: number;
@@ -70,8 +76,8 @@ interface Reservation {
 async function reserveCheck(ctx: ServerContext, user: UserRecord): Promise<Reservation> {
   let waitedMs = 0;
   for (let pollMs = firstPollMs; ; pollMs = Math.min(pollMs * 2, maxPollMs)) {
+    assertNotLocked(ctx, user);
     const now = ctx.now();
-    if (user.lockedUntil !== null && user.lockedUntil > now) throw locked(user.lockedUntil - now);
     const epoch = epochOf(user);
     const bucket = now - (now % reservationBucketMs);
     const key = reservationKey(user.id, epoch, bucket);

@@ -6,6 +6,7 @@ import type { EmailAddressRecord, UserRecord } from '../store/records';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, normalizeEmail } from './identity';
+import { assertNotLocked } from './lockout';
 import { assertPasswordIsNotLocalPart } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { currentSession } from './sessions';
@@ -32,7 +33,8 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
 };
 
 export const prepareEmailVerification: RouteHandler = async (ctx) => {
-  const { email } = await ownEmail(ctx);
+  const { user, email } = await ownEmail(ctx);
+  assertNotLocked(ctx, user);
   if (email.verifiedEmail) throw fail('flow_state_invalid', { message: 'This email address is already verified.' });
   const verification = await sendEmailCode(ctx, {
     to: email.emailAddress,

@@ -5,7 +5,7 @@ import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
 import { firstFactorsFor, secondFactorsFor, verifiedEmailAddresses } from './factors';
-import { guardedAttempt } from './lockout';
+import { assertNotLocked, guardedAttempt } from './lockout';
 import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
@@ -20,6 +20,7 @@ export const prepareFirstFactor: RouteHandler = async (ctx) => {
   const emailAddressId = ctx.body.string('emailAddressId');
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
   const user = await signInUser(ctx, signIn);
+  assertNotLocked(ctx, user);
   const factor = (await firstFactorsFor(ctx, user)).find(
     (offered) => offered.strategy === strategy && 'emailAddressId' in offered && offered.emailAddressId === emailAddressId,
   );
