@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserJSON } from '@latch/protocol';
-import { ada, createTestServer, errorCode, paramName } from './helpers';
+import { ada, createTestServer, errorCode, generousIpLimits, paramName } from './helpers';
 
 /** Each hides itself on screen: bidi overrides and isolates, zero-width characters, the BOM. */
 const invisible = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
@@ -11,7 +11,7 @@ function codePoint(char: string): string {
 
 describe('display fields refuse invisible formatting', () => {
   it('sign-up names and username: 400 form_param_format_invalid, no sign-up made', async () => {
-    const test = createTestServer({ settings: { signUp: { fields: { username: 'optional' } } } });
+    const test = createTestServer({ rateLimits: generousIpLimits, settings: { signUp: { fields: { username: 'optional' } } } });
     const browser = test.browser();
     for (const char of invisible) {
       for (const field of ['firstName', 'lastName', 'username']) {
@@ -24,7 +24,7 @@ describe('display fields refuse invisible formatting', () => {
   });
 
   it('a sign-up PATCH with a right-to-left override in the name is refused', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     const browser = test.browser();
     const created = await browser.call('POST', '/v1/client/sign_ups', { emailAddress: 'grace@example.com', password: 'a-long-unusual-phrase' });
     const id = (created.json.response as { id: string }).id;
@@ -35,7 +35,7 @@ describe('display fields refuse invisible formatting', () => {
   });
 
   it('profile names and username: refused, the profile unchanged', async () => {
-    const test = createTestServer({ settings: { signUp: { fields: { username: 'optional' } } } });
+    const test = createTestServer({ rateLimits: generousIpLimits, settings: { signUp: { fields: { username: 'optional' } } } });
     await test.server.admin.createUser(ada);
     const browser = test.browser();
     await browser.signInWithPassword(ada.emailAddress, ada.password);
@@ -50,7 +50,7 @@ describe('display fields refuse invisible formatting', () => {
   });
 
   it('the sign-in identifier, which the sign-in echoes back for display', async () => {
-    const test = createTestServer({ settings: { identifiers: { username: true } } });
+    const test = createTestServer({ rateLimits: generousIpLimits, settings: { identifiers: { username: true } } });
     const browser = test.browser();
     for (const identifier of ['ada\u200b@example.com', '\u202eada', 'ad\ufeffa']) {
       const reply = await browser.call('POST', '/v1/client/sign_ins', { identifier });
@@ -60,7 +60,7 @@ describe('display fields refuse invisible formatting', () => {
   });
 
   it('ordinary names in any script still work', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     await test.server.admin.createUser(ada);
     const browser = test.browser();
     await browser.signInWithPassword(ada.emailAddress, ada.password);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignInJSON, SignUpJSON, UserJSON } from '@latch/protocol';
-import { ada, createTestServer, errorCode, paramName, type TestServer } from './helpers';
+import { ada, createTestServer, errorCode, generousIpLimits, paramName, type TestServer } from './helpers';
 
 /** Each of these is one string that a mail library may read as another mailbox, or several. */
 const hostile = [
@@ -50,7 +50,7 @@ async function signUp(test: TestServer, emailAddress: string) {
 
 describe('email addresses: one strict addr-spec', () => {
   it('refuses list, display-name, quoted, comment, header-injection and look-alike forms at sign-up, with nothing sent', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     for (const address of hostile) {
       const reply = await signUp(test, address);
       expect([address, reply.status, errorCode(reply), paramName(reply)]).toEqual([address, 400, 'form_param_format_invalid', 'emailAddress']);
@@ -59,7 +59,7 @@ describe('email addresses: one strict addr-spec', () => {
   });
 
   it('refuses them when added to a profile and as a sign-in identifier', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     await test.server.admin.createUser(ada);
     const browser = test.browser();
     await browser.signInWithPassword(ada.emailAddress, ada.password);
@@ -74,7 +74,7 @@ describe('email addresses: one strict addr-spec', () => {
   });
 
   it('one mailbox cannot own several "unique verified" accounts through list syntax', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     const browser = test.browser();
     await browser.signUp(test, { emailAddress: 'mallory@evil.example', password: 'a-long-unusual-phrase' });
     // Each string is "unique", and each would be delivered to mallory's one mailbox.
@@ -86,7 +86,7 @@ describe('email addresses: one strict addr-spec', () => {
   });
 
   it('accepts the whole dot-atom, the length limits exactly, and keeps addresses lowercase', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     for (const [typed, stored] of [
       ["O'Brien.Mc-Kay+tag!#$%&*/=?^_`{|}~@Example.CO.UK", "o'brien.mc-kay+tag!#$%&*/=?^_`{|}~@example.co.uk"],
       [`${'a'.repeat(64)}@example.com`, `${'a'.repeat(64)}@example.com`],
@@ -99,7 +99,7 @@ describe('email addresses: one strict addr-spec', () => {
   });
 
   it('turns an internationalized domain into punycode, so both spellings are one account; a non-ASCII local part is refused', async () => {
-    const test = createTestServer();
+    const test = createTestServer({ rateLimits: generousIpLimits });
     expect(errorCode(await signUp(test, 'jürgen@example.com'))).toBe('form_param_format_invalid');
     const browser = test.browser();
     const created = await browser.call('POST', '/v1/client/sign_ups', { emailAddress: 'juergen@Müller.Example', password: 'a-long-unusual-phrase' });
