@@ -187,8 +187,8 @@ describe('delete account', () => {
     expect(await test.server.store.listBy('emailAddresses', 'userId', userId)).toEqual([]);
     expect(await test.server.store.get('sessions', sessionId)).toBeNull();
     expect((await browser.call('GET', '/v1/me')).status).toBe(401);
-    const again = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress });
-    expect(errorCode(again)).toBe('form_identifier_not_found');
+    const again = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress, password: ada.password });
+    expect(errorCode(again)).toBe('form_password_incorrect');
     // The address is free for a new account.
     expect((await test.browser().signUp(test, { emailAddress: ada.emailAddress, password: 'a-brand-new-passphrase' })).status).toBe('complete');
   });

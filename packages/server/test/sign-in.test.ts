@@ -42,8 +42,8 @@ describe('sign-in with a password', () => {
     expect(client?.signIn).toBeNull();
   });
 
-  it('lists the factors the account supports', async () => {
-    const test = await withAda();
+  it('with enumeration protection off, lists the factors and the profile of the account before any proof', async () => {
+    const test = await withAda({ settings: { enumerationProtection: false } });
     const signIn = await startSignIn(test.browser());
     expect(signIn.status).toBe('needs_first_factor');
     expect(signIn.userData).toEqual({ firstName: 'Ada', lastName: 'Lovelace', imageUrl: null });
@@ -54,13 +54,13 @@ describe('sign-in with a password', () => {
   it('accepts a username when the instance allows it', async () => {
     const test = await withAda({ settings: { identifiers: { username: true } } });
     expect((await test.browser().signInWithPassword('ADA', ada.password)).status).toBe('complete');
-    const off = await withAda();
+    const off = await withAda({ settings: { enumerationProtection: false } });
     const reply = await off.browser().call('POST', '/v1/client/sign_ins', { identifier: 'ada' });
     expect(errorCode(reply)).toBe('form_identifier_not_found');
   });
 
-  it('an unknown identifier → 422 form_identifier_not_found, and no client is created', async () => {
-    const test = await withAda();
+  it('with enumeration protection off, an unknown identifier → 422 form_identifier_not_found, and no client is created', async () => {
+    const test = await withAda({ settings: { enumerationProtection: false } });
     const browser = test.browser();
     const reply = await browser.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com', password: 'whatever-it-is' });
     expect(reply.status).toBe(422);

@@ -1,32 +1,42 @@
+import type { FirstFactor } from '@latch/protocol';
 import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
 import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
+import { firstFactorsBeforeProof } from './enumeration';
 import { firstFactorsFor, secondFactorsFor, verifiedEmailAddresses } from './factors';
 import { assertNotLocked, guardedAttempt } from './lockout';
 import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
-import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, updateSignIn } from './sign-in';
+import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, signInUserOrDecoy, updateSignIn } from './sign-in';
 import { acceptTotpCode, consumeBackupCode } from './second-factor';
 import { updateUser } from './users';
 
 const codeStrategies = ['email_code', 'reset_password_email_code'] as const;
 
+/**
+ * Sends the code to the account's address. With enumeration protection the
+ * factor is one of those shown before any proof; when it names no real
+ * address (a decoy, an account without a verified one) the answer is the
+ * same but no email goes out.
+ */
 export const prepareFirstFactor: RouteHandler = async (ctx) => {
   const strategy = ctx.body.oneOf('strategy', codeStrategies);
   const emailAddressId = ctx.body.string('emailAddressId');
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
-  const user = await signInUser(ctx, signIn);
-  assertNotLocked(ctx, user);
-  const factor = (await firstFactorsFor(ctx, user)).find(
-    (offered) => offered.strategy === strategy && 'emailAddressId' in offered && offered.emailAddressId === emailAddressId,
-  );
-  if (!factor || !('safeIdentifier' in factor)) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  const user = await signInUserOrDecoy(ctx, signIn);
+  if (user) assertNotLocked(ctx, user);
+  const matches = (offered: FirstFactor) => offered.strategy === strategy && 'emailAddressId' in offered && offered.emailAddressId === emailAddressId;
+  const real = user ? (await firstFactorsFor(ctx, user)).find(matches) : undefined;
+  const shown = ctx.settings.enumerationProtection ? (await firstFactorsBeforeProof(ctx, signIn, user)).find(matches) : real;
+  if (!shown) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  const realAddress = real && 'safeIdentifier' in real ? real.safeIdentifier : null;
   const verification = await sendEmailCode(ctx, {
-    to: factor.safeIdentifier,
+    to: realAddress ?? signIn.identifier.toLowerCase(),
+    deliver: realAddress !== null,
     purpose: strategy === 'email_code' ? 'sign_in' : 'reset_password',
     strategy,
     attemptsKey: `code:${signIn.id}`,
@@ -38,7 +48,7 @@ export const prepareFirstFactor: RouteHandler = async (ctx) => {
 export const attemptFirstFactor: RouteHandler = async (ctx) => {
   const strategy = ctx.body.oneOf('strategy', ['password', ...codeStrategies]);
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
-  const user = await signInUser(ctx, signIn);
+  const user = await signInUserOrDecoy(ctx, signIn);
   if (strategy === 'password') {
     const password = ctx.body.string('password', { max: Infinity, allowControl: true });
     return api(await serializeSignIn(ctx, await attemptPassword(ctx, signIn, user, password)));
@@ -46,12 +56,16 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const sent = requireSentCode(signIn.firstFactorVerification, strategy);
   let result: CodeResult = { state: sent, failure: null };
-  await guardedAttempt(ctx, user, async () => {
+  const check = async () => {
     result = await attemptEmailCode(ctx, sent, code);
     return result.failure === null;
-  });
+  };
+  if (user) await guardedAttempt(ctx, user, check);
+  else await check();
   const checked = await updateSignIn(ctx, signIn, { firstFactorVerification: result.state });
   if (result.failure) throw result.failure;
+  // A decoy's code can never match (see sendEmailCode): this only guards the types.
+  if (!user) throw fail('form_code_incorrect', { paramName: 'code' });
   const next =
     strategy === 'email_code'
       ? await passFirstFactor(ctx, checked, user, result.state)
