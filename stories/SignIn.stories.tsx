@@ -164,8 +164,19 @@ export const MissingIdentifier: Story = {
   },
 };
 
+export const UnknownAccount: Story = {
+  name: 'Error: unknown account (enumeration protection on, the default)',
+  play: async (context) => {
+    // Nothing tells an unknown account from a known one until a factor fails.
+    await toPasswordStep(context, 'nobody@example.com');
+    await enterPassword(context, 'whatever-it-is');
+    await expectFieldError(context, 'Password', 'Password is incorrect.');
+  },
+};
+
 export const UnknownIdentifier: Story = {
-  name: 'Error: unknown identifier',
+  name: 'Error: unknown identifier (enumeration protection off)',
+  parameters: { latch: { settings: { enumerationProtection: false } } },
   play: async (context) => {
     await enterIdentifier(context, 'nobody@example.com');
     await expectFieldError(context, 'Email address', 'We could not find an account');

@@ -43,12 +43,14 @@ describe('sign-in', () => {
     expect(started.supportedFirstFactors.map((f) => f.strategy)).toEqual(
       expect.arrayContaining(['password', 'email_code', 'reset_password_email_code']),
     );
-    expect(started.userData?.firstName).toBe('Ada');
+    // Enumeration protection (the default): nothing about the account before the first factor.
+    expect(started.userData).toBeNull();
     expect(client.signIn).toBe(started);
 
     const done = await started.attemptFirstFactor({ strategy: 'password', password: ada.password });
     expect(done.status).toBe('complete');
     expect(client.user?.username).toBe('ada');
+    expect(client.user?.firstName).toBe('Ada');
   });
 
   it('lets every step be called on the snapshot taken before create(), as a form handler does', async () => {
@@ -90,10 +92,17 @@ describe('sign-in', () => {
     expect(wrong.status).toBe(422);
     expect(wrong.code).toBe('form_password_incorrect');
 
-    const unknown = await apiFailure(client.signIn.create({ identifier: 'nobody@example.com' }));
-    expect(unknown.code).toBe('form_identifier_not_found');
-    expect(unknown.errors[0]?.meta?.paramName).toBe('identifier');
+    // Enumeration protection (the default): an unknown account fails like a wrong password.
+    const unknown = await apiFailure(client.signIn.create({ identifier: 'nobody@example.com', password: 'not-the-password' }));
+    expect(unknown.code).toBe('form_password_incorrect');
+    expect(unknown.errors[0]?.meta?.paramName).toBe('password');
     expect(client.session).toBeNull();
+
+    const off = newClient(backendWith({ settings: { enumerationProtection: false } }).url);
+    await off.load();
+    const notFound = await apiFailure(off.signIn.create({ identifier: 'nobody@example.com' }));
+    expect(notFound.code).toBe('form_identifier_not_found');
+    expect(notFound.errors[0]?.meta?.paramName).toBe('identifier');
   });
 
   it('refuses a wrong email code', async () => {

@@ -130,7 +130,7 @@ describe('user', () => {
     const again = newClient(backend.url);
     await again.load();
     expect((await apiFailure(again.signIn.create({ identifier: ada.emailAddress, password: ada.password }))).code).toBe(
-      'form_identifier_not_found',
+      'form_password_incorrect',
     );
   });
 });

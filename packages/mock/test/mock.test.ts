@@ -83,10 +83,10 @@ describe('createMockBackend', () => {
     expect(second.url).toBe('https://other.mock');
     const unknown = await browser(second.url)('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: ada.password });
     expect(unknown.status).toBe(422);
-    expect(unknown.json.errors[0]?.code).toBe('form_identifier_not_found');
+    expect(unknown.json.errors[0]?.code).toBe('form_password_incorrect');
     await second.server.admin.createUser({ emailAddress: 'only@second.test', password: 'another-fine-password' });
-    const onFirst = await browser(first.url)('POST', '/v1/client/sign_ins', { identifier: 'only@second.test' });
-    expect(onFirst.json.errors[0]?.code).toBe('form_identifier_not_found');
+    const onFirst = await browser(first.url)('POST', '/v1/client/sign_ins', { identifier: 'only@second.test', password: 'another-fine-password' });
+    expect(onFirst.json.errors[0]?.code).toBe('form_password_incorrect');
     second.scenario('server-error');
     expect((await browser(first.url)('GET', '/v1/environment')).status).toBe(200);
   });

@@ -26,6 +26,7 @@ export interface AttemptSecondFactorBody {
 
 export interface ResetPasswordBody {
   password: string;
+  /** Ends every other session of the user; default true. The client token is rotated either way. */
   signOutOfOtherSessions?: boolean;
 }
 
@@ -62,6 +63,7 @@ export interface EmailCreateBody {
 export interface ChangePasswordBody {
   currentPassword: string;
   newPassword: string;
+  /** Ends every other session of the user (not this one); default true. The client token is rotated either way. */
   signOutOfOtherSessions?: boolean;
 }
 

@@ -30,6 +30,15 @@ export interface EnvironmentJSON {
   passwordPolicy: PasswordPolicy;
   mfa: { enabled: boolean; totp: boolean; backupCodes: boolean };
   multiSession: boolean;
+  /**
+   * On (the default): an unknown identifier gets a sign-in that looks like a
+   * known one's (same status, shape and timing) and fails at the factor, and
+   * a sign-in shows nothing about its account but a masked identifier until
+   * the first factor passes. Off: `form_identifier_not_found`, and names and
+   * factors at once — clearer errors, as Clerk does, at the price of telling
+   * anyone which addresses have an account.
+   */
+  enumerationProtection: boolean;
   branding: { logoUrl: string | null; termsUrl: string | null; privacyUrl: string | null; helpUrl: string | null };
   /**
    * Origins besides the page's own that a sign-in may send the browser back

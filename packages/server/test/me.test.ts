@@ -146,19 +146,33 @@ describe('change password', () => {
     expect(paramName(reply)).toBe('newPassword');
   });
 
-  it('changes it, and can sign out the other sessions but not this one', async () => {
+  it('changes it and, by default, signs out the other sessions but not this one, whose token is rotated', async () => {
     const { test, browser, sessionId } = await signedIn();
+    const phone = test.browser();
+    const phoneSession = (await phone.signInWithPassword(ada.emailAddress, ada.password)).createdSessionId;
+    const before = browser.token;
+    const changed = await browser.call('POST', '/v1/me/change_password', { currentPassword: ada.password, newPassword: 'a-brand-new-passphrase' });
+    expect(changed.status).toBe(200);
+    expect(browser.token).not.toBe(before);
+    expect((await browser.call('POST', `/v1/client/sessions/${sessionId}/tokens`)).status).toBe(200);
+    expect((await phone.call('POST', `/v1/client/sessions/${phoneSession}/tokens`)).status).toBe(404);
+    const stale = test.browser();
+    stale.token = before;
+    expect((await stale.call('POST', `/v1/client/sessions/${sessionId}/tokens`)).status).toBe(401);
+    expect((await test.browser().signInWithPassword(ada.emailAddress, 'a-brand-new-passphrase')).status).toBe('complete');
+  });
+
+  it('keeps the other sessions when the user opts out', async () => {
+    const { test, browser } = await signedIn();
     const phone = test.browser();
     const phoneSession = (await phone.signInWithPassword(ada.emailAddress, ada.password)).createdSessionId;
     const changed = await browser.call('POST', '/v1/me/change_password', {
       currentPassword: ada.password,
       newPassword: 'a-brand-new-passphrase',
-      signOutOfOtherSessions: true,
+      signOutOfOtherSessions: false,
     });
     expect(changed.status).toBe(200);
-    expect((await browser.call('POST', `/v1/client/sessions/${sessionId}/tokens`)).status).toBe(200);
-    expect((await phone.call('POST', `/v1/client/sessions/${phoneSession}/tokens`)).status).toBe(404);
-    expect((await test.browser().signInWithPassword(ada.emailAddress, 'a-brand-new-passphrase')).status).toBe('complete');
+    expect((await phone.call('POST', `/v1/client/sessions/${phoneSession}/tokens`)).status).toBe(200);
   });
 });
 
@@ -173,8 +187,8 @@ describe('delete account', () => {
     expect(await test.server.store.listBy('emailAddresses', 'userId', userId)).toEqual([]);
     expect(await test.server.store.get('sessions', sessionId)).toBeNull();
     expect((await browser.call('GET', '/v1/me')).status).toBe(401);
-    const again = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress });
-    expect(errorCode(again)).toBe('form_identifier_not_found');
+    const again = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress, password: ada.password });
+    expect(errorCode(again)).toBe('form_password_incorrect');
     // The address is free for a new account.
     expect((await test.browser().signUp(test, { emailAddress: ada.emailAddress, password: 'a-brand-new-passphrase' })).status).toBe('complete');
   });

@@ -60,6 +60,28 @@ describe('TOTP at sign-in', () => {
     expect(errorCode(replay)).toBe('form_code_incorrect');
   });
 
+  it('refuses an older code once a newer one was used: step N, then step N-1', async () => {
+    const test = await withTotpUser();
+    const first = await passwordStep(test);
+    expect((await secondFactor(first.browser, first.signIn, 'totp', totpAt(secret, test.clock.now()))).status).toBe(200);
+    const second = await passwordStep(test);
+    const older = await secondFactor(second.browser, second.signIn, 'totp', totpAt(secret, test.clock.now() - 30_000));
+    expect(errorCode(older)).toBe('form_code_incorrect');
+    // The next step's code still works.
+    test.clock.advance(30_000);
+    expect((await secondFactor(second.browser, second.signIn, 'totp', totpAt(secret, test.clock.now()))).status).toBe(200);
+  });
+
+  it('after a code one step early, refuses the current and the previous step', async () => {
+    const test = await withTotpUser();
+    const early = await passwordStep(test);
+    expect((await secondFactor(early.browser, early.signIn, 'totp', totpAt(secret, test.clock.now() + 30_000))).status).toBe(200);
+    for (const offset of [0, -30_000]) {
+      const { browser, signIn } = await passwordStep(test);
+      expect(errorCode(await secondFactor(browser, signIn, 'totp', totpAt(secret, test.clock.now() + offset)))).toBe('form_code_incorrect');
+    }
+  });
+
   it('accepts a backup code once, typed in any case or with dashes', async () => {
     const test = await withTotpUser();
     const first = await passwordStep(test);
@@ -122,6 +144,19 @@ describe('TOTP enrollment on /v1/me', () => {
     expect(off.json.response as UserJSON).toMatchObject({ totpEnabled: false, backupCodeEnabled: false });
     expect(errorCode(await browser.call('DELETE', '/v1/me/totp'))).toBe('totp_not_enabled');
     expect((await test.browser().signInWithPassword(ada.emailAddress, ada.password)).status).toBe('complete');
+  });
+
+  it('the code that turned TOTP on, and any older one, cannot sign in', async () => {
+    const test = createTestServer();
+    const browser = await signedIn(test);
+    const created = (await browser.call('POST', '/v1/me/totp')).json.response as TotpJSON;
+    const verified = await browser.call('POST', '/v1/me/totp/attempt_verification', { code: totpAt(created.secret, test.clock.now()) });
+    expect(verified.status).toBe(200);
+    for (const offset of [0, -30_000]) {
+      const { browser: other, signIn } = await passwordStep(test);
+      const reply = await secondFactor(other, signIn, 'totp', totpAt(created.secret, test.clock.now() + offset));
+      expect(errorCode(reply)).toBe('form_code_incorrect');
+    }
   });
 
   it('regenerates backup codes: the old ones stop working', async () => {

@@ -79,6 +79,79 @@ describe('password policy at sign-up', () => {
   });
 });
 
+describe("the password may not be the email's local part, whichever arrives first", () => {
+  it('sign-up: password first, then the address by PATCH (lowercase or capitalized)', async () => {
+    for (const password of ['grace.hopper1906', 'Grace.hopper1906']) {
+      const test = createTestServer();
+      const browser = test.browser();
+      const created = await browser.call('POST', '/v1/client/sign_ups', { password });
+      const id = (created.json.response as SignUpJSON).id;
+      const reply = await browser.call('PATCH', `/v1/client/sign_ups/${id}`, { emailAddress: 'Grace.Hopper1906@example.com' });
+      expect(reply.status).toBe(422);
+      expect(errorCode(reply)).toBe('form_password_matches_identifier');
+      expect(paramName(reply)).toBe('emailAddress');
+      expect((await browser.client())?.signUp?.emailAddress).toBeNull();
+      expect(test.outbox).toEqual([]);
+    }
+  });
+
+  it('sign-up: the address first, then the password by PATCH', async () => {
+    const test = createTestServer();
+    const browser = test.browser();
+    const created = await browser.call('POST', '/v1/client/sign_ups', { emailAddress: 'grace.hopper1906@example.com' });
+    const id = (created.json.response as SignUpJSON).id;
+    const reply = await browser.call('PATCH', `/v1/client/sign_ups/${id}`, { password: 'GRACE.HOPPER1906' });
+    expect(errorCode(reply)).toBe('form_password_matches_identifier');
+    expect(paramName(reply)).toBe('password');
+  });
+
+  async function signedInWithSecondAddress() {
+    const test = createTestServer();
+    await test.server.admin.createUser(ada);
+    const browser = test.browser();
+    await browser.signInWithPassword(ada.emailAddress, ada.password);
+    const added = await browser.call('POST', '/v1/me/email_addresses', { emailAddress: 'countess.of.lovelace@example.com' });
+    const emailId = (added.json.response as { id: string }).id;
+    await browser.call('POST', `/v1/me/email_addresses/${emailId}/prepare_verification`, { strategy: 'email_code' });
+    const code = test.latestCode('countess.of.lovelace@example.com');
+    expect((await browser.call('POST', `/v1/me/email_addresses/${emailId}/attempt_verification`, { code })).status).toBe(200);
+    return { test, browser };
+  }
+
+  it('profile: a new password is checked against every verified address, not only the primary', async () => {
+    const { browser } = await signedInWithSecondAddress();
+    const reply = await browser.call('POST', '/v1/me/change_password', { currentPassword: ada.password, newPassword: 'Countess.Of.Lovelace' });
+    expect(reply.status).toBe(422);
+    expect(errorCode(reply)).toBe('form_password_matches_identifier');
+    expect(paramName(reply)).toBe('newPassword');
+  });
+
+  it('password reset: the same check against every verified address', async () => {
+    const { test } = await signedInWithSecondAddress();
+    const browser = test.browser();
+    const signIn = (await browser.call('POST', '/v1/client/sign_ins', { identifier: ada.emailAddress })).json.response as {
+      id: string;
+      supportedFirstFactors: { strategy: string; emailAddressId?: string }[];
+    };
+    const factor = signIn.supportedFirstFactors.find((f) => f.strategy === 'reset_password_email_code');
+    await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/prepare_first_factor`, { strategy: 'reset_password_email_code', emailAddressId: factor?.emailAddressId });
+    const code = test.latestCode(ada.emailAddress);
+    await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'reset_password_email_code', code });
+    const reply = await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/reset_password`, { password: 'countess.of.lovelace' });
+    expect(errorCode(reply)).toBe('form_password_matches_identifier');
+  });
+
+  it('profile: an added address whose local part is the password is refused', async () => {
+    const test = createTestServer();
+    await test.server.admin.createUser(ada);
+    const browser = test.browser();
+    await browser.signInWithPassword(ada.emailAddress, ada.password);
+    const reply = await browser.call('POST', '/v1/me/email_addresses', { emailAddress: `${ada.password}@example.org` });
+    expect(errorCode(reply)).toBe('form_password_matches_identifier');
+    expect(paramName(reply)).toBe('emailAddress');
+  });
+});
+
 describe('password sign-in', () => {
   it('treats NFC and NFD forms of a password as the same password', async () => {
     const test = createTestServer();

@@ -42,8 +42,8 @@ describe('sign-in with a password', () => {
     expect(client?.signIn).toBeNull();
   });
 
-  it('lists the factors the account supports', async () => {
-    const test = await withAda();
+  it('with enumeration protection off, lists the factors and the profile of the account before any proof', async () => {
+    const test = await withAda({ settings: { enumerationProtection: false } });
     const signIn = await startSignIn(test.browser());
     expect(signIn.status).toBe('needs_first_factor');
     expect(signIn.userData).toEqual({ firstName: 'Ada', lastName: 'Lovelace', imageUrl: null });
@@ -54,13 +54,13 @@ describe('sign-in with a password', () => {
   it('accepts a username when the instance allows it', async () => {
     const test = await withAda({ settings: { identifiers: { username: true } } });
     expect((await test.browser().signInWithPassword('ADA', ada.password)).status).toBe('complete');
-    const off = await withAda();
+    const off = await withAda({ settings: { enumerationProtection: false } });
     const reply = await off.browser().call('POST', '/v1/client/sign_ins', { identifier: 'ada' });
     expect(errorCode(reply)).toBe('form_identifier_not_found');
   });
 
-  it('an unknown identifier → 422 form_identifier_not_found, and no client is created', async () => {
-    const test = await withAda();
+  it('with enumeration protection off, an unknown identifier → 422 form_identifier_not_found, and no client is created', async () => {
+    const test = await withAda({ settings: { enumerationProtection: false } });
     const browser = test.browser();
     const reply = await browser.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com', password: 'whatever-it-is' });
     expect(reply.status).toBe(422);
@@ -170,15 +170,29 @@ describe('password reset', () => {
     expect((await test.browser().signInWithPassword(ada.emailAddress, 'a-brand-new-passphrase')).status).toBe('complete');
   });
 
-  it('keeps other sessions by default', async () => {
+  it('signs out every other session by default', async () => {
     const { laptopToken } = await reset();
+    expect(laptopToken.status).toBe(404);
+    expect(errorCode(laptopToken)).toBe('session_not_found');
+  });
+
+  it('keeps the other sessions when the user opts out', async () => {
+    const { laptopToken } = await reset(false);
     expect(laptopToken.status).toBe(200);
   });
 
-  it('can sign out every other session', async () => {
-    const { laptopToken } = await reset(true);
-    expect(laptopToken.status).toBe(404);
-    expect(errorCode(laptopToken)).toBe('session_not_found');
+  it('rotates the client token, even when a second factor is still to come', async () => {
+    const test = createTestServer();
+    await test.server.admin.createUser({ ...ada, totpSecret: 'JBSWY3DPEHPK3PXP' });
+    const browser = test.browser();
+    const { signIn } = await signInWithCode(test, browser, 'reset_password_email_code');
+    const before = browser.token;
+    const reply = await browser.call('POST', `/v1/client/sign_ins/${signIn.id}/reset_password`, { password: 'a-brand-new-passphrase' });
+    expect((reply.json.response as SignInJSON).status).toBe('needs_second_factor');
+    expect(browser.token).not.toBe(before);
+    const stale = test.browser();
+    stale.token = before;
+    expect(await stale.client()).toBeNull();
   });
 
   it('applies the password policy', async () => {

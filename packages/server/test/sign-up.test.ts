@@ -22,8 +22,8 @@ describe('sign-up', () => {
       createdUserId: null,
     });
     expect((await browser.call('GET', `/v1/client/sign_ups/${signUp.id}`)).json.response).toEqual(signUp);
-    const early = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com' });
-    expect(errorCode(early)).toBe('form_identifier_not_found');
+    const early = await test.browser().call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', password: grace.password });
+    expect(errorCode(early)).toBe('form_password_incorrect');
 
     await browser.call('POST', `/v1/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_code' });
     expect(test.outbox[0]).toMatchObject({ to: 'grace@example.com', kind: 'sign_up_code' });

@@ -34,8 +34,8 @@ export function createAdmin(ctx: ServerContext) {
       const newUser = {
         emailAddress: normalizeEmail(input.emailAddress),
         passwordHash: password === null ? null : await ctx.hashing.hash(password),
-        firstName: cleanName(input.firstName),
-        lastName: cleanName(input.lastName),
+        firstName: cleanName(input.firstName, 'firstName'),
+        lastName: cleanName(input.lastName, 'lastName'),
         username: input.username ? normalizeUsername(input.username) : null,
         totpSecret: input.totpSecret ?? null,
       };

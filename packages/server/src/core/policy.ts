@@ -13,6 +13,8 @@ export interface RateLimit {
 export interface RateLimits {
   /** Emails with a code to one address: each costs a real email, so this stops mail bombing. */
   emailsPerAddress: RateLimit;
+  /** Emails with a code asked for from one network address, to any addresses: stops one caller mailing many. */
+  emailsPerIp: RateLimit;
   /** Sign-ins started from one network address: slows account enumeration. */
   signInsPerIp: RateLimit;
   /** Sign-ups started from one network address. */
@@ -29,6 +31,7 @@ const tenMinutes = 10 * 60 * 1000;
 
 export const defaultRateLimits: RateLimits = {
   emailsPerAddress: { max: 5, windowMs: tenMinutes },
+  emailsPerIp: { max: 30, windowMs: tenMinutes },
   signInsPerIp: { max: 100, windowMs: tenMinutes },
   signUpsPerIp: { max: 20, windowMs: tenMinutes },
 };

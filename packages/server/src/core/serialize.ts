@@ -13,6 +13,7 @@ import type { ServerContext } from './flows/context';
 import { backupCodeCount, firstFactorsFor, secondFactorsFor } from './flows/factors';
 import { activeSessionsOfClient, sessionExpireAt, sessionStatus } from './flows/sessions';
 import { parseDevice } from './flows/device';
+import { firstFactorsBeforeProof, maskEmailAddress } from './flows/enumeration';
 import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
 import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
 
@@ -74,7 +75,8 @@ export function serializeActiveSession(ctx: ServerContext, session: SessionRecor
 }
 
 export async function serializeSignIn(ctx: ServerContext, signIn: SignInRecord): Promise<SignInJSON> {
-  const user = await ctx.store.get('users', signIn.userId);
+  const user = signIn.userId === null ? null : await ctx.store.get('users', signIn.userId);
+  if (ctx.settings.enumerationProtection && signIn.status === 'needs_first_factor') return serializeSignInBeforeProof(ctx, signIn, user);
   return {
     id: signIn.id,
     status: signIn.status,
@@ -85,6 +87,21 @@ export async function serializeSignIn(ctx: ServerContext, signIn: SignInRecord):
     secondFactorVerification: serializeVerification(signIn.secondFactorVerification, ctx.now()),
     userData: user ? { firstName: user.firstName, lastName: user.lastName, imageUrl: user.imageUrl } : null,
     createdSessionId: signIn.createdSessionId,
+  };
+}
+
+/** With enumeration protection, before any factor passes: the masked identifier and the instance's factors, nothing about the account. */
+async function serializeSignInBeforeProof(ctx: ServerContext, signIn: SignInRecord, user: UserRecord | null): Promise<SignInJSON> {
+  return {
+    id: signIn.id,
+    status: signIn.status,
+    identifier: signIn.identifier.includes('@') ? maskEmailAddress(signIn.identifier.toLowerCase()) : signIn.identifier,
+    supportedFirstFactors: await firstFactorsBeforeProof(ctx, signIn, user),
+    supportedSecondFactors: [],
+    firstFactorVerification: serializeVerification(signIn.firstFactorVerification, ctx.now()),
+    secondFactorVerification: null,
+    userData: null,
+    createdSessionId: null,
   };
 }
 

@@ -19,6 +19,7 @@ export const defaultSettings: InstanceSettings = {
   passwordPolicy: { minLength: Limits.passwordMinLength, maxLength: Limits.passwordMaxLength, rejectCommon: true },
   mfa: { enabled: true, totp: true, backupCodes: true },
   multiSession: false,
+  enumerationProtection: true,
   branding: { logoUrl: null, termsUrl: null, privacyUrl: null, helpUrl: null },
   allowedRedirectOrigins: [],
 };

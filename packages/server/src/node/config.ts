@@ -38,6 +38,7 @@ export const settingDescriptions = {
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
+  'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
   'rate-limit-sign-ins': 'Sign-ins started per client address, e.g. 100/10m (default).',
   'rate-limit-sign-ups': 'Sign-ups started per client address, e.g. 20/10m (default).',
   'trust-proxy': 'Number of proxies in front that append to X-Forwarded-For; 0 (default) uses the socket address.',
@@ -127,6 +128,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),
+      emailsPerIp: read('rate-limit-emails-per-ip', parseRateLimit),
       signInsPerIp: read('rate-limit-sign-ins', parseRateLimit),
       signUpsPerIp: read('rate-limit-sign-ups', parseRateLimit),
     }),

@@ -1,4 +1,5 @@
 import type { Mailer, OutgoingEmail } from '../core/flows/context';
+import { canonicalEmailAddress } from '../core/flows/email-address';
 import type { Logger } from './logger';
 
 export interface SmtpOptions {
@@ -40,7 +41,13 @@ async function smtpMailer(smtp: SmtpOptions, logger: Logger): Promise<ServiceMai
   const transport = createTransport(smtp.url);
   return {
     async send(email) {
-      await transport.sendMail({ from: smtp.from, to: email.to, subject: email.subject, text: email.text });
+      // The core only ever hands over one canonical address; refusing anything
+      // else here keeps a future caller from smuggling in a list. The envelope
+      // is set explicitly, so the RCPT TO is that address and no parse of the
+      // To header can add another recipient.
+      if (canonicalEmailAddress(email.to) !== email.to) throw new Error('Refusing to send to a recipient that is not one canonical email address');
+      const envelope = { from: smtp.from, to: [email.to] };
+      await transport.sendMail({ from: smtp.from, to: email.to, envelope, subject: email.subject, text: email.text });
       logger.info('email sent', { kind: email.kind, locale: email.locale });
     },
     outbox: null,

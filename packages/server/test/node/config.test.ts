@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       LATCH_SESSION_IDLE: '12h',
       LATCH_SESSION_LIFETIME: '7d',
       LATCH_RATE_LIMIT_EMAILS: '3/15m',
+      LATCH_RATE_LIMIT_EMAILS_PER_IP: '12/1h',
       LATCH_RATE_LIMIT_SIGN_INS: '50/1h',
       LATCH_RATE_LIMIT_SIGN_UPS: '10/1h',
       LATCH_TRUST_PROXY: '1',
@@ -103,6 +104,7 @@ describe('loadConfig', () => {
       sessionLifetime: { idleMs: 12 * 3_600_000, absoluteMs: 7 * 86_400_000 },
       rateLimits: {
         emailsPerAddress: { max: 3, windowMs: 15 * 60_000 },
+        emailsPerIp: { max: 12, windowMs: 3_600_000 },
         signInsPerIp: { max: 50, windowMs: 3_600_000 },
         signUpsPerIp: { max: 10, windowMs: 3_600_000 },
       },

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignUpJSON } from '@latch/protocol';
 import { codeEmail, emailLocales, type OutgoingEmail } from '../../src/index';
+import { createLogger } from '../../src/node/index';
+import { createMailer } from '../../src/node/mailer';
 import { startService, type TestService } from './helpers';
 import { startSmtpSink } from './smtp-sink';
 
@@ -123,6 +125,50 @@ describe('email', () => {
         expect(running.logs.join('\n')).not.toContain(code);
         expect((await fetch(`${running.service.url}/v1/dev/outbox`)).status).toBe(404);
       } finally {
+        await sink.close();
+      }
+    });
+
+    it('list, display-name and header-injection addresses never reach a second mailbox', async () => {
+      const sink = await startSmtpSink();
+      try {
+        running = await startService({ dev: false, smtp: { url: sink.url, from: 'Acme <no-reply@acme.example>' } });
+        const hostile = [
+          'a@x.com, b@y.com',
+          '"a@x.com"<b@y.com>',
+          'a@x.com\r\nBcc: c@z.com',
+          // One "@" each, as a loose check lets through:
+          'x,b@y.com',
+          '"x"<b@y.com>',
+          'x<b@y.com>',
+          'b@y.com(x)',
+          'b@y.com,x.com',
+        ];
+        for (const emailAddress of [...hostile, 'a@x.com']) {
+          const browser = running.client();
+          const created = await browser.call('POST', '/v1/client/sign_ups', { emailAddress, password: 'cobol-compiler-1959' });
+          const id = (created.json.response as SignUpJSON | undefined)?.id;
+          if (id) await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
+        }
+        expect(sink.messages.map((message) => message.to)).toEqual([['a@x.com']]);
+        expect(sink.messages[0]?.data).toMatch(/^To: a@x\.com$/m);
+        expect(sink.messages[0]?.data).not.toMatch(/^(Bcc|Cc):/im);
+      } finally {
+        await sink.close();
+      }
+    });
+
+    it('the SMTP mailer itself refuses a recipient that is not one canonical address, and sends nothing', async () => {
+      const sink = await startSmtpSink();
+      const mailer = await createMailer({ smtp: { url: sink.url, from: 'no-reply@acme.example' }, dev: false, logger: createLogger(() => undefined) });
+      try {
+        for (const to of ['a@x.com, b@y.com', 'A@x.com', '"a"@x.com', 'a@x.com\r\nBcc: c@z.com']) {
+          await expect(mailer.send({ to, subject: 's', text: 't', kind: 'sign_in_code', locale: 'en' })).rejects.toThrow(/one canonical email address/);
+        }
+        await mailer.send({ to: 'a@x.com', subject: 's', text: 't', kind: 'sign_in_code', locale: 'en' });
+        expect(sink.messages.map((message) => message.to)).toEqual([['a@x.com']]);
+      } finally {
+        mailer.close();
         await sink.close();
       }
     });

@@ -2,6 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
+import { createMockBackend } from '@latch/mock';
 import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from './harness';
 
 const { backend, server } = serveMockBackend();
@@ -58,8 +59,20 @@ describe('<SignIn/> with a password', () => {
     expect(alert.className).toContain('latch-formFieldError');
   });
 
-  it('shows an unknown account beside the identifier, and a missing one without asking the server', async () => {
-    const { user } = renderSignIn(backend.url);
+  it('with enumeration protection (the default), an unknown account gets the password step, then "Password is incorrect"', async () => {
+    const { user, container } = renderSignIn(backend.url);
+    await enterIdentifier(user, 'nobody@example.com');
+    await heading('Enter your password');
+    expect(container.querySelector('.latch-identityPreviewText')?.textContent).toBe('nobody@example.com');
+    await user.type(screen.getByLabelText('Password'), 'whatever-it-is');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Password is incorrect. Try again, or use another method.');
+  });
+
+  it('with enumeration protection off, shows an unknown account beside the identifier, and a missing one without asking the server', async () => {
+    const open = createMockBackend({ url: 'https://open.mock', users: [ada], settings: { enumerationProtection: false } });
+    server.use(...open.handlers);
+    const { user } = renderSignIn(open.url);
     await heading('Sign in');
     const creates = countSignInCreates();
     await user.click(screen.getByRole('button', { name: 'Continue' }));

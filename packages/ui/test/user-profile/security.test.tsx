@@ -299,7 +299,7 @@ describe('<UserProfile/> Security page: devices and deletion', () => {
     await user.click(button);
     expect(await screen.findByText('Signed out')).toBeTruthy();
     expect(client.user).toBeNull();
-    await expect(signedInClient(backend)).rejects.toMatchObject({ code: 'form_identifier_not_found' });
+    await expect(signedInClient(backend)).rejects.toMatchObject({ code: 'form_password_incorrect' });
   });
 
   it('backs out of deleting with Cancel, focus back on the button', async () => {

@@ -16,6 +16,11 @@ export function totpUri(secret: string, issuer: string, label: string): string {
   return totp(secret, issuer, label).toString();
 }
 
+/** The 30-second time step `now` falls in. */
+export function totpStepAt(now: number): number {
+  return Math.floor(now / 1000 / period);
+}
+
 /**
  * The 30-second time step the code belongs to, accepting one step either side
  * for clock drift; null when the code is wrong. Callers record the step so a
@@ -25,7 +30,7 @@ export function matchTotpStep(secret: string, code: string, now: number): number
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const delta = totp(secret).validate({ token, timestamp: now, window: 1 });
-  return delta === null ? null : Math.floor(now / 1000 / period) + delta;
+  return delta === null ? null : totpStepAt(now) + delta;
 }
 
 /** The current code; for seeding tools and tests. */

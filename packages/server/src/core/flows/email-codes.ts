@@ -1,7 +1,7 @@
 import { Limits } from '@latch/protocol';
 import { generateEmailCode, hashCode } from '../crypto/codes';
 import { timingSafeEqualText } from '../crypto/hash';
-import { randomId } from '../crypto/random';
+import { randomId, randomToken } from '../crypto/random';
 import { codeEmail } from '../email/templates';
 import { fail, type ApiFailure } from '../errors';
 import type { CodePurpose, VerificationRecord, VerificationState } from '../store/records';
@@ -25,17 +25,26 @@ interface SendParams {
   /** One key per thing being verified (a sign-in, a sign-up, an email address): every resend shares it. */
   attemptsKey: string;
   previous: VerificationState | null;
+  /**
+   * False for enumeration protection's decoys: everything happens as for a
+   * real address (rate limits, the stored code) except the email, and the
+   * stored code is one that no typed 6 digits can match.
+   */
+  deliver?: boolean;
 }
 
 /**
  * Sends a fresh 6-digit code, replacing the previous one. Only its hash is
- * kept. The email is in the language the request asks for, and one address
- * gets only so many emails per window, whoever asks.
+ * kept. The email is in the language the request asks for; one address gets
+ * only so many emails per window, whoever asks, and one caller can ask for
+ * only so many, whatever the addresses.
  */
 export async function sendEmailCode(ctx: RequestContext, params: SendParams): Promise<VerificationState> {
+  await assertWithinRateLimit(ctx, 'emailsPerIp', ctx.clientIp);
   await assertWithinRateLimit(ctx, 'emailsPerAddress', params.to);
   if (params.previous?.codeId) await ctx.store.delete('verifications', params.previous.codeId);
   const now = ctx.now();
+  const deliver = params.deliver !== false;
   const code = generateEmailCode();
   const id = randomId('code');
   const record: VerificationRecord = {
@@ -43,7 +52,7 @@ export async function sendEmailCode(ctx: RequestContext, params: SendParams): Pr
     purpose: params.purpose,
     target: params.to,
     attemptsKey: params.attemptsKey,
-    codeHash: await hashCode(id, code),
+    codeHash: await hashCode(id, deliver ? code : randomToken()),
     expiresAt: now + Limits.emailCodeTtlMs,
     createdAt: now,
   };
@@ -55,7 +64,7 @@ export async function sendEmailCode(ctx: RequestContext, params: SendParams): Pr
     minutes: Limits.emailCodeTtlMs / 60_000,
     acceptLanguage: ctx.request.headers.get('accept-language'),
   });
-  await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, code, kind, locale: content.locale });
+  if (deliver) await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, code, kind, locale: content.locale });
   const attempts = await ctx.store.increment(params.attemptsKey, 0, attemptsWindowMs, now);
   return { status: 'unverified', strategy: params.strategy, attempts, expireAt: record.expiresAt, codeId: id };
 }

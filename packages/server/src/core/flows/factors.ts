@@ -7,6 +7,12 @@ export async function primaryEmail(ctx: ServerContext, user: UserRecord): Promis
   return ctx.store.get('emailAddresses', user.primaryEmailAddressId);
 }
 
+/** Every address the user has proven to own, the primary one included. */
+export async function verifiedEmailAddresses(ctx: ServerContext, userId: string): Promise<string[]> {
+  const emails = await ctx.store.listBy('emailAddresses', 'userId', userId);
+  return emails.flatMap((email) => (email.verifiedEmail ? [email.verifiedEmail] : []));
+}
+
 /** What the user can prove first: their password, or a code sent to their primary email. */
 export async function firstFactorsFor(ctx: ServerContext, user: UserRecord): Promise<FirstFactor[]> {
   const { firstFactors } = ctx.settings;

@@ -1,15 +1,18 @@
 import { fail } from '../errors';
 import type { ServerContext } from './context';
+import { assertDisplayText } from './display-text';
+import { canonicalEmailAddress } from './email-address';
 
-// Deliberately loose: the code we send is the real check. This only refuses
-// what cannot be an address (no @, spaces, several @).
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const usernameShape = /^[a-z0-9_.-]{3,64}$/;
 
-/** Trimmed and lowercased, so `Ada@Example.com` and `ada@example.com` are one account. */
+/**
+ * One strict addr-spec (see `canonicalEmailAddress`), trimmed, lowercased and
+ * with an IDN domain in punycode, so `Ada@Example.com` and `ada@example.com`
+ * are one account and no mailer can read the address as a list.
+ */
 export function normalizeEmail(raw: string, paramName = 'emailAddress'): string {
-  const email = raw.trim().toLowerCase();
-  if (!emailShape.test(email)) throw fail('form_param_format_invalid', { paramName, message: 'Enter a valid email address.' });
+  const email = canonicalEmailAddress(raw.trim());
+  if (email === null) throw fail('form_param_format_invalid', { paramName, message: 'Enter a valid email address.' });
   return email;
 }
 
@@ -24,9 +27,10 @@ export function normalizeUsername(raw: string): string {
   return username;
 }
 
-/** Names are free text; blank means none. */
-export function cleanName(raw: string | null | undefined): string | null {
+/** Names are free text but for invisible formatting; blank means none. */
+export function cleanName(raw: string | null | undefined, paramName: 'firstName' | 'lastName'): string | null {
   const name = raw?.trim();
+  if (name) assertDisplayText(name, paramName);
   return name ? name : null;
 }
 

@@ -6,6 +6,8 @@ import type { EmailAddressRecord, UserRecord } from '../store/records';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, normalizeEmail } from './identity';
+import { assertNotLocked } from './lockout';
+import { assertPasswordIsNotLocalPart } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { currentSession } from './sessions';
 import { inTransaction } from './transaction';
@@ -18,6 +20,7 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
   await assertEmailAvailable(ctx, address);
   const own = await ctx.store.listBy('emailAddresses', 'userId', user.id);
   if (own.some((email) => email.emailAddress === address)) throw fail('form_identifier_exists', { paramName: 'emailAddress' });
+  await assertPasswordIsNotLocalPart(ctx, user.passwordHash, address);
   const email: EmailAddressRecord = {
     id: randomId('idn'),
     userId: user.id,
@@ -31,7 +34,8 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
 };
 
 export const prepareEmailVerification: RouteHandler = async (ctx) => {
-  const { email } = await ownEmail(ctx);
+  const { user, email } = await ownEmail(ctx);
+  assertNotLocked(ctx, user);
   if (email.verifiedEmail) throw fail('flow_state_invalid', { message: 'This email address is already verified.' });
   const verification = await sendEmailCode(ctx, {
     to: email.emailAddress,

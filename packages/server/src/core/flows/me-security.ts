@@ -2,8 +2,9 @@ import type { BackupCodesJSON, TotpJSON, TotpVerifiedJSON } from '@latch/protoco
 import { newTotpSecret, totpUri } from '../crypto/totp';
 import { fail } from '../errors';
 import { serializeUser } from '../serialize';
+import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
-import { primaryEmail } from './factors';
+import { primaryEmail, verifiedEmailAddresses } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
@@ -12,22 +13,27 @@ import { currentSession, revokeUserSessions } from './sessions';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
-/** The current password is required when there is one; a wrong one counts toward the lockout. */
+/**
+ * The current password is required when there is one; a wrong one counts
+ * toward the lockout. Every other session ends unless the user opts out (a
+ * password is changed when it may be known to someone else), and this
+ * client's token is rotated.
+ */
 export const changePassword: RouteHandler = async (ctx) => {
   const currentPassword = ctx.body.optionalString('currentPassword', { max: Infinity, allowControl: true });
   const newPassword = ctx.body.string('newPassword', { max: Infinity, allowControl: true });
-  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
+  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const { user, session } = await currentSession(ctx);
   if (user.passwordHash) {
     if (currentPassword === undefined) throw fail('form_param_missing', { paramName: 'currentPassword' });
     const matches = await guardedAttempt(ctx, user, () => passwordMatches(ctx, currentPassword, user.passwordHash));
     if (!matches) throw fail('form_password_incorrect', { paramName: 'currentPassword' });
   }
-  const email = (await primaryEmail(ctx, user))?.emailAddress ?? null;
-  const passwordHash = await hashNewPassword(ctx, newPassword, email, 'newPassword');
+  const passwordHash = await hashNewPassword(ctx, newPassword, await verifiedEmailAddresses(ctx, user.id), 'newPassword');
   const updated = await inTransaction(ctx, async (ctx) => {
     const updated = await updateUser(ctx, user.id, { passwordHash });
     if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id, session.id);
+    await rotateClientToken(ctx);
     return updated;
   });
   return api(await serializeUser(ctx, updated));

@@ -22,8 +22,8 @@ export const updateMe: RouteHandler = async (ctx) => {
   const { user } = await currentSession(ctx);
 
   const patch: Partial<UserRecord> = {};
-  if (firstName !== undefined) patch.firstName = cleanName(firstName);
-  if (lastName !== undefined) patch.lastName = cleanName(lastName);
+  if (firstName !== undefined) patch.firstName = cleanName(firstName, 'firstName');
+  if (lastName !== undefined) patch.lastName = cleanName(lastName, 'lastName');
   if (username !== undefined) patch.username = username === null ? null : normalizeUsername(username);
   if (patch.username === null && ctx.settings.signUp.fields.username === 'required') {
     throw fail('form_param_missing', { paramName: 'username', status: 422 });

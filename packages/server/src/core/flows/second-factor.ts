@@ -1,6 +1,6 @@
 import { generateBackupCodes, hashCode, normalizeBackupCode } from '../crypto/codes';
 import { randomId } from '../crypto/random';
-import { matchTotpStep } from '../crypto/totp';
+import { matchTotpStep, totpStepAt } from '../crypto/totp';
 import type { BackupCodeRecord } from '../store/records';
 import type { ServerContext } from './context';
 import { inTransaction } from './transaction';
@@ -9,14 +9,25 @@ import { inTransaction } from './transaction';
 const usedStepTtlMs = 5 * 60 * 1000;
 
 /**
- * A TOTP code is good once: the time step it belongs to is claimed with an
- * atomic counter, so a replay (even a simultaneous one) is refused.
+ * A TOTP code is good once, and so is every older one: the time step it
+ * belongs to is claimed with an atomic counter, so a replay (even a
+ * simultaneous one) is refused; then every older step still inside the ±1
+ * window is claimed too, so a code seen earlier (shoulder-surfed, phished)
+ * cannot be used after a newer one. A code from another request that claims
+ * one of those steps first was simply the earlier of the two.
  */
 export async function acceptTotpCode(ctx: ServerContext, userId: string, secret: string, code: string): Promise<boolean> {
   const now = ctx.now();
   const step = matchTotpStep(secret, code, now);
   if (step === null) return false;
-  return (await ctx.store.increment(`totp:${userId}:${step}`, 1, usedStepTtlMs, now)) === 1;
+  if ((await claimTotpStep(ctx, userId, step, now)) !== 1) return false;
+  for (let older = step - 1; older >= totpStepAt(now) - 1; older--) await claimTotpStep(ctx, userId, older, now);
+  return true;
+}
+
+/** How many times the step has been claimed, this claim included. */
+function claimTotpStep(ctx: ServerContext, userId: string, step: number, now: number): Promise<number> {
+  return ctx.store.increment(`totp:${userId}:${step}`, 1, usedStepTtlMs, now);
 }
 
 /** A backup code is consumed by deleting its record: only one request can win it. */

@@ -1,31 +1,43 @@
+import type { FirstFactor } from '@latch/protocol';
 import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
+import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
-import { firstFactorsFor, primaryEmail, secondFactorsFor } from './factors';
-import { guardedAttempt } from './lockout';
+import { firstFactorsBeforeProof } from './enumeration';
+import { firstFactorsFor, secondFactorsFor, verifiedEmailAddresses } from './factors';
+import { assertNotLocked, guardedAttempt } from './lockout';
 import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
-import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, updateSignIn } from './sign-in';
+import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, signInUserOrDecoy, updateSignIn } from './sign-in';
 import { acceptTotpCode, consumeBackupCode } from './second-factor';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
 const codeStrategies = ['email_code', 'reset_password_email_code'] as const;
 
+/**
+ * Sends the code to the account's address. With enumeration protection the
+ * factor is one of those shown before any proof; when it names no real
+ * address (a decoy, an account without a verified one) the answer is the
+ * same but no email goes out.
+ */
 export const prepareFirstFactor: RouteHandler = async (ctx) => {
   const strategy = ctx.body.oneOf('strategy', codeStrategies);
   const emailAddressId = ctx.body.string('emailAddressId');
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
-  const user = await signInUser(ctx, signIn);
-  const factor = (await firstFactorsFor(ctx, user)).find(
-    (offered) => offered.strategy === strategy && 'emailAddressId' in offered && offered.emailAddressId === emailAddressId,
-  );
-  if (!factor || !('safeIdentifier' in factor)) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  const user = await signInUserOrDecoy(ctx, signIn);
+  if (user) assertNotLocked(ctx, user);
+  const matches = (offered: FirstFactor) => offered.strategy === strategy && 'emailAddressId' in offered && offered.emailAddressId === emailAddressId;
+  const real = user ? (await firstFactorsFor(ctx, user)).find(matches) : undefined;
+  const shown = ctx.settings.enumerationProtection ? (await firstFactorsBeforeProof(ctx, signIn, user)).find(matches) : real;
+  if (!shown) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  const realAddress = real && 'safeIdentifier' in real ? real.safeIdentifier : null;
   const verification = await sendEmailCode(ctx, {
-    to: factor.safeIdentifier,
+    to: realAddress ?? signIn.identifier.toLowerCase(),
+    deliver: realAddress !== null,
     purpose: strategy === 'email_code' ? 'sign_in' : 'reset_password',
     strategy,
     attemptsKey: `code:${signIn.id}`,
@@ -37,7 +49,7 @@ export const prepareFirstFactor: RouteHandler = async (ctx) => {
 export const attemptFirstFactor: RouteHandler = async (ctx) => {
   const strategy = ctx.body.oneOf('strategy', ['password', ...codeStrategies]);
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
-  const user = await signInUser(ctx, signIn);
+  const user = await signInUserOrDecoy(ctx, signIn);
   if (strategy === 'password') {
     const password = ctx.body.string('password', { max: Infinity, allowControl: true });
     return api(await serializeSignIn(ctx, await attemptPassword(ctx, signIn, user, password)));
@@ -45,15 +57,19 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const sent = requireSentCode(signIn.firstFactorVerification, strategy);
   let result: CodeResult = { state: sent, failure: null };
-  await guardedAttempt(ctx, user, async () => {
+  const check = async () => {
     result = await attemptEmailCode(ctx, sent, code);
     return result.failure === null;
-  });
+  };
+  if (user) await guardedAttempt(ctx, user, check);
+  else await check();
   const { state, failure } = result;
   if (failure) {
     await updateSignIn(ctx, signIn, { firstFactorVerification: state });
     throw failure;
   }
+  // A decoy's code can never match (see sendEmailCode): this only guards the types.
+  if (!user) throw fail('form_code_incorrect', { paramName: 'code' });
   const next = await inTransaction(ctx, async (ctx) => {
     const checked = await updateSignIn(ctx, signIn, { firstFactorVerification: state });
     return strategy === 'email_code'
@@ -63,18 +79,24 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, next));
 };
 
-/** The end of "forgot password": a new password, then the second factor if the user has one. */
+/**
+ * The end of "forgot password": a new password, then the second factor if the
+ * user has one. Whoever knew the old password may hold a session, so the
+ * other sessions end unless the user opts out, and this client's token is
+ * rotated.
+ */
 export const resetPassword: RouteHandler = async (ctx) => {
   const password = ctx.body.string('password', { max: Infinity, allowControl: true });
-  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
+  const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const signIn = await loadSignIn(ctx, 'needs_new_password');
   const user = await signInUser(ctx, signIn);
-  const passwordHash = await hashNewPassword(ctx, password, (await primaryEmail(ctx, user))?.emailAddress ?? null);
+  const passwordHash = await hashNewPassword(ctx, password, await verifiedEmailAddresses(ctx, user.id));
   const verification = signIn.firstFactorVerification as VerificationState;
   // The new password, the revocations and the sign-in's next step stand or fall together.
   const next = await inTransaction(ctx, async (ctx) => {
     const updated = await updateUser(ctx, user.id, { passwordHash });
     if (signOutOfOtherSessions) await revokeUserSessions(ctx, user.id);
+    await rotateClientToken(ctx);
     return passFirstFactor(ctx, signIn, updated, verification);
   });
   return api(await serializeSignIn(ctx, next));

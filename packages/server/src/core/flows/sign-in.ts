@@ -4,8 +4,10 @@ import type { SignInRecord, UserRecord, VerificationState } from '../store/recor
 import { randomId } from '../crypto/random';
 import { ensureClient, newClientToken, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
+import { assertDisplayText } from './display-text';
+import { dummyPasswordHash, isDecoy } from './enumeration';
 import { normalizeEmail } from './identity';
-import { guardedAttempt } from './lockout';
+import { guardedAttempt, resetLockout } from './lockout';
 import { passwordMatches } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
@@ -18,10 +20,11 @@ const signInLifetimeMs = 60 * 60 * 1000;
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
   const identifier = ctx.body.string('identifier').trim();
+  assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
   await assertCanSignIn(ctx);
   const user = await findUserByIdentifier(ctx, identifier);
-  await assertCanSignIn(ctx, user.id);
+  if (user) await assertCanSignIn(ctx, user.id);
   const fresh = ctx.client ? undefined : await newClientToken();
   let signIn = await inTransaction(ctx, async (ctx) => {
     const client = await ensureClient(ctx, fresh);
@@ -29,8 +32,9 @@ export const createSignIn: RouteHandler = async (ctx) => {
     const signIn: SignInRecord = {
       id: randomId('sia'),
       clientId: client.id,
-      userId: user.id,
+      userId: user?.id ?? null,
       identifier,
+      ...(ctx.settings.enumerationProtection ? { decoyEmailAddressId: randomId('idn') } : {}),
       status: 'needs_first_factor',
       firstFactorVerification: null,
       secondFactorVerification: null,
@@ -49,8 +53,12 @@ export const createSignIn: RouteHandler = async (ctx) => {
 
 export const getSignIn: RouteHandler = async (ctx) => api(await serializeSignIn(ctx, await loadSignIn(ctx)));
 
-/** An email (case-insensitive) or, when the instance allows it, a username. */
-async function findUserByIdentifier(ctx: RequestContext, identifier: string): Promise<UserRecord> {
+/**
+ * An email (case-insensitive) or, when the instance allows it, a username.
+ * Nobody has it: null with enumeration protection (a decoy sign-in follows),
+ * else `form_identifier_not_found`.
+ */
+async function findUserByIdentifier(ctx: RequestContext, identifier: string): Promise<UserRecord | null> {
   const { identifiers } = ctx.settings;
   let userId: string | undefined;
   if (identifier.includes('@')) {
@@ -60,7 +68,7 @@ async function findUserByIdentifier(ctx: RequestContext, identifier: string): Pr
     userId = (await ctx.store.findBy('users', 'username', identifier.toLowerCase()))?.id;
   }
   const user = userId ? await ctx.store.get('users', userId) : null;
-  if (!user) throw fail('form_identifier_not_found', { paramName: 'identifier' });
+  if (!user && !ctx.settings.enumerationProtection) throw fail('form_identifier_not_found', { paramName: 'identifier' });
   return user;
 }
 
@@ -72,21 +80,33 @@ export async function loadSignIn(ctx: RequestContext, status?: SignInRecord['sta
   return signIn;
 }
 
+/** The account being signed into; a decoy has none, and cannot get past its first factor. */
 export async function signInUser(ctx: RequestContext, signIn: SignInRecord): Promise<UserRecord> {
-  const user = await ctx.store.get('users', signIn.userId);
+  const user = signIn.userId === null ? null : await ctx.store.get('users', signIn.userId);
   if (!user) throw fail('sign_in_not_found');
   return user;
+}
+
+/** The account, or null for a decoy (see flows/enumeration.ts). */
+export async function signInUserOrDecoy(ctx: RequestContext, signIn: SignInRecord): Promise<UserRecord | null> {
+  return isDecoy(signIn) ? null : signInUser(ctx, signIn);
 }
 
 export async function updateSignIn(ctx: RequestContext, signIn: SignInRecord, patch: Partial<SignInRecord>): Promise<SignInRecord> {
   return (await ctx.store.update('signIns', signIn.id, patch)) ?? { ...signIn, ...patch };
 }
 
-export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, password: string): Promise<SignInRecord> {
-  if (!ctx.settings.firstFactors.password || !user.passwordHash) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
-  if (!(await guardedAttempt(ctx, user, () => passwordMatches(ctx, password, user.passwordHash)))) {
-    throw fail('form_password_incorrect', { paramName: 'password' });
-  }
+/**
+ * With enumeration protection, an account without a password and a decoy
+ * with no account both hash against a dummy of the same cost and fail like
+ * a wrong password, so neither stands out by answer or by time.
+ */
+export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord, user: UserRecord | null, password: string): Promise<SignInRecord> {
+  const { enumerationProtection, firstFactors } = ctx.settings;
+  if (!firstFactors.password || (!user?.passwordHash && !enumerationProtection)) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+  const stored = user?.passwordHash ?? (await dummyPasswordHash(ctx));
+  const matches = user ? await guardedAttempt(ctx, user, () => passwordMatches(ctx, password, stored)) : await passwordMatches(ctx, password, stored);
+  if (!matches || !user) throw fail('form_password_incorrect', { paramName: 'password' });
   const verified: VerificationState = { status: 'verified', strategy: 'password', attempts: 0, expireAt: null, codeId: null };
   return passFirstFactor(ctx, signIn, user, verified);
 }
@@ -99,11 +119,17 @@ export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user:
   });
 }
 
-/** The session, the user's last sign-in, the client's rotated token and the sign-in's status: one transaction. */
+/**
+ * Every required factor has passed: only now does the account's failure count
+ * start again. The session, the user's last sign-in, the client's rotated
+ * token and the sign-in's status: one transaction.
+ */
 export function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
   return inTransaction(ctx, async (ctx) => {
-    await assertCanSignIn(ctx, signIn.userId);
-    const session = await startSession(ctx, signIn.userId);
+    const user = await signInUser(ctx, signIn);
+    await assertCanSignIn(ctx, user.id);
+    await resetLockout(ctx, user);
+    const session = await startSession(ctx, user.id);
     await updateClient(ctx, { signInId: null });
     return updateSignIn(ctx, signIn, { status: 'complete', createdSessionId: session.id });
   });

@@ -6,7 +6,7 @@ import { ensureClient, newClientToken, requireClient, updateClient } from './cli
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
-import { hashNewPassword } from './passwords';
+import { assertPasswordIsNotLocalPart, hashNewPassword } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
@@ -102,11 +102,15 @@ async function readFields(ctx: RequestContext, current: SignUpRecord | null): Pr
     patch.username = normalizeUsername(username);
     await assertUsernameAvailable(ctx, patch.username);
   }
-  if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName')) ?? current?.firstName ?? null;
-  if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName')) ?? current?.lastName ?? null;
+  if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName'), 'firstName') ?? current?.firstName ?? null;
+  if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName'), 'lastName') ?? current?.lastName ?? null;
   const password = collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
   if (password !== undefined) {
-    patch.passwordHash = await hashNewPassword(ctx, password, patch.emailAddress ?? current?.emailAddress ?? null);
+    const emailAddress = patch.emailAddress ?? current?.emailAddress;
+    patch.passwordHash = await hashNewPassword(ctx, password, emailAddress ? [emailAddress] : []);
+  } else if (patch.emailAddress) {
+    // The password came first (create, then PATCH the address): it must not spell this address either.
+    await assertPasswordIsNotLocalPart(ctx, current?.passwordHash ?? null, patch.emailAddress);
   }
   return patch;
 }

@@ -67,8 +67,12 @@ export interface SessionRecord {
 export interface SignInRecord {
   id: string;
   clientId: string;
-  userId: string;
+  /** Null for a decoy: nobody has the identifier, and enumeration protection plays along (flows/enumeration.ts). */
+  userId: string | null;
+  /** As typed, trimmed. */
   identifier: string;
+  /** With enumeration protection: the made-up email address id offered when there is no verified address (or no account) to offer. */
+  decoyEmailAddressId?: string;
   status: 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
   firstFactorVerification: VerificationState | null;
   secondFactorVerification: VerificationState | null;

@@ -28,9 +28,13 @@ export interface SignInFlow {
   signUpUrl: string;
 }
 
-/** Who is signing in: the attempt forgets its identifier once it completes, and the typed one covers that last moment. */
+/**
+ * Who is signing in: what was typed on this page, else (after a reload) the
+ * attempt's identifier, which the server masks until the first factor passes
+ * when enumeration protection is on.
+ */
 export function shownIdentifier(flow: SignInFlow): string {
-  return flow.signIn.identifier ?? flow.identifier;
+  return flow.identifier.trim() || (flow.signIn.identifier ?? '');
 }
 
 export const SignInFlowContext = createContext<SignInFlow | null>(null);
