@@ -25,6 +25,8 @@ function faultyServer(): { test: TestServer; plan: WriteFaultPlan } {
       if (!(error instanceof InjectedFault)) throw error;
     },
     rateLimits: { emailsPerAddress: { max: 1000, windowMs: 60_000 } },
+    // These tests look up whether an account exists by signing in to it, which enumeration protection hides.
+    settings: { enumerationProtection: false },
   });
   return { test, plan };
 }

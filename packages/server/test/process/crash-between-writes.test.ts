@@ -107,8 +107,8 @@ describe.runIf(kind !== 'memory')(`SIGKILL between the writes of a flow on ${kin
 
     const after = await spawnServer(db.database);
     try {
-      // Sign-up: no user, and the address is free again.
-      expect(await signInStatus(after, 'newcomer@example.com', password)).toBe('form_identifier_not_found');
+      // Sign-up: no user (under enumeration protection an unknown account answers like a wrong password), and the address is free again.
+      expect(await signInStatus(after, 'newcomer@example.com', password)).toBe('form_password_incorrect');
       const newcomerClient = await on(after, newcomer).client();
       expect(newcomerClient?.sessions).toEqual([]);
       expect(newcomerClient?.signUp?.status).toBe('missing_requirements');
