@@ -167,4 +167,7 @@ export class CountingStore implements Store {
     this.writes++;
     return this.inner.resetCounter(key);
   }
+  scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
+    return this.inner.scan(kind, afterId, limit);
+  }
 }

@@ -105,4 +105,7 @@ class DeferredStore implements Store {
   async resetCounter(key: string) {
     return (await this.ready).resetCounter(key);
   }
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
+    return (await this.ready).scan(kind, afterId, limit);
+  }
 }

@@ -1,4 +1,3 @@
-import { sha256Hex } from '../crypto/hash';
 import { randomId, randomToken } from '../crypto/random';
 import { fail } from '../errors';
 import type { ClientRecord } from '../store/records';
@@ -7,7 +6,7 @@ import type { RequestContext } from './context';
 /** The client the request's token names; an unknown or stale token is simply no client. */
 export async function loadClient(ctx: RequestContext): Promise<ClientRecord | null> {
   if (!ctx.credential.token) return null;
-  return ctx.store.findBy('clients', 'tokenHash', await sha256Hex(ctx.credential.token));
+  return ctx.store.findBy('clients', 'tokenHash', await ctx.crypto.sha256Hex(ctx.credential.token));
 }
 
 export function requireClient(ctx: RequestContext): ClientRecord {
@@ -22,7 +21,7 @@ export async function ensureClient(ctx: RequestContext): Promise<ClientRecord> {
   const now = ctx.now();
   const client: ClientRecord = {
     id: randomId('client'),
-    tokenHash: await sha256Hex(token),
+    tokenHash: await ctx.crypto.sha256Hex(token),
     signInId: null,
     signUpId: null,
     lastActiveSessionId: null,
@@ -48,6 +47,6 @@ export async function updateClient(ctx: RequestContext, patch: Partial<ClientRec
  */
 export async function rotateClientToken(ctx: RequestContext): Promise<void> {
   const token = randomToken();
-  await updateClient(ctx, { tokenHash: await sha256Hex(token) });
+  await updateClient(ctx, { tokenHash: await ctx.crypto.sha256Hex(token) });
   ctx.issuedToken = token;
 }

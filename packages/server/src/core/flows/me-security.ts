@@ -7,7 +7,7 @@ import { primaryEmail } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
-import { acceptTotpCode, deleteBackupCodes, replaceBackupCodes } from './second-factor';
+import { acceptTotpCode, deleteBackupCodes, openTotpSecret, replaceBackupCodes, sealTotpSecret } from './second-factor';
 import { currentSession, revokeUserSessions } from './sessions';
 import { updateUser } from './users';
 
@@ -35,7 +35,7 @@ export const createTotp: RouteHandler = async (ctx) => {
   const { user } = await currentSession(ctx);
   if (user.totpSecret) throw fail('totp_already_enabled');
   const secret = newTotpSecret();
-  await updateUser(ctx, user.id, { pendingTotpSecret: secret });
+  await updateUser(ctx, user.id, { pendingTotpSecret: await sealTotpSecret(ctx, user.id, secret) });
   const label = (await primaryEmail(ctx, user))?.emailAddress ?? user.username ?? user.id;
   const totp: TotpJSON = { secret, uri: totpUri(secret, ctx.settings.applicationName, label) };
   return api(totp);
@@ -48,7 +48,9 @@ export const verifyTotp: RouteHandler = async (ctx) => {
   if (user.totpSecret) throw fail('totp_already_enabled');
   if (!user.pendingTotpSecret) throw fail('verification_missing', { paramName: 'code' });
   if (!(await acceptTotpCode(ctx, user.id, user.pendingTotpSecret, code))) throw fail('form_code_incorrect', { paramName: 'code' });
-  await updateUser(ctx, user.id, { totpSecret: user.pendingTotpSecret, pendingTotpSecret: null });
+  // Sealed afresh: the pending secret may be a plaintext one from before encryption.
+  const totpSecret = await sealTotpSecret(ctx, user.id, await openTotpSecret(ctx, user.id, user.pendingTotpSecret));
+  await updateUser(ctx, user.id, { totpSecret, pendingTotpSecret: null });
   const verified: TotpVerifiedJSON = { backupCodes: ctx.settings.mfa.backupCodes ? await replaceBackupCodes(ctx, user.id) : [] };
   return api(verified);
 };

@@ -25,6 +25,8 @@ export interface Store {
    */
   increment(key: string, by: number, ttlMs: number, now: number): Promise<number>;
   resetCounter(key: string): Promise<void>;
+  /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
+  scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

@@ -93,6 +93,11 @@ export class SqliteStore implements Store {
     this.statement('DELETE FROM latch_counters WHERE key = ?').run(key);
   }
 
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
+    const sql = `SELECT data FROM ${tableName(kind)} WHERE id > ? ORDER BY id LIMIT ?`;
+    return (this.statement(sql).pluck().all(afterId ?? '', limit) as string[]).map((data) => JSON.parse(data) as Records[K]);
+  }
+
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
     return this.statement('DELETE FROM latch_counters WHERE expires_at <= ?').run(now).changes;
