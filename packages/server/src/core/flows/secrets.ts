@@ -31,11 +31,6 @@ export class Secrets {
     private readonly options: EncryptionKeyOptions,
   ) {}
 
-  /** True when no key was configured and the development key is in use. */
-  get usesDevelopmentKey(): boolean {
-    return this.options.encryptionKey === undefined;
-  }
-
   async seal(plaintext: string, context: string): Promise<string> {
     return seal((await this.loadKeys()).current, plaintext, context);
   }
