@@ -74,7 +74,7 @@ describe('latch-server', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const argv = ['start', '--port', '0', '--database', databaseFile(), '--public-url', 'https://auth.example.com'];
-    const exit = main(argv, {}, { stdout: (text) => (stdout += text), untilStopped: () => stopped });
+    const exit = main(argv, { LATCH_ENCRYPTION_KEY: testEncryptionKey }, { stdout: (text) => (stdout += text), untilStopped: () => stopped });
     const listening = await vi.waitFor(() => listeningLine(stdout));
     expect(listening.dev).toBe(false);
     expect((await fetch(`${listening.url}/v1/dev/outbox`)).status).toBe(404);
