@@ -45,7 +45,7 @@ export const settingDescriptions = {
   'encryption-key':
     'Base64 of 32 random bytes (openssl rand -base64 32) that encrypts TOTP secrets, signing keys and the code HMAC key in the database. Required outside development mode.',
   'previous-encryption-key': 'Comma-separated keys that sealed older rows, while rotating: they only decrypt. See rotate-encryption-key.',
-  'hash-threads': 'Worker threads that hash passwords, off the request thread. Default: the cores minus one (at least 1).',
+  'hash-threads': 'Worker threads that hash passwords, off the request thread. Default: one per core.',
   'hash-queue': 'Password hashes waiting for a thread before sign-ins get 503 with Retry-After. Default 64 per thread.',
   dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;

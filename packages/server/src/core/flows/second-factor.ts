@@ -1,4 +1,5 @@
 import { generateBackupCodes, normalizeBackupCode } from '../crypto/codes';
+import { isSealed } from '../crypto/encryption';
 import { randomId } from '../crypto/random';
 import { matchTotpStep } from '../crypto/totp';
 import type { UserRecord } from '../store/records';
@@ -29,18 +30,27 @@ export async function acceptTotpCode(ctx: ServerContext, userId: string, stored:
   const step = matchTotpStep(await openTotpSecret(ctx, userId, stored), code, now);
   if (step === null) return false;
   const accepted = (await ctx.store.increment(`totp:${userId}:${step}`, 1, usedStepTtlMs, now)) === 1;
-  if (accepted && (await ctx.secrets.isStale(stored))) await resealUserSecrets(ctx, userId);
+  // Only plaintext is sealed here; values under a previous key wait for rotate-encryption-key,
+  // so instances not yet given the new key can still read them during a rolling restart.
+  if (accepted && !isSealed(stored)) await resealUserSecrets(ctx, userId, async (value) => !isSealed(value));
   return accepted;
 }
 
-/** Seals the user's TOTP secrets again with the current key where they are plaintext or under an older key. Returns whether it wrote. */
-export async function resealUserSecrets(ctx: ServerContext, userId: string): Promise<boolean> {
+/**
+ * Seals the user's TOTP secrets again with the current key where `needsIt`
+ * (by default: plaintext or under an older key). Returns whether it wrote.
+ */
+export async function resealUserSecrets(
+  ctx: ServerContext,
+  userId: string,
+  needsIt = (stored: string) => ctx.secrets.isStale(stored),
+): Promise<boolean> {
   const user = await ctx.store.get('users', userId);
   if (!user) return false;
   const patch: Partial<Pick<UserRecord, 'totpSecret' | 'pendingTotpSecret'>> = {};
   for (const field of ['totpSecret', 'pendingTotpSecret'] as const) {
     const stored = user[field];
-    if (stored && (await ctx.secrets.isStale(stored))) patch[field] = await sealTotpSecret(ctx, userId, await openTotpSecret(ctx, userId, stored));
+    if (stored && (await needsIt(stored))) patch[field] = await sealTotpSecret(ctx, userId, await openTotpSecret(ctx, userId, stored));
   }
   if (Object.keys(patch).length === 0) return false;
   await ctx.store.update('users', userId, patch);

@@ -37,8 +37,9 @@ export class SigningKeys {
     if (this.cached && now - this.cached.loadedAt < signingKeyRefreshMs) return this.cached.current;
     const current = this.loadOrCreate().then(async (record) => {
       const key = await importPrivateKey(await this.openPrivateJwk(record));
-      // A key stored before encryption (or under an older encryption key) is sealed now.
-      if (await this.isStale(record)) await this.reseal(record);
+      // A key stored before encryption is sealed now. One under a previous key waits for
+      // rotate-encryption-key, so instances without the new key can still read it meanwhile.
+      if (typeof record.privateJwk.sealed !== 'string') await this.reseal(record);
       return { kid: record.id, key };
     });
     const cached = { loadedAt: now, current };

@@ -5,7 +5,7 @@ import { fail } from '../../core/errors';
 import { pbkdf2WorkerSource } from './worker-source';
 
 export interface HashingPoolOptions {
-  /** Worker threads; default the cores minus one (at least 1), which leaves a core to the request thread. */
+  /** Worker threads; default one per core (`os.availableParallelism()`). */
   threads?: number;
   /** Hashes that may wait for a free thread; beyond it a sign-in gets 503 with Retry-After. Default 64 per thread. */
   queueLimit?: number;
@@ -35,7 +35,7 @@ interface Thread {
 }
 
 export function defaultHashThreads(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return availableParallelism();
 }
 
 /**
