@@ -16,10 +16,15 @@ const refreshSeconds = 5;
 const maxRefreshes = 50_000;
 const signIns = 20;
 const password = 'quiet-morning-tea-42';
+// The storm: wrong-password sign-ins all at once, spread over accounts so none
+// reaches the lockout (10 failures), so every one of them costs a full hash.
+const stormSignIns = 100;
+const stormAccounts = 12;
+const wrongPerAccount = Math.ceil(stormSignIns / stormAccounts);
 
 function startServer(database) {
   const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
-    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m' },
+    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -61,6 +66,44 @@ async function signUp(url, email) {
   return { call, sessionId: done.json.response.createdSessionId };
 }
 
+/**
+ * 100 concurrent wrong-password sign-ins with the production hashing, while
+ * one caller keeps minting session tokens: how long a mint waits behind them.
+ */
+async function signInStorm(url, call, sessionId) {
+  if (wrongPerAccount >= 10) throw new Error('the storm would lock accounts: add accounts');
+  const accounts = ['bench@example.com'];
+  for (let i = 1; i < stormAccounts; i++) {
+    await signUp(url, `storm${i}@example.com`);
+    accounts.push(`storm${i}@example.com`);
+  }
+  const mints = [];
+  let storming = true;
+  const minting = (async () => {
+    while (storming) {
+      const t = performance.now();
+      const reply = await call('POST', `/v1/client/sessions/${sessionId}/tokens`);
+      if (reply.status !== 200) throw new Error(`token mint failed: ${JSON.stringify(reply.json)}`);
+      mints.push(performance.now() - t);
+    }
+  })();
+  const started = performance.now();
+  const statuses = await Promise.all(
+    Array.from({ length: stormSignIns }, async (_, i) => {
+      const reply = await browser(url)('POST', '/v1/client/sign_ins', { identifier: accounts[i % accounts.length], password: 'wrong-password-123' });
+      return reply.status;
+    }),
+  );
+  const stormSeconds = (performance.now() - started) / 1000;
+  storming = false;
+  await minting;
+  mints.sort((a, b) => a - b);
+  const refused = statuses.filter((status) => status === 503).length;
+  const unexpected = statuses.filter((status) => status !== 503 && status !== 422);
+  if (unexpected.length > 0) throw new Error(`storm sign-ins answered ${[...new Set(unexpected)].join(', ')}`);
+  return { mints, stormSeconds, refused };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value) => `${value.toFixed(1)} ms`;
 
@@ -93,10 +136,16 @@ async function measure(name, database) {
       signInLatencies.push(performance.now() - t);
     }
     signInLatencies.sort((a, b) => a - b);
+    const storm = await signInStorm(server.url, call, sessionId);
     console.log(
       `${name.padEnd(10)} token refreshes: ${Math.round(latencies.length / seconds)}/s ` +
         `(p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, ${concurrency} concurrent, ${latencies.length} in ${seconds.toFixed(1)} s) · ` +
         `sign-in: p50 ${ms(percentile(signInLatencies, 50))}, p99 ${ms(percentile(signInLatencies, 99))} (${signIns} sequential)`,
+    );
+    console.log(
+      `${''.padEnd(10)} token mints during ${stormSignIns} concurrent wrong-password sign-ins: ` +
+        `p50 ${ms(percentile(storm.mints, 50))}, p99 ${ms(percentile(storm.mints, 99))} (${storm.mints.length} mints in ${storm.stormSeconds.toFixed(1)} s; ` +
+        `${storm.refused} sign-ins answered 503 by the full hashing queue)`,
     );
   } finally {
     await server.stop();

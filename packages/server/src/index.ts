@@ -16,8 +16,14 @@ export {
   defaultPasswordHashing,
   devOnlyFastHashing,
   pbkdf2Hashing,
+  webCryptoPbkdf2,
   type PasswordHashing,
+  type Pbkdf2Sha256,
 } from './core/crypto/password';
+export { webCrypto, type ServerCrypto } from './core/crypto/server-crypto';
+export { devOnlyEncryptionKey } from './core/crypto/encryption';
+export type { EncryptionKeyOptions } from './core/flows/secrets';
+export type { ResealReport } from './core/flows/reseal';
 export { generateTotpCode } from './core/crypto/totp';
 export { MemoryStore } from './core/store/memory';
 export { StoreUnavailable, UniqueViolation, type Store } from './core/store/store';

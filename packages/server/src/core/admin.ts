@@ -2,6 +2,7 @@ import { codePointLength, normalizePassword } from './crypto/password';
 import { fail } from './errors';
 import type { ServerContext } from './flows/context';
 import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
+import { resealAllSecrets, type ResealReport } from './flows/reseal';
 import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
 import { inTransaction } from './flows/transaction';
 import { insertUser } from './flows/users';
@@ -13,7 +14,7 @@ export interface AdminUserInput {
   firstName?: string;
   lastName?: string;
   username?: string;
-  /** Base32 secret: the user has TOTP on from the start. */
+  /** Base32 secret: the user has TOTP on from the start. Stored sealed. */
   totpSecret?: string;
   /** Backup codes in clear; stored hashed. */
   backupCodes?: string[];
@@ -46,6 +47,11 @@ export function createAdmin(ctx: ServerContext) {
         if (backupCodes) await replaceBackupCodes(ctx, await newBackupCodes(ctx, user.id, backupCodes));
         return user;
       });
+    },
+
+    /** Seals every secret at rest with the current encryption key (after a key rotation); returns what it re-sealed. */
+    resealSecrets(): Promise<ResealReport> {
+      return resealAllSecrets(ctx);
     },
 
     /** A new signing key; the current one stays published as the previous one. Returns both key ids. */

@@ -1,7 +1,9 @@
 import type { EnvironmentJSON } from '@latch/protocol';
 import { createAdmin, type LatchAdmin } from './admin';
 import { defaultPasswordHashing, type PasswordHashing } from './crypto/password';
+import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
+import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
 import { createHandler, type Handler, type HandlerOptions } from './handler';
 import { defaultRateLimits, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
@@ -9,7 +11,7 @@ import { resolveSettings, type DeepPartial, type InstanceSettings } from './sett
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
 
-export interface LatchServerOptions extends HandlerOptions {
+export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
   issuer: string;
   store?: Store;
@@ -17,6 +19,8 @@ export interface LatchServerOptions extends HandlerOptions {
   now?: () => number;
   settings?: DeepPartial<InstanceSettings>;
   hashing?: PasswordHashing;
+  /** Hashes, HMACs and random bytes; WebCrypto by default. The Node service injects `node:crypto`. */
+  crypto?: ServerCrypto;
   /** Delivers emails with codes. Without one, codes go nowhere (fine for password-only tests). */
   mailer?: Mailer;
   /** Idle timeout and absolute lifetime of sessions; default 7 and 30 days. */
@@ -38,14 +42,18 @@ export interface LatchServer {
 export function createLatchServer(options: LatchServerOptions): LatchServer {
   const store = options.store ?? new MemoryStore();
   const now = options.now ?? Date.now;
+  const serverCrypto = options.crypto ?? webCrypto;
+  const secrets = new Secrets(store, serverCrypto, now, options);
   const context: ServerContext = {
     store,
     now,
     settings: resolveSettings(options.settings),
     hashing: options.hashing ?? defaultPasswordHashing,
+    crypto: serverCrypto,
+    secrets,
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
-    signingKeys: new SigningKeys(store, now),
+    signingKeys: new SigningKeys(store, now, secrets),
     sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
   };

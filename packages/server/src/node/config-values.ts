@@ -1,3 +1,4 @@
+import { decodeEncryptionKey } from '../core/crypto/encryption';
 import type { RateLimit } from '../core/policy';
 
 /** A setting the service cannot start with. The message names the setting, its flag and what was wrong. */
@@ -53,6 +54,17 @@ export function parseRateLimit(setting: RawSetting): RateLimit {
   const max = Number(count.trim());
   if (!/^\d+$/.test(count.trim()) || max < 1 || !window) throw invalid(setting, 'a limit such as 5/10m (at most 5 per 10 minutes)');
   return { max, windowMs: parseDuration({ ...setting, value: window }) };
+}
+
+/** Base64 of exactly 32 bytes: an AES-256 key. */
+export function parseEncryptionKey(setting: RawSetting): string {
+  try {
+    decodeEncryptionKey(setting.value);
+  } catch {
+    // The value is a secret: never echo it.
+    throw new ConfigError(`${setting.label} must be 32 bytes in base64, such as the output of \`openssl rand -base64 32\``);
+  }
+  return setting.value.trim();
 }
 
 /** Comma-separated origins, each exactly `scheme://host[:port]`, as a browser sends in `Origin`. */

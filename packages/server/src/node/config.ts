@@ -7,6 +7,7 @@ import {
   parseBoolean,
   parseChoice,
   parseDuration,
+  parseEncryptionKey,
   parseInteger,
   parseOrigins,
   parsePublicUrl,
@@ -51,6 +52,11 @@ export const settingDescriptions = {
   'database-statement-timeout': 'PostgreSQL: one statement may take this long, else 503. Default 5s.',
   'database-lock-timeout': 'SQLite: how long a request waits for another process’s write lock (without blocking others) before 503. Default 2s.',
   'log-level': 'Least severe log lines written: debug, info (default), warn or error.',
+  'encryption-key':
+    'Base64 of 32 random bytes (openssl rand -base64 32) that encrypts TOTP secrets, signing keys and the code HMAC key in the database. Required outside development mode.',
+  'previous-encryption-key': 'Comma-separated keys that sealed older rows, while rotating: they only decrypt. See rotate-encryption-key.',
+  'hash-threads': 'Worker threads that hash passwords, off the request thread. Default: one per core.',
+  'hash-queue': 'Password hashes waiting for a thread before sign-ins get 503 with Retry-After. Default 64 per thread.',
   dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;
 
@@ -60,6 +66,8 @@ type StringSetting = Exclude<SettingName, 'dev'>;
 export const commands = {
   start: 'Run the server (default). Migrates the database first.',
   'rotate-keys': 'Make a new signing key; the current one stays published as the previous one.',
+  'rotate-encryption-key':
+    'Re-encrypt every secret with --encryption-key; --previous-encryption-key opens what the old key sealed, and is not needed afterwards.',
   migrate: 'Create or update the database schema, then exit.',
 } as const;
 
@@ -80,6 +88,9 @@ export interface LatchConfig {
   rateLimits: Partial<RateLimits>;
   trustProxy: number;
   smtp?: SmtpOptions;
+  encryptionKey?: string;
+  previousEncryptionKeys?: string[];
+  hashPool?: { threads?: number; queueLimit?: number };
   dev: boolean;
   timeouts: Partial<ListenerTimeouts>;
   databaseTimeouts: Partial<DatabaseTimeouts>;
@@ -115,6 +126,14 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
   // Opt-in only: NODE_ENV plays no part, so a forgotten NODE_ENV=production cannot open the outbox.
   const dev = values.dev === true || devFromEnv === true;
   if (dev && publicUrl) assertDevModeAllowed(publicUrl, values.dev === true ? '--dev' : 'LATCH_DEV');
+  const encryptionKey = read('encryption-key', parseEncryptionKey);
+  const previousEncryptionKeys = read('previous-encryption-key', (setting) =>
+    setting.value.split(',').map((value) => parseEncryptionKey({ ...setting, value })),
+  );
+  const hashPool = definedOnly({
+    threads: read('hash-threads', (setting) => parseInteger(setting, 1, 256)),
+    queueLimit: read('hash-queue', (setting) => parseInteger(setting, 0, 1_000_000)),
+  });
   return {
     command: values.help ? 'help' : readCommand(positionals),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
@@ -145,6 +164,9 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
       lockMs: read('database-lock-timeout', parseDuration),
     }),
     logLevel: read('log-level', (setting) => parseChoice(setting, { debug: 'debug', info: 'info', warn: 'warn', error: 'error' } as const)) ?? 'info',
+    ...(encryptionKey ? { encryptionKey } : {}),
+    ...(previousEncryptionKeys ? { previousEncryptionKeys } : {}),
+    ...(Object.keys(hashPool).length > 0 ? { hashPool } : {}),
     dev,
   };
 }

@@ -11,4 +11,6 @@ export { loadConfig, ConfigError, type LatchConfig, type Command } from './confi
 export { main, helpText, type MainOptions } from './main';
 export { createMailer, type MailerOptions, type ServiceMailer, type SmtpOptions } from './mailer';
 export { createLogger, type Logger, type LogFields, type LogLevel } from './logger';
+export { createHashingPool, defaultHashThreads, type HashingPool, type HashingPoolOptions } from './hashing/pool';
+export { nodeCrypto } from './crypto/node-crypto';
 // ── end of service ──────────────────────────────────────────────────────────

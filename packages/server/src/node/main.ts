@@ -1,9 +1,11 @@
 import { signingKeyRefreshMs } from '../core/flows/signing-keys';
+import type { LatchAdmin } from '../core/admin';
 import { createLatchServer } from '../core/server';
 import { commands, ConfigError, envName, loadConfig, settingDescriptions, type LatchConfig } from './config';
 import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
 import { createLogger, errorFields } from './logger';
-import { serve } from './serve';
+import { nodeCrypto } from './crypto/node-crypto';
+import { checkEncryptionKey, serve } from './serve';
 import { openStore } from './store/open-store';
 
 export interface MainOptions {
@@ -14,7 +16,7 @@ export interface MainOptions {
 }
 
 /**
- * The `latch-server` command: `start` (default), `rotate-keys`, `migrate`,
+ * The `latch-server` command: `start` (default), `rotate-keys`, `rotate-encryption-key`, `migrate`,
  * `--help`. Resolves to the exit code; a configuration error prints its
  * message and gives 1.
  */
@@ -40,6 +42,9 @@ export async function main(argv: readonly string[], env: Record<string, string |
         return 0;
       case 'rotate-keys':
         stdout(await rotateKeys(config));
+        return 0;
+      case 'rotate-encryption-key':
+        stdout(await rotateEncryptionKey(config));
         return 0;
       case 'start':
         return await start(config, env, stdout, options.untilStopped ?? untilSignal);
@@ -75,16 +80,31 @@ async function start(
   return 0;
 }
 
-async function rotateKeys(config: LatchConfig): Promise<string> {
+/** Runs one admin task on the configured database and keys; the issuer plays no part, the server only lends its key management. */
+async function withAdmin<T>(config: LatchConfig, task: (admin: LatchAdmin) => Promise<T>): Promise<T> {
+  checkEncryptionKey(config, config.dev);
   const store = await openStore(config.database, config.databaseTimeouts);
   try {
-    // The issuer plays no part in rotation; the server only lends its key management.
-    const { current, previous } = await createLatchServer({ issuer: 'latch-server', store }).admin.rotateSigningKeys();
-    const kept = previous ? `; ${previous} stays published as the previous key` : '';
-    return `New signing key ${current}${kept}. Running servers sign with it within ${signingKeyRefreshMs / 1000} seconds.\n`;
+    const { encryptionKey, previousEncryptionKeys } = config;
+    return await task(createLatchServer({ issuer: 'latch-server', store, crypto: nodeCrypto, encryptionKey, previousEncryptionKeys }).admin);
   } finally {
     await store.close();
   }
+}
+
+async function rotateKeys(config: LatchConfig): Promise<string> {
+  const { current, previous } = await withAdmin(config, (admin) => admin.rotateSigningKeys());
+  const kept = previous ? `; ${previous} stays published as the previous key` : '';
+  return `New signing key ${current}${kept}. Running servers sign with it within ${signingKeyRefreshMs / 1000} seconds.\n`;
+}
+
+async function rotateEncryptionKey(config: LatchConfig): Promise<string> {
+  if (!config.encryptionKey) throw new ConfigError('rotate-encryption-key needs the new key in LATCH_ENCRYPTION_KEY / --encryption-key.');
+  const report = await withAdmin(config, (admin) => admin.resealSecrets());
+  return (
+    `Re-encrypted with the new key: ${report.users} users' TOTP secrets, ${report.signingKeys} signing keys` +
+    `${report.codeKey ? ', the code HMAC key' : ''}. Every secret is now sealed with it; the previous key is no longer needed.\n`
+  );
 }
 
 /** The first SIGTERM or SIGINT; a second one during shutdown kills the process as usual. */

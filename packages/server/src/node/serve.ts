@@ -6,7 +6,9 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import { createLatchServer, type LatchServer } from '../core/server';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
-import { assertDevModeAllowed, parsePublicUrl } from './config-values';
+import { assertDevModeAllowed, ConfigError, parseEncryptionKey, parsePublicUrl } from './config-values';
+import { nodeCrypto } from './crypto/node-crypto';
+import { createHashingPool, type HashingPool, type HashingPoolOptions } from './hashing/pool';
 import { ClientDisconnected, writeRawResponse } from './http-adapter';
 import { createRequestListener } from './listener';
 import { createLogger, errorFields, type Logger } from './logger';
@@ -45,7 +47,14 @@ export interface ServeOptions {
   dev?: boolean;
   logger?: Logger;
   now?: () => number;
+  /** Password hashing to use in place of the worker pool (tests pass a fast one); the caller keeps it. */
   hashing?: PasswordHashing;
+  /** The worker pool that hashes passwords when `hashing` is not given: threads and queue limit. */
+  hashPool?: HashingPoolOptions;
+  /** Base64 of 32 random bytes: seals secrets at rest. Required unless `dev`; in dev mode a published development key is used. */
+  encryptionKey?: string;
+  /** Keys that sealed older rows, during a rotation: they only decrypt. */
+  previousEncryptionKeys?: string[];
   /** How long `close()` lets requests in flight finish before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
   /** How long the listener waits for slow or silent clients; see `ListenerTimeouts`. */
@@ -76,6 +85,8 @@ export interface LatchService {
   latch: LatchServer;
   /** The development outbox, or null when emails go elsewhere. */
   outbox: readonly OutgoingEmail[] | null;
+  /** The worker threads hashing passwords, or null when `hashing` was given. `close()` ends them. */
+  hashPool: HashingPool | null;
   /** Stops accepting connections, lets requests in flight finish, then closes the store it opened. */
   close(): Promise<void>;
 }
@@ -90,6 +101,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   const logger = options.logger ?? createLogger();
   const dev = options.dev ?? false;
   if (dev && options.publicUrl !== undefined) assertDevModeAllowed(options.publicUrl, 'dev: true');
+  checkEncryptionKey(options, dev);
   const now = options.now ?? Date.now;
   const store = options.store ?? (await openStore(options.database ?? defaultDatabase, options.databaseTimeouts));
   const closeOwnStore = async () => {
@@ -107,12 +119,16 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     throw error;
   }
   const { port, address } = httpServer.address() as AddressInfo;
+  const hashPool = options.hashing ? null : createHashingPool(options.hashPool);
   const publicUrl = new URL(options.publicUrl ?? `http://localhost:${port}`);
   const latch = createLatchServer({
     issuer: publicUrl.origin,
     store,
     now,
-    hashing: options.hashing,
+    hashing: options.hashing ?? hashPool ?? undefined,
+    crypto: nodeCrypto,
+    encryptionKey: options.encryptionKey,
+    previousEncryptionKeys: options.previousEncryptionKeys,
     mailer: mail.send,
     settings: { ...options.settings, allowedRedirectOrigins: options.redirectOrigins ?? [] },
     sessionLifetime: options.sessionLifetime,
@@ -140,6 +156,9 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   const purge = setInterval(() => {
     store.purgeExpiredCounters(now()).catch((error: unknown) => logger.warn('could not purge expired counters', errorFields(error)));
   }, purgeIntervalMs).unref();
+  if (!options.encryptionKey) {
+    logger.warn('no encryption key (LATCH_ENCRYPTION_KEY): development mode seals secrets with the published development key; never use this database in production');
+  }
   if (!dev && !options.smtp && !options.mailer) logger.warn('no SMTP server configured: emails with codes will not be sent (set LATCH_SMTP_URL)');
 
   return {
@@ -147,11 +166,13 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     publicUrl: publicUrl.origin,
     latch,
     outbox: mail.outbox,
+    hashPool,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
         await stopListening(httpServer, options.shutdownTimeoutMs ?? 10_000);
         mail.close();
+        await hashPool?.close();
         await closeOwnStore();
       })();
       return closing;
@@ -194,6 +215,17 @@ const clientErrorStatus: Record<string, number> = {
   ERR_HTTP_REQUEST_TIMEOUT: 408,
   HPE_HEADER_OVERFLOW: 431,
 };
+
+/** Secrets at rest need a real key in production; a bad one fails here, before anything is written with it. */
+export function checkEncryptionKey(options: Pick<ServeOptions, 'encryptionKey' | 'previousEncryptionKeys'>, dev: boolean): void {
+  if (!options.encryptionKey && !dev) {
+    throw new ConfigError(
+      'LATCH_ENCRYPTION_KEY / --encryption-key is required outside development mode: it encrypts TOTP secrets and signing keys in the database. Make one with `openssl rand -base64 32` and keep it safe.',
+    );
+  }
+  if (options.encryptionKey) parseEncryptionKey({ label: 'encryptionKey', value: options.encryptionKey });
+  for (const key of options.previousEncryptionKeys ?? []) parseEncryptionKey({ label: 'previousEncryptionKeys', value: key });
+}
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

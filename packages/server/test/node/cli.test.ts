@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/node/index';
-import { tempDir } from './helpers';
+import { runMain as run, tempDir, testEncryptionKey } from './helpers';
 
 const builtCli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
 
@@ -13,14 +13,6 @@ function listeningLine(stdout: string): { msg: string; url: string; dev: boolean
   const line = stdout.split('\n').find((text) => text.includes('"msg":"Latch server listening'));
   if (!line) throw new Error(`not listening yet: ${stdout}`);
   return JSON.parse(line) as { msg: string; url: string; dev: boolean };
-}
-
-/** Runs `main` in-process, capturing what it prints. */
-async function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, env, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
 }
 
 describe('latch-server', () => {
@@ -64,7 +56,7 @@ describe('latch-server', () => {
     let stdout = '';
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const exit = main(['start', '--port', '0', '--database', databaseFile()], { NODE_ENV: 'production' }, {
+    const exit = main(['start', '--port', '0', '--database', databaseFile()], { NODE_ENV: 'production', LATCH_ENCRYPTION_KEY: testEncryptionKey }, {
       stdout: (text) => (stdout += text),
       untilStopped: () => stopped,
     });
@@ -82,7 +74,7 @@ describe('latch-server', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const argv = ['start', '--port', '0', '--database', databaseFile(), '--public-url', 'https://auth.example.com'];
-    const exit = main(argv, {}, { stdout: (text) => (stdout += text), untilStopped: () => stopped });
+    const exit = main(argv, { LATCH_ENCRYPTION_KEY: testEncryptionKey }, { stdout: (text) => (stdout += text), untilStopped: () => stopped });
     const listening = await vi.waitFor(() => listeningLine(stdout));
     expect(listening.dev).toBe(false);
     expect((await fetch(`${listening.url}/v1/dev/outbox`)).status).toBe(404);
@@ -100,7 +92,7 @@ describe('latch-server', () => {
 
   describe.skipIf(!existsSync(builtCli))('the built bin (skipped until `npm run build` has made dist/node/cli.js)', () => {
     function spawnCli(args: string[], env: Record<string, string> = {}) {
-      const child = spawn(process.execPath, [builtCli, ...args], { env: { ...process.env, NODE_ENV: 'production', ...env } });
+      const child = spawn(process.execPath, [builtCli, ...args], { env: { ...process.env, NODE_ENV: 'production', LATCH_ENCRYPTION_KEY: testEncryptionKey, ...env } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLIENT_TOKEN_RESPONSE_HEADER, type SignInJSON, type SignUpJSON } from '@latch/protocol';
 import { devOnlyFastHashing, MemoryStore, type OutgoingEmail } from '../../src/index';
-import { createLogger, serve, type ClosableStore, type LatchService, type ServeOptions } from '../../src/node/index';
+import { createLogger, main, serve, type ClosableStore, type LatchService, type ServeOptions } from '../../src/node/index';
 import { openPostgresTestStore, openSqliteTestStore, testStoreKind } from '../stores/test-stores';
 
 export const ada = { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada' };
+
+/** A fixed encryption key for services started in production mode. */
+export const testEncryptionKey = Buffer.alloc(32, 7).toString('base64');
 
 /** A MemoryStore with the service's extras; `healthy = false` makes its health check fail. */
 export class TestStore extends MemoryStore implements ClosableStore {
@@ -53,6 +56,7 @@ export async function startService(options: ServeOptions = {}): Promise<TestServ
     hashing: devOnlyFastHashing,
     // Development mode (the outbox) where the server allows it: on a localhost public URL.
     dev: options.publicUrl === undefined,
+    encryptionKey: testEncryptionKey,
     logger: createLogger((line) => void logs.push(line)),
     ...options,
     store: options.store ?? (options.database ? undefined : await createServiceStore()),
@@ -123,6 +127,14 @@ export function latestCode(outbox: readonly OutgoingEmail[] | null, to: string):
 
 export function errorCode(reply: HttpReply): string | undefined {
   return reply.json.errors?.[0]?.code;
+}
+
+/** Runs the `latch-server` command in-process, capturing what it prints. */
+export async function runMain(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, env, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

@@ -3,7 +3,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TokenJSON } from '@latch/protocol';
 import { main } from '../../src/node/index';
-import { ada, startService, tempDir, type TestService } from './helpers';
+import { ada, startService, tempDir, testEncryptionKey, type TestService } from './helpers';
 
 describe('signing key rotation', () => {
   const cleanups: Array<() => unknown> = [];
@@ -31,7 +31,7 @@ describe('signing key rotation', () => {
 
     // The command runs beside the server, on its own connection to the database.
     let output = '';
-    expect(await main(['rotate-keys', '--database', database], {}, { stdout: (text) => (output += text) })).toBe(0);
+    expect(await main(['rotate-keys', '--database', database, '--encryption-key', testEncryptionKey], {}, { stdout: (text) => (output += text) })).toBe(0);
     const newKid = /New signing key (key_\w+)/.exec(output)?.[1];
     expect(output).toContain(`${oldKid} stays published as the previous key`);
     expect((await jwks()).keys.map((key) => key.kid)).toEqual([oldKid, newKid]);

@@ -108,4 +108,7 @@ class DeferredStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>) {
     return (await this.ready).transaction(fn);
   }
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
+    return (await this.ready).scan(kind, afterId, limit);
+  }
 }

@@ -7,16 +7,21 @@ export interface PasswordHashing {
   verify(password: string, stored: string): Promise<boolean>;
 }
 
+/** PBKDF2-SHA256 to 32 bytes: WebCrypto here; the Node service runs it on worker threads. */
+export type Pbkdf2Sha256 = (password: Uint8Array, salt: Uint8Array, iterations: number) => Promise<Uint8Array>;
+
 const scheme = 'pbkdf2-sha256';
 const encoder = new TextEncoder();
 
 /**
- * PBKDF2-SHA256 through WebCrypto (argon2id and scrypt are not in WebCrypto).
- * The stored form is `pbkdf2-sha256$<iterations>$<salt>$<hash>`; `verify`
+ * PBKDF2-SHA256 (argon2id and scrypt are not in WebCrypto), by default
+ * through WebCrypto. The stored form is
+ * `pbkdf2-sha256$<iterations>$<salt>$<hash>` whatever computes it; `verify`
  * reads the iteration count from it, so raising the default later keeps old
  * hashes valid.
  */
-export function pbkdf2Hashing(iterations: number): PasswordHashing {
+export function pbkdf2Hashing(iterations: number, pbkdf2: Pbkdf2Sha256 = webCryptoPbkdf2): PasswordHashing {
+  const derive = (password: string, salt: Uint8Array, count: number) => pbkdf2(encoder.encode(password), salt, count);
   return {
     async hash(password) {
       const salt = randomBytes(16);
@@ -33,14 +38,17 @@ export function pbkdf2Hashing(iterations: number): PasswordHashing {
   };
 }
 
-async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
+export async function webCryptoPbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', password as BufferSource, 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
   return new Uint8Array(bits);
 }
 
+/** OWASP's PBKDF2-SHA256 minimum. */
+export const productionIterations = 600_000;
+
 /** The production default: OWASP's PBKDF2-SHA256 minimum of 600,000 iterations. */
-export const defaultPasswordHashing: PasswordHashing = pbkdf2Hashing(600_000);
+export const defaultPasswordHashing: PasswordHashing = pbkdf2Hashing(productionIterations);
 
 /**
  * DEVELOPMENT ONLY: 1,000 iterations, so mocks and tests sign in instantly.

@@ -42,6 +42,11 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   return base64Encode(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Throws on malformed input. */
+export function base64UrlDecode(text: string): Uint8Array {
+  return base64Decode(text.replace(/-/g, '+').replace(/_/g, '/'));
+}
+
 export function base64Encode(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

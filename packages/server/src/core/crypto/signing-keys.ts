@@ -19,8 +19,8 @@ export async function generateSigningKey(now: number): Promise<SigningKeyRecord>
   };
 }
 
-export async function importPrivateKey(record: SigningKeyRecord): Promise<CryptoKey> {
-  return (await importJWK(record.privateJwk as JWK, alg)) as CryptoKey;
+export async function importPrivateKey(privateJwk: Record<string, unknown>): Promise<CryptoKey> {
+  return (await importJWK(privateJwk as JWK, alg)) as CryptoKey;
 }
 
 export function signSessionJwt(claims: SessionClaims, key: CryptoKey, kid: string): Promise<string> {

@@ -1,13 +1,12 @@
-import { sha256Hex } from '../crypto/hash';
 import { randomId, randomToken } from '../crypto/random';
 import { fail } from '../errors';
 import type { ClientRecord } from '../store/records';
-import type { RequestContext } from './context';
+import type { RequestContext, ServerContext } from './context';
 
 /** The client the request's token names; an unknown or stale token is simply no client. */
 export async function loadClient(ctx: RequestContext): Promise<ClientRecord | null> {
   if (!ctx.credential.token) return null;
-  return ctx.store.findBy('clients', 'tokenHash', await sha256Hex(ctx.credential.token));
+  return ctx.store.findBy('clients', 'tokenHash', await ctx.crypto.sha256Hex(ctx.credential.token));
 }
 
 export function requireClient(ctx: RequestContext): ClientRecord {
@@ -23,19 +22,18 @@ export interface ClientToken {
 
 /**
  * A new random client token and its hash. Flows make it before their
- * transaction opens: hashing waits its turn on the crypto thread pool (behind
- * password hashes, in a sign-in storm), and on SQLite an open transaction
- * holds up every other request meanwhile.
+ * transaction opens: on SQLite an open transaction holds up every other
+ * request, so it should do nothing but its writes.
  */
-export async function newClientToken(): Promise<ClientToken> {
+export async function newClientToken(ctx: ServerContext): Promise<ClientToken> {
   const token = randomToken();
-  return { token, tokenHash: await sha256Hex(token) };
+  return { token, tokenHash: await ctx.crypto.sha256Hex(token) };
 }
 
 /** This browser's client, created (with `fresh`, or a token made here, to hand back) on its first sign-in or sign-up. */
 export async function ensureClient(ctx: RequestContext, fresh?: ClientToken): Promise<ClientRecord> {
   if (ctx.client) return ctx.client;
-  const { token, tokenHash } = fresh ?? (await newClientToken());
+  const { token, tokenHash } = fresh ?? (await newClientToken(ctx));
   const now = ctx.now();
   const client: ClientRecord = {
     id: randomId('client'),
@@ -64,7 +62,7 @@ export async function updateClient(ctx: RequestContext, patch: Partial<ClientRec
  * (fixation, a leaked pre-login token) is worthless once someone signs in.
  */
 export async function rotateClientToken(ctx: RequestContext): Promise<void> {
-  const { token, tokenHash } = await newClientToken();
+  const { token, tokenHash } = await newClientToken(ctx);
   await updateClient(ctx, { tokenHash });
   ctx.issuedToken = token;
 }

@@ -1,10 +1,12 @@
 import type { PasswordHashing } from '../crypto/password';
+import type { ServerCrypto } from '../crypto/server-crypto';
 import type { RateLimits, SessionLifetime } from '../policy';
 import type { BodyReader } from '../http/body-reader';
 import type { Credential } from '../http/transport';
 import type { InstanceSettings } from '../settings';
 import type { ClientRecord } from '../store/records';
 import type { Store } from '../store/store';
+import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
 export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code';
@@ -28,6 +30,9 @@ export interface ServerContext {
   now: () => number;
   settings: InstanceSettings;
   hashing: PasswordHashing;
+  crypto: ServerCrypto;
+  /** Encryption at rest and the code HMAC key. */
+  secrets: Secrets;
   mailer: Mailer;
   issuer: string;
   signingKeys: SigningKeys;

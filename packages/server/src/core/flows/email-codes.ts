@@ -1,5 +1,5 @@
 import { Limits } from '@latch/protocol';
-import { generateEmailCode, hashCode } from '../crypto/codes';
+import { generateEmailCode } from '../crypto/codes';
 import { timingSafeEqualText } from '../crypto/hash';
 import { randomId, randomToken } from '../crypto/random';
 import { codeEmail } from '../email/templates';
@@ -52,7 +52,7 @@ export async function sendEmailCode(ctx: RequestContext, params: SendParams): Pr
     purpose: params.purpose,
     target: params.to,
     attemptsKey: params.attemptsKey,
-    codeHash: await hashCode(id, deliver ? code : randomToken()),
+    codeHash: await ctx.secrets.codeHash(id, deliver ? code : randomToken()),
     expiresAt: now + Limits.emailCodeTtlMs,
     createdAt: now,
   };
@@ -95,7 +95,11 @@ export async function attemptEmailCode(ctx: ServerContext, state: VerificationSt
   const attempts = await ctx.store.increment(record.attemptsKey, 1, attemptsWindowMs, now);
   if (attempts > Limits.emailCodeMaxAttempts) return failed({ ...state, attempts }, 'failed', fail('verification_failed'));
 
-  const matches = timingSafeEqualText(await hashCode(record.id, code.replace(/\s/g, '')), record.codeHash);
+  const typed = code.replace(/\s/g, '');
+  // A code sent before the HMAC upgrade is plain SHA-256; it lives 10 minutes at most.
+  const matches =
+    timingSafeEqualText(await ctx.secrets.codeHash(record.id, typed), record.codeHash) ||
+    timingSafeEqualText(await ctx.secrets.legacyCodeHash(record.id, typed), record.codeHash);
   if (!matches) {
     const status = attempts >= Limits.emailCodeMaxAttempts ? 'failed' : 'unverified';
     return failed({ ...state, attempts }, status, fail('form_code_incorrect', { paramName: 'code' }));

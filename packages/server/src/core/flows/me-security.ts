@@ -8,7 +8,7 @@ import { primaryEmail, verifiedEmailAddresses } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
-import { acceptTotpCode, deleteBackupCodes, newBackupCodes, replaceBackupCodes } from './second-factor';
+import { acceptTotpCode, deleteBackupCodes, newBackupCodes, openTotpSecret, replaceBackupCodes, sealTotpSecret } from './second-factor';
 import { currentSession, revokeUserSessions } from './sessions';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
@@ -45,7 +45,7 @@ export const createTotp: RouteHandler = async (ctx) => {
   const { user } = await currentSession(ctx);
   if (user.totpSecret) throw fail('totp_already_enabled');
   const secret = newTotpSecret();
-  await updateUser(ctx, user.id, { pendingTotpSecret: secret });
+  await updateUser(ctx, user.id, { pendingTotpSecret: await sealTotpSecret(ctx, user.id, secret) });
   const label = (await primaryEmail(ctx, user))?.emailAddress ?? user.username ?? user.id;
   const totp: TotpJSON = { secret, uri: totpUri(secret, ctx.settings.applicationName, label) };
   return api(totp);
@@ -58,7 +58,8 @@ export const verifyTotp: RouteHandler = async (ctx) => {
   if (user.totpSecret) throw fail('totp_already_enabled');
   if (!user.pendingTotpSecret) throw fail('verification_missing', { paramName: 'code' });
   if (!(await acceptTotpCode(ctx, user.id, user.pendingTotpSecret, code))) throw fail('form_code_incorrect', { paramName: 'code' });
-  const totpSecret = user.pendingTotpSecret;
+  // Sealed afresh: the pending secret may be a plaintext one from before encryption.
+  const totpSecret = await sealTotpSecret(ctx, user.id, await openTotpSecret(ctx, user.id, user.pendingTotpSecret));
   const fresh = ctx.settings.mfa.backupCodes ? await newBackupCodes(ctx, user.id) : null;
   const verified: TotpVerifiedJSON = await inTransaction(ctx, async (ctx) => {
     await updateUser(ctx, user.id, { totpSecret, pendingTotpSecret: null });

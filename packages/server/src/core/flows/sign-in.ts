@@ -25,7 +25,7 @@ export const createSignIn: RouteHandler = async (ctx) => {
   await assertCanSignIn(ctx);
   const user = await findUserByIdentifier(ctx, identifier);
   if (user) await assertCanSignIn(ctx, user.id);
-  const fresh = ctx.client ? undefined : await newClientToken();
+  const fresh = ctx.client ? undefined : await newClientToken(ctx);
   let signIn = await inTransaction(ctx, async (ctx) => {
     const client = await ensureClient(ctx, fresh);
     const now = ctx.now();

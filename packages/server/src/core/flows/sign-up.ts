@@ -22,7 +22,7 @@ export const createSignUp: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signUpsPerIp', ctx.clientIp);
   const fields = await readFields(ctx, null);
   await assertCanSignIn(ctx);
-  const fresh = ctx.client ? undefined : await newClientToken();
+  const fresh = ctx.client ? undefined : await newClientToken(ctx);
   const created = await inTransaction(ctx, async (ctx) => {
     const client = await ensureClient(ctx, fresh);
     const now = ctx.now();

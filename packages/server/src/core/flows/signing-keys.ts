@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import { generateSigningKey, importPrivateKey } from '../crypto/signing-keys';
 import type { SigningKeyRecord } from '../store/records';
 import type { Store } from '../store/store';
+import type { Secrets } from './secrets';
 
 /**
  * How long an instance signs with the key it last read. Every instance
@@ -28,12 +29,19 @@ export class SigningKeys {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    private readonly secrets: Secrets,
   ) {}
 
   signingKey(): Promise<CurrentKey> {
     const now = this.now();
     if (this.cached && now - this.cached.loadedAt < signingKeyRefreshMs) return this.cached.current;
-    const current = this.loadOrCreate().then(async (record) => ({ kid: record.id, key: await importPrivateKey(record) }));
+    const current = this.loadOrCreate().then(async (record) => {
+      const key = await importPrivateKey(await this.openPrivateJwk(record));
+      // A key stored before encryption is sealed now. One under a previous key waits for
+      // rotate-encryption-key, so instances without the new key can still read it meanwhile.
+      if (typeof record.privateJwk.sealed !== 'string') await this.reseal(record);
+      return { kid: record.id, key };
+    });
     const cached = { loadedAt: now, current };
     this.cached = cached;
     // A failed load must not poison every later request.
@@ -55,7 +63,7 @@ export class SigningKeys {
    * a key dropped sooner takes the tokens it signed with it.
    */
   async rotate(): Promise<{ current: string; previous: string | null }> {
-    const record = await generateSigningKey(this.now());
+    const record = await this.generate();
     // One transaction, the new key inserted before old ones go: the set is never empty, even after a crash.
     const previous = await this.store.transaction(async (store) => {
       const existing = await store.listBy('signingKeys', 'status', 'active');
@@ -76,7 +84,44 @@ export class SigningKeys {
   private async loadOrCreate(): Promise<SigningKeyRecord> {
     const newest = (await this.keys()).at(-1);
     if (newest) return newest;
-    await this.store.insert('signingKeys', await generateSigningKey(this.now()));
+    await this.store.insert('signingKeys', await this.generate());
     return (await this.keys()).at(-1) as SigningKeyRecord;
+  }
+
+  /** Seals every stored private key that is plaintext or under an older encryption key; returns how many it wrote. */
+  async resealAll(): Promise<number> {
+    let count = 0;
+    for (const record of await this.keys()) {
+      if (!(await this.isStale(record))) continue;
+      await this.reseal(record);
+      count++;
+    }
+    return count;
+  }
+
+  /** A new key pair whose private half is stored sealed: `{ sealed }` in place of the JWK. */
+  private async generate(): Promise<SigningKeyRecord> {
+    const record = await generateSigningKey(this.now());
+    return { ...record, privateJwk: await this.sealPrivateJwk(record.id, record.privateJwk) };
+  }
+
+  private async sealPrivateJwk(id: string, jwk: Record<string, unknown>): Promise<{ sealed: string }> {
+    return { sealed: await this.secrets.seal(JSON.stringify(jwk), `signingKey:${id}`) };
+  }
+
+  private async openPrivateJwk(record: SigningKeyRecord): Promise<Record<string, unknown>> {
+    const { sealed } = record.privateJwk;
+    if (typeof sealed !== 'string') return record.privateJwk;
+    return JSON.parse(await this.secrets.open(sealed, `signingKey:${record.id}`)) as Record<string, unknown>;
+  }
+
+  private isStale(record: SigningKeyRecord): Promise<boolean> {
+    const { sealed } = record.privateJwk;
+    return typeof sealed === 'string' ? this.secrets.isStale(sealed) : Promise.resolve(true);
+  }
+
+  private async reseal(record: SigningKeyRecord): Promise<void> {
+    const privateJwk = await this.sealPrivateJwk(record.id, await this.openPrivateJwk(record));
+    await this.store.update('signingKeys', record.id, { privateJwk });
   }
 }

@@ -3,7 +3,7 @@ import { fail } from '../errors';
 import type { EmailAddressRecord, UserRecord } from '../store/records';
 import { UniqueViolation } from '../store/store';
 import type { ServerContext } from './context';
-import { deleteBackupCodes } from './second-factor';
+import { deleteBackupCodes, sealTotpSecret } from './second-factor';
 import { inTransaction } from './transaction';
 
 export interface NewUser {
@@ -43,7 +43,7 @@ export async function insertUser(ctx: ServerContext, input: NewUser): Promise<Us
     imageUrl: null,
     primaryEmailAddressId: email?.id ?? null,
     passwordHash: input.passwordHash,
-    totpSecret: input.totpSecret ?? null,
+    totpSecret: input.totpSecret ? await sealTotpSecret(ctx, userId, input.totpSecret) : null,
     pendingTotpSecret: null,
     lockedUntil: null,
     createdAt: now,

@@ -121,6 +121,14 @@ class MemoryTables implements StoreData, TransactionSteps {
     this.undo.set(undoKey, () => (copy ? this.counters.set(key, copy) : this.counters.delete(key)));
   }
 
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
+    return this.rows(kind)
+      .filter((row) => afterId === null || row.id > afterId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((row) => structuredClone(row) as Records[K]);
+  }
+
   private table(kind: Kind): Map<string, AnyRecord> {
     let table = this.tables.get(kind);
     if (!table) this.tables.set(kind, (table = new Map()));

@@ -28,6 +28,9 @@ export class ObservedStore implements Store {
   listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string) {
     return this.inner.listBy(kind, index, value);
   }
+  scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
+    return this.inner.scan(kind, afterId, limit);
+  }
   insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));
   }

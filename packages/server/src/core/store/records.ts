@@ -19,9 +19,9 @@ export interface UserRecord {
   imageUrl: string | null;
   primaryEmailAddressId: string | null;
   passwordHash: string | null;
-  /** Base32 TOTP secret once enrollment is verified. */
+  /** TOTP secret once enrollment is verified, sealed (see `crypto/encryption.ts`); plaintext base32 in rows from before encryption. */
   totpSecret: string | null;
-  /** Secret handed out by `POST /v1/me/totp`, waiting for its first code. */
+  /** Secret handed out by `POST /v1/me/totp`, waiting for its first code; sealed like `totpSecret`. */
   pendingTotpSecret: string | null;
   /** End of the current lockout; also names the failure counter's epoch. */
   lockedUntil: number | null;
@@ -115,7 +115,7 @@ export interface VerificationRecord {
 export interface BackupCodeRecord {
   id: string;
   userId: string;
-  /** SHA-256 of `userId:code`, unique. */
+  /** HMAC-SHA256 of `userId:code` under the code key (plain SHA-256 in rows from before), unique. */
   codeHash: string;
   createdAt: number;
 }
@@ -125,7 +125,15 @@ export interface SigningKeyRecord {
   status: 'active';
   alg: 'ES256';
   publicJwk: Record<string, unknown>;
+  /** `{ sealed }`: the private JWK as JSON, encrypted; a plain JWK in rows from before encryption. */
   privateJwk: Record<string, unknown>;
+  createdAt: number;
+}
+
+/** A server-wide secret, such as the HMAC key of codes, sealed with the encryption key. */
+export interface ServerSecretRecord {
+  id: string;
+  sealed: string;
   createdAt: number;
 }
 
@@ -139,6 +147,7 @@ export interface Records {
   verifications: VerificationRecord;
   backupCodes: BackupCodeRecord;
   signingKeys: SigningKeyRecord;
+  serverSecrets: ServerSecretRecord;
 }
 
 export type Kind = keyof Records;

@@ -23,6 +23,7 @@ export const schema = {
   verifications: { unique: [], list: [] },
   backupCodes: { unique: ['codeHash'], list: ['userId'] },
   signingKeys: { unique: [], list: ['status'] },
+  serverSecrets: { unique: [], list: [] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];

@@ -38,6 +38,9 @@ export class SerializedStore implements Store {
   listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     return this.exclusive(() => this.data.listBy(kind, index, value));
   }
+  scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
+    return this.exclusive(() => this.data.scan(kind, afterId, limit));
+  }
   insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
     return this.exclusive(() => this.data.insert(kind, record));
   }
@@ -99,6 +102,9 @@ class TransactionStore implements Store {
   }
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string) {
     return this.live().listBy(kind, index, value);
+  }
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
+    return this.live().scan(kind, afterId, limit);
   }
   async insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.live().insert(kind, record);

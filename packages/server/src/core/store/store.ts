@@ -36,6 +36,8 @@ export interface Store {
    * its uncommitted writes.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
+  scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

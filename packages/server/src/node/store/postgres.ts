@@ -126,6 +126,12 @@ export class PostgresStore implements Store {
     await this.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
   }
 
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
+    const sql = `SELECT data FROM ${this.tables[kind]} WHERE id > $1 ORDER BY id LIMIT $2`;
+    const { rows } = await this.query<{ data: Records[K] }>(sql, [afterId ?? '', limit]);
+    return rows.map((row) => row.data);
+  }
+
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
     const { rowCount } = await this.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);

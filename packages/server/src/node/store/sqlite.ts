@@ -160,6 +160,11 @@ class SqliteTables implements StoreData, TransactionSteps {
     await this.run(() => this.statement('DELETE FROM latch_counters WHERE key = ?').run(key));
   }
 
+  async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
+    const sql = `SELECT data FROM ${tableName(kind)} WHERE id > ? ORDER BY id LIMIT ?`;
+    return ((await this.run(() => this.statement(sql).pluck().all(afterId ?? '', limit))) as string[]).map((data) => JSON.parse(data) as Records[K]);
+  }
+
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
     return (await this.run(() => this.statement('DELETE FROM latch_counters WHERE expires_at <= ?').run(now))).changes;

@@ -47,6 +47,11 @@ export const postgresMigrations: readonly Migration[] = [
     description: 'index counters by expiry, so expired ones can be purged',
     sql: `CREATE INDEX latch_counters_expires_at_idx ON latch_counters (expires_at);`,
   },
+  {
+    version: 3,
+    description: 'server secrets (the code HMAC key), sealed with the encryption key',
+    sql: `CREATE TABLE latch_server_secrets (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);`,
+  },
 ];
 
 /** Any fixed number: it keeps our advisory locks apart from the application's. */

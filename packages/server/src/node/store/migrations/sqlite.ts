@@ -45,6 +45,11 @@ export const sqliteMigrations: readonly Migration[] = [
     description: 'index counters by expiry, so expired ones can be purged',
     sql: `CREATE INDEX latch_counters_expires_at_idx ON latch_counters (expires_at);`,
   },
+  {
+    version: 3,
+    description: 'server secrets (the code HMAC key), sealed with the encryption key',
+    sql: `CREATE TABLE latch_server_secrets (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;`,
+  },
 ];
 
 /**
