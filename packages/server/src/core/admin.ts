@@ -1,4 +1,5 @@
 import { codePointLength, normalizePassword } from './crypto/password';
+import { randomId } from './crypto/random';
 import { fail } from './errors';
 import type { ServerContext } from './flows/context';
 import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
@@ -40,11 +41,13 @@ export function createAdmin(ctx: ServerContext) {
         username: input.username ? normalizeUsername(input.username) : null,
         totpSecret: input.totpSecret ?? null,
       };
-      const { backupCodes } = input;
+      // Backup codes are hashed before the transaction, with the id the user will get: hashing reads
+      // the code key through the store, which a transaction body must not touch from outside.
+      const id = randomId('user');
+      const backupCodes = input.backupCodes ? await newBackupCodes(ctx, id, input.backupCodes) : null;
       return inTransaction(ctx, async (ctx) => {
-        const user = await insertUser(ctx, newUser);
-        // Hashing backup codes (SHA-256, not a password hash) needs the new user's id, so it happens in here.
-        if (backupCodes) await replaceBackupCodes(ctx, await newBackupCodes(ctx, user.id, backupCodes));
+        const user = await insertUser(ctx, { ...newUser, id });
+        if (backupCodes) await replaceBackupCodes(ctx, backupCodes);
         return user;
       });
     },

@@ -14,6 +14,8 @@ export interface NewUser {
   lastName: string | null;
   username: string | null;
   totpSecret?: string | null;
+  /** The new user's id, when something must be prepared for it before the transaction (backup codes); made here otherwise. */
+  id?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface NewUser {
  */
 export async function insertUser(ctx: ServerContext, input: NewUser): Promise<UserRecord> {
   const now = ctx.now();
-  const userId = randomId('user');
+  const userId = input.id ?? randomId('user');
   const email: EmailAddressRecord | null = input.emailAddress
     ? {
         id: randomId('idn'),
