@@ -35,6 +35,7 @@ export const settingDescriptions = {
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 365d (default).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-sign-ins': 'Sign-ins started per client address, e.g. 100/10m (default).',
   'rate-limit-sign-ups': 'Sign-ups started per client address, e.g. 20/10m (default).',
@@ -67,6 +68,7 @@ export interface LatchConfig {
   settings: DeepPartial<InstanceSettings>;
   cookies: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
   sessionLifetime: Partial<SessionLifetime>;
+  reverificationMaxAgeMs?: number;
   rateLimits: Partial<RateLimits>;
   trustProxy: number;
   smtp?: SmtpOptions;
@@ -102,6 +104,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
   // Opt-in only: NODE_ENV plays no part, so a forgotten NODE_ENV=production cannot open the outbox.
   const dev = values.dev === true || devFromEnv === true;
   if (dev && publicUrl) assertDevModeAllowed(publicUrl, values.dev === true ? '--dev' : 'LATCH_DEV');
+  const reverificationMaxAgeMs = read('reverification-max-age', parseDuration);
   return {
     command: values.help ? 'help' : readCommand(positionals),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
@@ -113,6 +116,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
     sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
+    ...(reverificationMaxAgeMs ? { reverificationMaxAgeMs } : {}),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),
       signInsPerIp: read('rate-limit-sign-ins', parseRateLimit),

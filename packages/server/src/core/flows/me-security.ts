@@ -8,15 +8,21 @@ import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { acceptTotpCode, deleteBackupCodes, replaceBackupCodes } from './second-factor';
+import { assertRecentlyVerified, recentlyVerifiedSession, reverificationStrategies } from './reverification';
 import { currentSession, revokeUserSessions } from './sessions';
 import { updateUser } from './users';
 
-/** The current password is required when there is one; a wrong one counts toward the lockout. */
+/**
+ * The current password is required when there is one; a wrong one counts
+ * toward the lockout. A correct one is itself the step-up verification, unless
+ * the user has a second factor (then only a recent TOTP or backup code is).
+ */
 export const changePassword: RouteHandler = async (ctx) => {
   const currentPassword = ctx.body.optionalString('currentPassword', { max: Infinity, allowControl: true });
   const newPassword = ctx.body.string('newPassword', { max: Infinity, allowControl: true });
   const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? false;
   const { user, session } = await currentSession(ctx);
+  if (!(await reverificationStrategies(ctx, user)).includes('password')) await assertRecentlyVerified(ctx, session, user);
   if (user.passwordHash) {
     if (currentPassword === undefined) throw fail('form_param_missing', { paramName: 'currentPassword' });
     const matches = await guardedAttempt(ctx, user, () => passwordMatches(ctx, currentPassword, user.passwordHash));
@@ -32,7 +38,8 @@ export const changePassword: RouteHandler = async (ctx) => {
 /** Starts TOTP enrollment: a secret and an otpauth:// URI for the QR code. TOTP is on only after a first code. */
 export const createTotp: RouteHandler = async (ctx) => {
   assertMfa(ctx, 'totp');
-  const { user } = await currentSession(ctx);
+  // Sensitive too: TOTP with an attacker's authenticator would become their way to reverify.
+  const { user } = await recentlyVerifiedSession(ctx);
   if (user.totpSecret) throw fail('totp_already_enabled');
   const secret = newTotpSecret();
   await updateUser(ctx, user.id, { pendingTotpSecret: secret });
@@ -54,7 +61,7 @@ export const verifyTotp: RouteHandler = async (ctx) => {
 };
 
 export const deleteTotp: RouteHandler = async (ctx) => {
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
   const updated = await updateUser(ctx, user.id, { totpSecret: null, pendingTotpSecret: null });
   await deleteBackupCodes(ctx, user.id);
@@ -64,7 +71,7 @@ export const deleteTotp: RouteHandler = async (ctx) => {
 /** New backup codes replace the old ones, which stop working at once. */
 export const regenerateBackupCodes: RouteHandler = async (ctx) => {
   assertMfa(ctx, 'backupCodes');
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
   const codes: BackupCodesJSON = { codes: await replaceBackupCodes(ctx, user.id) };
   return api(codes);

@@ -1,6 +1,8 @@
+import type { SecondFactorStrategy } from '@latch/protocol';
 import { generateBackupCodes, hashCode, normalizeBackupCode } from '../crypto/codes';
 import { randomId } from '../crypto/random';
 import { matchTotpStep } from '../crypto/totp';
+import type { UserRecord } from '../store/records';
 import type { ServerContext } from './context';
 
 /** Long enough to outlive the ±1 step window of any code. */
@@ -22,6 +24,11 @@ export async function consumeBackupCode(ctx: ServerContext, userId: string, code
   const record = await ctx.store.findBy('backupCodes', 'codeHash', await hashCode(userId, normalizeBackupCode(code)));
   if (!record || record.userId !== userId) return false;
   return ctx.store.delete('backupCodes', record.id);
+}
+
+/** Checks a TOTP or backup code of the user (the caller runs it under the lockout). */
+export function acceptSecondFactor(ctx: ServerContext, user: UserRecord, strategy: SecondFactorStrategy, code: string): Promise<boolean> {
+  return strategy === 'totp' ? acceptTotpCode(ctx, user.id, user.totpSecret ?? '', code) : consumeBackupCode(ctx, user.id, code);
 }
 
 /** Replaces every backup code of the user; returns the new ones in clear, to be shown once. */

@@ -41,6 +41,8 @@ export async function startSession(ctx: RequestContext, userId: string): Promise
     createdAt: now,
     lastActiveAt: now,
     abandonAt: now + ctx.sessionLifetime.absoluteMs,
+    // The sign-in or sign-up that ends here has just proven the user's factors.
+    lastVerifiedAt: now,
   };
   await ctx.store.insert('sessions', session);
   await ctx.store.update('users', userId, { lastSignInAt: now });

@@ -2,14 +2,14 @@ import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
 import type { RequestContext } from './context';
-import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
+import { attemptGuardedEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { firstFactorsFor, primaryEmail, secondFactorsFor } from './factors';
 import { guardedAttempt } from './lockout';
 import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
 import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, updateSignIn } from './sign-in';
-import { acceptTotpCode, consumeBackupCode } from './second-factor';
+import { acceptSecondFactor } from './second-factor';
 import { updateUser } from './users';
 
 const codeStrategies = ['email_code', 'reset_password_email_code'] as const;
@@ -42,12 +42,7 @@ export const attemptFirstFactor: RouteHandler = async (ctx) => {
     return api(await serializeSignIn(ctx, await attemptPassword(ctx, signIn, user, password)));
   }
   const code = ctx.body.string('code');
-  const sent = requireSentCode(signIn.firstFactorVerification, strategy);
-  let result: CodeResult = { state: sent, failure: null };
-  await guardedAttempt(ctx, user, async () => {
-    result = await attemptEmailCode(ctx, sent, code);
-    return result.failure === null;
-  });
+  const result = await attemptGuardedEmailCode(ctx, user, requireSentCode(signIn.firstFactorVerification, strategy), code);
   const checked = await updateSignIn(ctx, signIn, { firstFactorVerification: result.state });
   if (result.failure) throw result.failure;
   const next =
@@ -79,10 +74,7 @@ export const prepareSecondFactor: RouteHandler = async (ctx) => {
 export const attemptSecondFactor: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const { signIn, user, strategy } = await offeredSecondFactor(ctx);
-  const secret = user.totpSecret ?? '';
-  const passed = await guardedAttempt(ctx, user, () =>
-    strategy === 'totp' ? acceptTotpCode(ctx, user.id, secret, code) : consumeBackupCode(ctx, user.id, code),
-  );
+  const passed = await guardedAttempt(ctx, user, () => acceptSecondFactor(ctx, user, strategy, code));
   const attempts = (signIn.secondFactorVerification?.attempts ?? 0) + 1;
   const status = passed ? 'verified' : 'unverified';
   const verification: VerificationState = { status, strategy, attempts, expireAt: null, codeId: null };
