@@ -84,11 +84,12 @@ interface StepProps {
   onCancel(): void;
 }
 
+/** What each strategy asks for: the sign-in's own words where they fit. */
 const textKeys = {
   password: 'userProfile.reverification.passwordText',
-  totp: 'userProfile.reverification.totpText',
-  backup_code: 'userProfile.reverification.backupCodeText',
-  email_code: 'userProfile.reverification.emailCodeText',
+  totp: 'signIn.secondFactor.totpSubtitle',
+  backup_code: 'signIn.secondFactor.backupCodeSubtitle',
+  email_code: 'signIn.emailCode.subtitle',
 } as const;
 
 /** "Confirm it's you": the password, a TOTP or backup code, or a code emailed to the primary address. */

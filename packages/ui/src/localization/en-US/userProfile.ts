@@ -123,10 +123,7 @@ export const userProfile = {
   reverification: {
     title: 'Confirm it’s you',
     passwordText: 'For your security, enter your password to continue.',
-    totpText: 'For your security, enter the code from your authenticator app.',
-    backupCodeText: 'For your security, enter one of your backup codes.',
     sendText: 'For your security, we will send a code to {{emailAddress}}.',
-    emailCodeText: 'Enter the code we sent to {{emailAddress}}.',
     send: 'Send code',
     unavailableText: 'Sign out and sign in again to make this change.',
   },

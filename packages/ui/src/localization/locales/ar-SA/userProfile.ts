@@ -123,10 +123,7 @@ export const userProfile: LocalizationResource['userProfile'] = {
   reverification: {
     title: 'أكّد هويتك',
     passwordText: 'حفاظًا على أمانك، أدخل كلمة المرور للمتابعة.',
-    totpText: 'حفاظًا على أمانك، أدخل الرمز من تطبيق المصادقة.',
-    backupCodeText: 'حفاظًا على أمانك، أدخل أحد رموزك الاحتياطية.',
     sendText: 'حفاظًا على أمانك، سنرسل رمزًا إلى {{emailAddress}}.',
-    emailCodeText: 'أدخل الرمز الذي أرسلناه إلى {{emailAddress}}.',
     send: 'إرسال الرمز',
     unavailableText: 'سجّل الخروج ثم سجّل الدخول مجددًا لإجراء هذا التغيير.',
   },

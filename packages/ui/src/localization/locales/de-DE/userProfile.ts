@@ -124,10 +124,7 @@ export const userProfile: LocalizationResource['userProfile'] = {
   reverification: {
     title: 'Bestätigen Sie Ihre Identität',
     passwordText: 'Geben Sie zu Ihrer Sicherheit Ihr Passwort ein, um fortzufahren.',
-    totpText: 'Geben Sie zu Ihrer Sicherheit den Code aus Ihrer Authenticator-App ein.',
-    backupCodeText: 'Geben Sie zu Ihrer Sicherheit einen Ihrer Backup-Codes ein.',
     sendText: 'Zu Ihrer Sicherheit senden wir einen Code an {{emailAddress}}.',
-    emailCodeText: 'Geben Sie den Code ein, den wir an {{emailAddress}} gesendet haben.',
     send: 'Code senden',
     unavailableText: 'Melden Sie sich ab und wieder an, um diese Änderung vorzunehmen.',
   },

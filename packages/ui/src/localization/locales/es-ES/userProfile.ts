@@ -122,10 +122,7 @@ export const userProfile: LocalizationResource['userProfile'] = {
   reverification: {
     title: 'Confirma tu identidad',
     passwordText: 'Por tu seguridad, introduce tu contraseña para continuar.',
-    totpText: 'Por tu seguridad, introduce el código de tu aplicación de autenticación.',
-    backupCodeText: 'Por tu seguridad, introduce uno de tus códigos de respaldo.',
     sendText: 'Por tu seguridad, enviaremos un código a {{emailAddress}}.',
-    emailCodeText: 'Introduce el código que hemos enviado a {{emailAddress}}.',
     send: 'Enviar código',
     unavailableText: 'Cierra sesión y vuelve a iniciarla para hacer este cambio.',
   },

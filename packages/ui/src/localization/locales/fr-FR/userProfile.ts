@@ -122,10 +122,7 @@ export const userProfile: LocalizationResource['userProfile'] = {
   reverification: {
     title: 'Confirmez votre identité',
     passwordText: 'Pour votre sécurité, saisissez votre mot de passe pour continuer.',
-    totpText: "Pour votre sécurité, saisissez le code de votre application d'authentification.",
-    backupCodeText: "Pour votre sécurité, saisissez l'un de vos codes de secours.",
     sendText: 'Pour votre sécurité, nous allons envoyer un code à {{emailAddress}}.',
-    emailCodeText: 'Saisissez le code envoyé à {{emailAddress}}.',
     send: 'Envoyer le code',
     unavailableText: 'Déconnectez-vous puis reconnectez-vous pour effectuer cette modification.',
   },

@@ -124,10 +124,7 @@ export const userProfile: LocalizationResource['userProfile'] = {
   reverification: {
     title: 'ご本人確認',
     passwordText: '安全のため、続行するにはパスワードを入力してください。',
-    totpText: '安全のため、認証アプリに表示されているコードを入力してください。',
-    backupCodeText: '安全のため、バックアップコードのいずれかを入力してください。',
     sendText: '安全のため、{{emailAddress}} にコードを送信します。',
-    emailCodeText: '{{emailAddress}} に送信したコードを入力してください。',
     send: 'コードを送信',
     unavailableText: 'この変更を行うには、いったんサインアウトしてから再度サインインしてください。',
   },
