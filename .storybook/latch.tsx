@@ -15,6 +15,11 @@ export interface LatchStoryParameters {
   signedInAs?: string | string[];
   /** Emails of users also signed in on another browser (more active devices on their Security page). */
   signedInElsewhere?: string[];
+  /**
+   * Minutes since the story's users signed in (the mock's clock runs this far
+   * ahead once they have): past 10, a sensitive change first asks "Confirm it's you".
+   */
+  signedInMinutesAgo?: number;
   /** Emails of users locked out (ten wrong passwords) before the story renders. */
   lockedOut?: string[];
   /** A forced failure, switched on once the client has loaded (unless `skipLoad`) so the story renders first. */
@@ -75,7 +80,9 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
   const installHandlers = mswLoader(mswSetup as AddonSetup);
   return async (context) => {
     const options: LatchStoryParameters = context.parameters.latch ?? {};
-    const backend = createMockBackend({ users: options.users, settings: options.settings, latencyMs: options.latencyMs });
+    let clockAheadMs = 0;
+    const now = () => Date.now() + clockAheadMs;
+    const backend = createMockBackend({ users: options.users, settings: options.settings, latencyMs: options.latencyMs, now });
     const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers: backend.handlers } } };
     await installHandlers(mswContext);
     // The addon's own beforeEach (it is listed in `addons`) starts a second,
@@ -92,6 +99,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
       await client.load();
       for (const email of [options.signedInAs ?? []].flat()) await signIn(client, findUser(options, email), backupCodes);
     }
+    clockAheadMs = (options.signedInMinutesAgo ?? 0) * 60_000;
     if (options.scenario) backend.scenario(options.scenario);
     return { latch: { backend, client } satisfies LoadedLatch };
   };

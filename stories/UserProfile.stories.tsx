@@ -221,6 +221,65 @@ export const DeleteAccount: Story = {
   },
 };
 
+// Step-up: a session signed in more than 10 minutes ago confirms it's the user before a sensitive change
+
+const signedInLongAgo = { latch: { signedInAs: ada.emailAddress, signedInMinutesAgo: 11 } };
+
+/** Adds the second address on a stale session: the step-up step opens instead. */
+async function toConfirmItsYou(context: Parameters<typeof canvasOf>[0]) {
+  await toAddEmail(context);
+  await userEvent.type(canvasOf(context).getByLabelText('Email address'), secondEmail);
+  await click(context, 'Continue');
+  const step = await canvasOf(context).findByRole('group', { name: 'Confirm it’s you' });
+  await waitFor(() => expect(within(step).getByRole('heading', { name: 'Confirm it’s you' })).toHaveFocus());
+  return step;
+}
+
+export const ConfirmItsYou: Story = {
+  name: 'Step-up: confirm it’s you (password)',
+  parameters: signedInLongAgo,
+  play: async (context) => {
+    const step = await toConfirmItsYou(context);
+    await expect(within(step).getByLabelText('Password')).toBeVisible();
+  },
+};
+
+export const ConfirmItsYouWrongPassword: Story = {
+  name: 'Step-up: error, wrong password',
+  parameters: signedInLongAgo,
+  play: async (context) => {
+    const step = await toConfirmItsYou(context);
+    await userEvent.type(within(step).getByLabelText('Password'), 'not-my-password');
+    await click(context, 'Continue');
+    await expectFieldError(context, 'Password', 'Password is incorrect.');
+  },
+};
+
+export const ConfirmItsYouThenRetried: Story = {
+  name: 'Step-up: confirmed, the change goes through',
+  parameters: signedInLongAgo,
+  play: async (context) => {
+    const step = await toConfirmItsYou(context);
+    await userEvent.type(within(step).getByLabelText('Password'), ada.password);
+    await click(context, 'Continue');
+    await expect(await canvasOf(context).findByLabelText('Verification code')).toBeVisible();
+  },
+};
+
+export const ConfirmItsYouTotp: Story = {
+  name: 'Step-up: confirm it’s you (authenticator app)',
+  parameters: { latch: { signedInAs: grace.emailAddress, signedInMinutesAgo: 11 } },
+  play: async (context) => {
+    await toSecurityPage(context);
+    await click(context, 'Turn off');
+    const confirm = await canvasOf(context).findByRole('group', { name: 'Turn off two-step verification?' });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Turn off' }));
+    const step = await canvasOf(context).findByRole('group', { name: 'Confirm it’s you' });
+    await expect(within(step).getByLabelText('Verification code')).toBeVisible();
+    await expect(within(step).queryByLabelText('Password')).toBeNull();
+  },
+};
+
 // States
 
 export const LoadingClient: Story = {

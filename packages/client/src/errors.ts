@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '@latch/protocol';
+import type { ApiError, ErrorCode, ReverificationStrategy } from '@latch/protocol';
 
 /**
  * The API answered with an error status. `code` is the first error's code, the
@@ -10,6 +10,8 @@ export class LatchAPIError extends Error {
   readonly code: ErrorCode;
   /** Seconds to wait before retrying, from the `Retry-After` header (429 user_locked). */
   readonly retryAfterSeconds?: number;
+  /** For `reverification_required`: how the user can reverify (`session.reverify`). */
+  readonly strategies?: ReverificationStrategy[];
 
   constructor(
     readonly status: number,
@@ -20,6 +22,7 @@ export class LatchAPIError extends Error {
     super(first.longMessage ?? first.message);
     this.code = first.code;
     this.retryAfterSeconds = retryAfterSeconds ?? first.meta?.retryAfterSeconds;
+    this.strategies = first.meta?.strategies;
   }
 }
 
@@ -30,6 +33,15 @@ export class LatchNetworkError extends Error {
 
 export function isLatchAPIError(e: unknown): e is LatchAPIError {
   return e instanceof LatchAPIError;
+}
+
+/**
+ * A sensitive action (email, password, TOTP, backup codes, account deletion)
+ * was refused because the session's last verification is too old: reverify
+ * with one of `strategies` through `session.reverify()`, then retry.
+ */
+export function isReverificationError(e: unknown): e is LatchAPIError & { code: 'reverification_required'; strategies: ReverificationStrategy[] } {
+  return isLatchAPIError(e) && e.code === 'reverification_required';
 }
 
 export function isLatchNetworkError(e: unknown): e is LatchNetworkError {

@@ -5,6 +5,6 @@ export { User, type ActiveSession } from './resources/user';
 export { EmailAddress } from './resources/email-address';
 export { SignIn } from './resources/sign-in';
 export { SignUp } from './resources/sign-up';
-export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError } from './errors';
+export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError, isReverificationError } from './errors';
 export { createMemoryStorage, type TokenStorage } from './storage';
 export type { TransportMode } from './transport';

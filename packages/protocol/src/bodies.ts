@@ -71,4 +71,12 @@ export interface TotpVerifyBody {
   code: string;
 }
 
+export interface ReverificationPrepareBody {
+  strategy: 'email_code';
+}
+
+export type ReverificationAttemptBody =
+  | { strategy: 'password'; password: string }
+  | { strategy: 'email_code' | 'totp' | 'backup_code'; code: string };
+
 export type { FirstFactorStrategy };

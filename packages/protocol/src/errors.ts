@@ -44,6 +44,11 @@ export const ErrorCodes = {
   originInvalid: 'origin_invalid',
   sessionNotFound: 'session_not_found',
   sessionExpired: 'session_expired',
+  /**
+   * A sensitive action on a session whose last verification is too old: 403,
+   * with `meta.strategies` naming how to reverify (`/v1/me/reverification/…`).
+   */
+  reverificationRequired: 'reverification_required',
   // User
   lastEmailAddress: 'last_verified_email_address',
   emailAddressNotFound: 'email_address_not_found',
@@ -61,12 +66,15 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
+/** How a signed-in user proves it is still them before a sensitive action. */
+export type ReverificationStrategy = 'password' | 'email_code' | 'totp' | 'backup_code';
+
 /** One entry of an error response. `meta.paramName` names the field at fault. */
 export interface ApiError {
   code: ErrorCode;
   message: string;
   longMessage?: string;
-  meta?: { paramName?: string; retryAfterSeconds?: number };
+  meta?: { paramName?: string; retryAfterSeconds?: number; strategies?: ReverificationStrategy[] };
 }
 
 /** The body of every non-2xx response. */

@@ -16,6 +16,8 @@ export const Limits = {
   clockSkewSeconds: 5,
   sessionIdleMs: 7 * 24 * 60 * 60 * 1000,
   sessionAbsoluteMs: 30 * 24 * 60 * 60 * 1000,
+  /** Sensitive actions need the session's user to have proven itself this recently (step-up). */
+  reverificationMaxAgeMs: 10 * 60 * 1000,
   maxBodyBytes: 100 * 1024,
   /** Longest name, username or email accepted; longer input is a 422, not a 500. */
   maxFieldLength: 256,

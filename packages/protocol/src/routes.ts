@@ -42,6 +42,10 @@ export const Routes = {
   meBackupCodes: 'POST /v1/me/backup_codes',
   meSessions: 'GET /v1/me/sessions',
   meSessionRevoke: 'POST /v1/me/sessions/:id/revoke',
+  /** Sends an email code for `email_code` reverification. */
+  meReverificationPrepare: 'POST /v1/me/reverification/prepare',
+  /** Proves the user again; sensitive actions are then allowed for a while. */
+  meReverificationAttempt: 'POST /v1/me/reverification/attempt',
 
   jwks: 'GET /.well-known/jwks.json',
 } as const;

@@ -40,6 +40,7 @@ export {
   LatchNetworkError,
   isLatchAPIError,
   isLatchNetworkError,
+  isReverificationError,
   type LatchClientOptions,
   type LatchInitialState,
   type LatchState,

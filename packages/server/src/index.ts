@@ -3,6 +3,7 @@ export type { Handler, HandlerOptions, RequestInfo } from './core/handler';
 export type { CookieOptions } from './core/http/transport';
 export {
   defaultRateLimits,
+  defaultReverificationMaxAgeMs,
   defaultSessionLifetime,
   type RateLimit,
   type RateLimits,

@@ -1,4 +1,4 @@
-import type { SessionJSON, SessionStatus } from '@latch/protocol';
+import type { ReverificationAttemptBody, ReverificationPrepareBody, SessionJSON, SessionStatus } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
 import { toUser, type User } from './user';
 
@@ -34,6 +34,20 @@ export class Session {
   /** Signs this session out. */
   async end(): Promise<void> {
     await this.#ctx.call('sessionEnd', { id: this.id });
+  }
+
+  /**
+   * Proves the user again after a `reverification_required` error (see
+   * `isReverificationError`), with a strategy the error named: sensitive
+   * actions then work on this session for the next 10 minutes.
+   */
+  async reverify(params: ReverificationAttemptBody): Promise<void> {
+    await this.#ctx.call('meReverificationAttempt', { body: params, sessionId: this.id });
+  }
+
+  /** Emails the code that `reverify({ strategy: 'email_code', code })` then takes. */
+  async prepareReverification(params: ReverificationPrepareBody): Promise<void> {
+    await this.#ctx.call('meReverificationPrepare', { body: params, sessionId: this.id });
   }
 
   /** Makes this the client's active session. */

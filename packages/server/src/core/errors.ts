@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '@latch/protocol';
+import type { ApiError, ErrorCode, ReverificationStrategy } from '@latch/protocol';
 
 /** Default HTTP status and English message of every error code, in one table. */
 const table: Record<ErrorCode, [status: number, message: string]> = {
@@ -33,6 +33,7 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   origin_invalid: [403, 'This request must come from an allowed origin with the latch-requested-with header.'],
   session_not_found: [404, 'Session not found.'],
   session_expired: [401, 'The session has expired.'],
+  reverification_required: [403, 'Confirm it is you before making this change.'],
   last_verified_email_address: [422, 'You cannot remove your last verified email address.'],
   email_address_not_found: [404, 'Email address not found.'],
   email_address_not_verified: [422, 'Verify this email address first.'],
@@ -49,6 +50,8 @@ interface FailureOptions {
   status?: number;
   message?: string;
   retryAfterSeconds?: number;
+  /** For `reverification_required`: the ways this user can reverify. */
+  strategies?: ReverificationStrategy[];
 }
 
 /** An expected failure: thrown anywhere in a flow, turned into an error response by the handler. */
@@ -63,6 +66,7 @@ export class ApiFailure extends Error {
     const meta: ApiError['meta'] = {};
     if (options.paramName !== undefined) meta.paramName = options.paramName;
     if (options.retryAfterSeconds !== undefined) meta.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.strategies !== undefined) meta.strategies = options.strategies;
     this.error = { code, message: this.message, ...(Object.keys(meta).length > 0 ? { meta } : {}) };
   }
 }

@@ -36,6 +36,9 @@ export const defaultRateLimits: RateLimits = {
   signUpsPerIp: { max: 20, windowMs: tenMinutes },
 };
 
+/** Step-up: a sensitive action needs a verification on the session within this long. */
+export const defaultReverificationMaxAgeMs = Limits.reverificationMaxAgeMs;
+
 export const defaultSessionLifetime: SessionLifetime = {
   idleMs: Limits.sessionIdleMs,
   absoluteMs: Limits.sessionAbsoluteMs,

@@ -4,6 +4,7 @@ import { deleteMe, getMe, updateMe } from './flows/me';
 import { attemptEmailVerification, createEmailAddress, deleteEmailAddress, makeEmailPrimary, prepareEmailVerification } from './flows/me-emails';
 import { changePassword, createTotp, deleteTotp, regenerateBackupCodes, verifyTotp } from './flows/me-security';
 import { listMySessions, revokeMySession } from './flows/me-sessions';
+import { attemptReverification, prepareReverification } from './flows/reverification';
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
 import { createSignIn, getSignIn } from './flows/sign-in';
@@ -55,6 +56,8 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   meBackupCodes: { handler: regenerateBackupCodes },
   meSessions: { handler: listMySessions },
   meSessionRevoke: { handler: revokeMySession },
+  meReverificationPrepare: { handler: prepareReverification },
+  meReverificationAttempt: { handler: attemptReverification },
 
   jwks: { handler: getJwks },
 };

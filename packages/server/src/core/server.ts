@@ -6,7 +6,7 @@ import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
 import { createHandler, type Handler, type HandlerOptions } from './handler';
-import { defaultRateLimits, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
+import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
@@ -25,6 +25,11 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   mailer?: Mailer;
   /** Idle timeout and absolute lifetime of sessions; default 7 and 30 days. */
   sessionLifetime?: Partial<SessionLifetime>;
+  /**
+   * How recently the user must have proven a factor on the session (sign-in,
+   * sign-up or reverification) before a sensitive action; default 10 minutes.
+   */
+  reverificationMaxAgeMs?: number;
   /** Overrides of `defaultRateLimits`, limit by limit. */
   rateLimits?: Partial<RateLimits>;
 }
@@ -55,6 +60,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     issuer: options.issuer,
     signingKeys: new SigningKeys(store, now, secrets),
     sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
+    reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
   };
   return {

@@ -38,6 +38,7 @@ export const settingDescriptions = {
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
   'rate-limit-sign-ins': 'Sign-ins started per client address, e.g. 100/10m (default).',
@@ -85,6 +86,7 @@ export interface LatchConfig {
   settings: DeepPartial<InstanceSettings>;
   cookies: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
   sessionLifetime: Partial<SessionLifetime>;
+  reverificationMaxAgeMs?: number;
   rateLimits: Partial<RateLimits>;
   trustProxy: number;
   smtp?: SmtpOptions;
@@ -134,6 +136,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     threads: read('hash-threads', (setting) => parseInteger(setting, 1, 256)),
     queueLimit: read('hash-queue', (setting) => parseInteger(setting, 0, 1_000_000)),
   });
+  const reverificationMaxAgeMs = read('reverification-max-age', parseDuration);
   return {
     command: values.help ? 'help' : readCommand(positionals),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
@@ -145,6 +148,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
     sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
+    ...(reverificationMaxAgeMs ? { reverificationMaxAgeMs } : {}),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),
       emailsPerIp: read('rate-limit-emails-per-ip', parseRateLimit),

@@ -36,6 +36,8 @@ export interface ServeOptions {
   redirectOrigins?: string[];
   cookies?: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
   sessionLifetime?: Partial<SessionLifetime>;
+  /** How recent a verification sensitive actions need; default 10 minutes. */
+  reverificationMaxAgeMs?: number;
   settings?: DeepPartial<InstanceSettings>;
   rateLimits?: Partial<RateLimits>;
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) trusts the socket's address only. */
@@ -132,6 +134,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     mailer: mail.send,
     settings: { ...options.settings, allowedRedirectOrigins: options.redirectOrigins ?? [] },
     sessionLifetime: options.sessionLifetime,
+    reverificationMaxAgeMs: options.reverificationMaxAgeMs,
     rateLimits: options.rateLimits,
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },

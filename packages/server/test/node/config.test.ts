@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       LATCH_COOKIE_MAX_AGE: '30d',
       LATCH_SESSION_IDLE: '12h',
       LATCH_SESSION_LIFETIME: '7d',
+      LATCH_REVERIFICATION_MAX_AGE: '5m',
       LATCH_RATE_LIMIT_EMAILS: '3/15m',
       LATCH_RATE_LIMIT_EMAILS_PER_IP: '12/1h',
       LATCH_RATE_LIMIT_SIGN_INS: '50/1h',
@@ -102,6 +103,7 @@ describe('loadConfig', () => {
       redirectOrigins: ['https://www.example.com'],
       cookies: { sameSite: 'Strict', maxAgeSeconds: 30 * 86_400 },
       sessionLifetime: { idleMs: 12 * 3_600_000, absoluteMs: 7 * 86_400_000 },
+      reverificationMaxAgeMs: 5 * 60_000,
       rateLimits: {
         emailsPerAddress: { max: 3, windowMs: 15 * 60_000 },
         emailsPerIp: { max: 12, windowMs: 3_600_000 },

@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
-export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code';
+export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code' | 'reverification_code';
 
 export interface OutgoingEmail {
   to: string;
@@ -37,6 +37,8 @@ export interface ServerContext {
   issuer: string;
   signingKeys: SigningKeys;
   sessionLifetime: SessionLifetime;
+  /** How recent a session's last verification must be for a sensitive action. */
+  reverificationMaxAgeMs: number;
   rateLimits: RateLimits;
 }
 

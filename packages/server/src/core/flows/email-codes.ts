@@ -4,8 +4,9 @@ import { timingSafeEqualText } from '../crypto/hash';
 import { randomId, randomToken } from '../crypto/random';
 import { codeEmail } from '../email/templates';
 import { fail, type ApiFailure } from '../errors';
-import type { CodePurpose, VerificationRecord, VerificationState } from '../store/records';
+import type { CodePurpose, UserRecord, VerificationRecord, VerificationState } from '../store/records';
 import type { EmailKind, RequestContext, ServerContext } from './context';
+import { guardedAttempt } from './lockout';
 import { assertWithinRateLimit } from './rate-limits';
 
 /** How long a code's failure count outlives the code, so resends cannot reset it. */
@@ -16,6 +17,7 @@ const emailKinds: Record<CodePurpose, EmailKind> = {
   sign_in: 'sign_in_code',
   reset_password: 'reset_password_code',
   verify_email: 'verify_email_code',
+  reverification: 'reverification_code',
 };
 
 interface SendParams {
@@ -106,6 +108,21 @@ export async function attemptEmailCode(ctx: ServerContext, state: VerificationSt
   }
   if (!(await ctx.store.delete('verifications', record.id))) return failed(state, 'failed', fail('verification_failed'));
   return { state: { ...state, attempts, status: 'verified', codeId: null }, failure: null };
+}
+
+/** `attemptEmailCode` under the account lockout: a wrong code also counts against the user's account. */
+export async function attemptGuardedEmailCode(
+  ctx: ServerContext,
+  user: UserRecord,
+  state: VerificationState & { codeId: string },
+  code: string,
+): Promise<CodeResult> {
+  let result: CodeResult = { state, failure: null };
+  await guardedAttempt(ctx, user, async () => {
+    result = await attemptEmailCode(ctx, state, code);
+    return result.failure === null;
+  });
+  return result;
 }
 
 function failed(state: VerificationState, status: VerificationState['status'], failure: ApiFailure): CodeResult {

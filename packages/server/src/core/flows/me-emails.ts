@@ -9,6 +9,7 @@ import { assertEmailAvailable, normalizeEmail } from './identity';
 import { assertNotLocked } from './lockout';
 import { assertPasswordIsNotLocalPart } from './passwords';
 import { api, type RouteHandler } from './reply';
+import { recentlyVerifiedSession } from './reverification';
 import { currentSession } from './sessions';
 import { inTransaction } from './transaction';
 import { uniqueWrite, updateUser } from './users';
@@ -16,7 +17,7 @@ import { uniqueWrite, updateUser } from './users';
 /** Adds an unverified address; it becomes usable once its code is entered. */
 export const createEmailAddress: RouteHandler = async (ctx) => {
   const address = normalizeEmail(ctx.body.string('emailAddress'));
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   await assertEmailAvailable(ctx, address);
   const own = await ctx.store.listBy('emailAddresses', 'userId', user.id);
   if (own.some((email) => email.emailAddress === address)) throw fail('form_identifier_exists', { paramName: 'emailAddress' });
@@ -65,14 +66,14 @@ export const attemptEmailVerification: RouteHandler = async (ctx) => {
 };
 
 export const makeEmailPrimary: RouteHandler = async (ctx) => {
-  const { user, email } = await ownEmail(ctx);
+  const { user, email } = await ownEmail(ctx, { sensitive: true });
   if (!email.verifiedEmail) throw fail('email_address_not_verified');
   return api(await serializeUser(ctx, await updateUser(ctx, user.id, { primaryEmailAddressId: email.id })));
 };
 
 /** The primary address stays until another is made primary, so an account always has a way in. */
 export const deleteEmailAddress: RouteHandler = async (ctx) => {
-  const { user, email } = await ownEmail(ctx);
+  const { user, email } = await ownEmail(ctx, { sensitive: true });
   const verified = (await ctx.store.listBy('emailAddresses', 'userId', user.id)).filter((own) => own.verifiedEmail);
   if (email.verifiedEmail && verified.length === 1) throw fail('last_verified_email_address');
   if (user.primaryEmailAddressId === email.id) throw fail('email_address_is_primary');
@@ -84,8 +85,9 @@ export const deleteEmailAddress: RouteHandler = async (ctx) => {
   return api(deleted);
 };
 
-async function ownEmail(ctx: RequestContext): Promise<{ user: UserRecord; email: EmailAddressRecord }> {
-  const { user } = await currentSession(ctx);
+/** A sensitive use (make primary, remove) also needs a recent verification, checked before the address is looked up. */
+async function ownEmail(ctx: RequestContext, { sensitive = false } = {}): Promise<{ user: UserRecord; email: EmailAddressRecord }> {
+  const { user } = sensitive ? await recentlyVerifiedSession(ctx) : await currentSession(ctx);
   const email = await ctx.store.get('emailAddresses', ctx.id);
   if (!email || email.userId !== user.id) throw fail('email_address_not_found');
   return { user, email };

@@ -9,21 +9,24 @@ import { guardedAttempt } from './lockout';
 import { hashNewPassword, passwordMatches } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { acceptTotpCode, deleteBackupCodes, newBackupCodes, openTotpSecret, replaceBackupCodes, sealTotpSecret } from './second-factor';
+import { assertRecentlyVerified, recentlyVerifiedSession, reverificationStrategies } from './reverification';
 import { currentSession, revokeUserSessions } from './sessions';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
 /**
  * The current password is required when there is one; a wrong one counts
- * toward the lockout. Every other session ends unless the user opts out (a
- * password is changed when it may be known to someone else), and this
- * client's token is rotated.
+ * toward the lockout. A correct one is itself the step-up verification, unless
+ * the user has a second factor (then only a recent TOTP or backup code is).
+ * Every other session ends unless the user opts out (a password is changed
+ * when it may be known to someone else), and this client's token is rotated.
  */
 export const changePassword: RouteHandler = async (ctx) => {
   const currentPassword = ctx.body.optionalString('currentPassword', { max: Infinity, allowControl: true });
   const newPassword = ctx.body.string('newPassword', { max: Infinity, allowControl: true });
   const signOutOfOtherSessions = ctx.body.optionalBoolean('signOutOfOtherSessions') ?? true;
   const { user, session } = await currentSession(ctx);
+  if (!(await reverificationStrategies(ctx, user)).includes('password')) await assertRecentlyVerified(ctx, session, user);
   if (user.passwordHash) {
     if (currentPassword === undefined) throw fail('form_param_missing', { paramName: 'currentPassword' });
     const matches = await guardedAttempt(ctx, user, () => passwordMatches(ctx, currentPassword, user.passwordHash));
@@ -42,7 +45,8 @@ export const changePassword: RouteHandler = async (ctx) => {
 /** Starts TOTP enrollment: a secret and an otpauth:// URI for the QR code. TOTP is on only after a first code. */
 export const createTotp: RouteHandler = async (ctx) => {
   assertMfa(ctx, 'totp');
-  const { user } = await currentSession(ctx);
+  // Sensitive too: TOTP with an attacker's authenticator would become their way to reverify.
+  const { user } = await recentlyVerifiedSession(ctx);
   if (user.totpSecret) throw fail('totp_already_enabled');
   const secret = newTotpSecret();
   await updateUser(ctx, user.id, { pendingTotpSecret: await sealTotpSecret(ctx, user.id, secret) });
@@ -69,7 +73,7 @@ export const verifyTotp: RouteHandler = async (ctx) => {
 };
 
 export const deleteTotp: RouteHandler = async (ctx) => {
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
   const updated = await inTransaction(ctx, async (ctx) => {
     const updated = await updateUser(ctx, user.id, { totpSecret: null, pendingTotpSecret: null });
@@ -82,7 +86,7 @@ export const deleteTotp: RouteHandler = async (ctx) => {
 /** New backup codes replace the old ones, which stop working at once. */
 export const regenerateBackupCodes: RouteHandler = async (ctx) => {
   assertMfa(ctx, 'backupCodes');
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   if (!user.totpSecret) throw fail('totp_not_enabled');
   const codes: BackupCodesJSON = { codes: await replaceBackupCodes(ctx, await newBackupCodes(ctx, user.id)) };
   return api(codes);

@@ -5,6 +5,7 @@ import type { UserRecord } from '../store/records';
 import { assertUsernameAvailable, cleanName, normalizeUsername } from './identity';
 import { maxImageDataUrlLength, validateImageDataUrl } from './image';
 import { api, type RouteHandler } from './reply';
+import { recentlyVerifiedSession } from './reverification';
 import { currentSession } from './sessions';
 import { deleteUser, updateUser } from './users';
 
@@ -35,7 +36,7 @@ export const updateMe: RouteHandler = async (ctx) => {
 
 /** Deletes the account: the user, its email addresses, sessions and codes. */
 export const deleteMe: RouteHandler = async (ctx) => {
-  const { user } = await currentSession(ctx);
+  const { user } = await recentlyVerifiedSession(ctx);
   await deleteUser(ctx, user.id);
   const deleted: DeletedJSON = { id: user.id, deleted: true };
   return api(deleted);

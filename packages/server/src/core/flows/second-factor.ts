@@ -1,3 +1,4 @@
+import type { SecondFactorStrategy } from '@latch/protocol';
 import { generateBackupCodes, normalizeBackupCode } from '../crypto/codes';
 import { isSealed } from '../crypto/encryption';
 import { randomId } from '../crypto/random';
@@ -79,6 +80,11 @@ export async function consumeBackupCode(ctx: ServerContext, userId: string, code
     (await ctx.store.findBy('backupCodes', 'codeHash', await ctx.secrets.legacyCodeHash(userId, normalized)));
   if (!record || record.userId !== userId) return false;
   return ctx.store.delete('backupCodes', record.id);
+}
+
+/** Checks a TOTP or backup code of the user (the caller runs it under the lockout). */
+export function acceptSecondFactor(ctx: ServerContext, user: UserRecord, strategy: SecondFactorStrategy, code: string): Promise<boolean> {
+  return strategy === 'totp' ? acceptTotpCode(ctx, user.id, user.totpSecret ?? '', code) : consumeBackupCode(ctx, user.id, code);
 }
 
 export interface NewBackupCodes {

@@ -44,6 +44,8 @@ export function startSession(ctx: RequestContext, userId: string): Promise<Sessi
       createdAt: now,
       lastActiveAt: now,
       abandonAt: now + ctx.sessionLifetime.absoluteMs,
+      // The sign-in or sign-up that ends here has just proven the user's factors.
+      lastVerifiedAt: now,
     };
     await ctx.store.insert('sessions', session);
     // The user may have been deleted while signing in: then no session at all.

@@ -12,7 +12,7 @@ import { hashNewPassword } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
 import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, signInUserOrDecoy, updateSignIn } from './sign-in';
-import { acceptTotpCode, consumeBackupCode } from './second-factor';
+import { acceptSecondFactor } from './second-factor';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
@@ -111,10 +111,7 @@ export const prepareSecondFactor: RouteHandler = async (ctx) => {
 export const attemptSecondFactor: RouteHandler = async (ctx) => {
   const code = ctx.body.string('code');
   const { signIn, user, strategy } = await offeredSecondFactor(ctx);
-  const secret = user.totpSecret ?? '';
-  const passed = await guardedAttempt(ctx, user, () =>
-    strategy === 'totp' ? acceptTotpCode(ctx, user.id, secret, code) : consumeBackupCode(ctx, user.id, code),
-  );
+  const passed = await guardedAttempt(ctx, user, () => acceptSecondFactor(ctx, user, strategy, code));
   const attempts = (signIn.secondFactorVerification?.attempts ?? 0) + 1;
   const status = passed ? 'verified' : 'unverified';
   const verification: VerificationState = { status, strategy, attempts, expireAt: null, codeId: null };

@@ -62,6 +62,14 @@ export interface SessionRecord {
   createdAt: number;
   lastActiveAt: number;
   abandonAt: number;
+  /**
+   * When the user last proved a factor on this session: the sign-in or
+   * sign-up that created it, or a reverification. Sensitive actions need it
+   * recent. Missing on sessions stored before step-up existed: they count as stale.
+   */
+  lastVerifiedAt?: number | null;
+  /** The email code sent for a reverification, if one is pending. */
+  reverification?: VerificationState | null;
 }
 
 export interface SignInRecord {
@@ -97,7 +105,7 @@ export interface SignUpRecord {
   expireAt: number;
 }
 
-export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email';
+export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email' | 'reverification';
 
 /** A one-time email code. Consumed by deleting it, so only one caller can win. */
 export interface VerificationRecord {

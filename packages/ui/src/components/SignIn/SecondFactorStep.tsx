@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SecondFactorStrategy } from '@latch/protocol';
-import { CodeField, codeProblem, Field, Form, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
+import { BackupCodeField, CodeField, codeProblem, Form, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 
@@ -38,18 +38,7 @@ export function SecondFactorStep() {
         {strategy === 'totp' ? (
           <CodeField key="totp" required value={code} onChange={setCode} error={submit.fieldError('code')} />
         ) : (
-          <Field
-            key="backup_code"
-            name="backupCode"
-            label={t('fields.backupCode')}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={code}
-            onChange={setCode}
-            error={submit.fieldError('code')}
-          />
+          <BackupCodeField key="backup_code" name="backupCode" required value={code} onChange={setCode} error={submit.fieldError('code')} />
         )}
         <PrimaryButton loading={submit.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>

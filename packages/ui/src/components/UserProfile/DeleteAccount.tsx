@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { User } from '@latch/react';
 import { Field, Form, PrimaryButton, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
 import { ActionButton, ErrorAlert, Panel, PanelActions, Section, SectionText, useReturnFocus } from './parts';
+import { useReverified } from './Reverification';
 
 /**
  * Deletes the account once the user has typed the confirmation word
@@ -32,10 +33,11 @@ function DeleteConfirmation({ user, onCancel }: { user: User; onCancel(): void }
   const { t } = useLocalization();
   const [typed, setTyped] = useState('');
   const remove = useAsyncAction();
+  const reverified = useReverified();
   const word = t('userProfile.deleteAccount.confirmWord');
   const confirmed = typed.trim() === word;
   const submit = async () => {
-    if (confirmed) await remove.run(() => user.delete());
+    if (confirmed) await remove.run(() => reverified(() => user.delete()));
   };
   return (
     <Panel title={t('userProfile.deleteAccount.confirmTitle')} text={t('userProfile.deleteAccount.text')} onCancel={onCancel} focusTitle={false}>

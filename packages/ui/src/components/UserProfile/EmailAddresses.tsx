@@ -3,6 +3,7 @@ import type { EmailAddress, User } from '@latch/react';
 import { Badge, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
 import { AddEmailAddress, VerifyEmailAddress } from './VerifyEmail';
 import { ActionButton, Confirmation, ErrorAlert, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
+import { useReverified } from './Reverification';
 
 /** At most one panel is open in the section: the add form, or one address's code or removal step. */
 type Mode = { kind: 'idle' } | { kind: 'add' } | { kind: 'verify'; id: string; sendError?: unknown } | { kind: 'remove'; id: string };
@@ -87,6 +88,7 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
   const textId = useId();
   const prepare = useAsyncAction();
   const primary = useAsyncAction();
+  const reverified = useReverified();
   const openHere = mode.kind !== 'idle' && mode.kind !== 'add' && mode.id === email.id ? mode.kind : null;
   const verifyButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -106,7 +108,7 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
   const makePrimary = async () => {
     onStatus(null);
     prepare.reset();
-    const done = await primary.run(async () => (await email.setAsPrimary(), true));
+    const done = await primary.run(async () => (await reverified(() => email.setAsPrimary()), true));
     if (done) onStatus(t('userProfile.emailAddresses.primarySet', { emailAddress }));
   };
 
@@ -133,7 +135,7 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
           confirmLabel={t('userProfile.emailAddresses.remove')}
           danger
           action={async () => {
-            await email.destroy();
+            await reverified(() => email.destroy());
             onRemoved();
           }}
           onCancel={() => onClose()}

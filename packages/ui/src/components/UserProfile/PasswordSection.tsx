@@ -12,6 +12,7 @@ import {
   type Localization,
 } from '../../foundation';
 import { ActionButton, ErrorAlert, Panel, PanelActions, Section, SectionStatus, SectionText, useReturnFocus } from './parts';
+import { useReverified } from './Reverification';
 
 export interface PasswordSectionProps {
   user: User;
@@ -72,6 +73,7 @@ function PasswordForm({ user, title, onDone, onCancel }: PasswordFormProps) {
   const [signOutOthers, setSignOutOthers] = useState(true);
   const [problems, setProblems] = useState<Problems>({});
   const save = useAsyncAction();
+  const reverified = useReverified();
   const apiErrors = apiFieldErrors(save.error, fieldErrors(save.error), t('userProfile.password.incorrect'));
   const errors: Problems = { ...apiErrors, ...problems };
   const set = (name: keyof Values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
@@ -81,12 +83,14 @@ function PasswordForm({ user, title, onDone, onCancel }: PasswordFormProps) {
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const updated = await save.run(() =>
-      user.updatePassword({
-        // An account without a password has nothing to confirm; the server ignores the field then.
-        currentPassword: needsCurrent ? values.currentPassword : '',
-        newPassword: values.newPassword,
-        signOutOfOtherSessions: signOutOthers,
-      }),
+      reverified(() =>
+        user.updatePassword({
+          // An account without a password has nothing to confirm; the server ignores the field then.
+          currentPassword: needsCurrent ? values.currentPassword : '',
+          newPassword: values.newPassword,
+          signOutOfOtherSessions: signOutOthers,
+        }),
+      ),
     );
     if (updated) onDone(signOutOthers);
   };

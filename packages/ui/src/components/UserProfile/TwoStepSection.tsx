@@ -3,6 +3,7 @@ import type { User } from '@latch/react';
 import { Badge, useAsyncAction, useLocalization } from '../../foundation';
 import { BackupCodes } from './BackupCodes';
 import { ActionButton, Confirmation, ErrorAlert, PanelActions, Section, SectionStatus, SectionText, useFocusLater } from './parts';
+import { useReverified } from './Reverification';
 import { TotpEnrollment } from './TotpEnrollment';
 import { useEnvironment } from './useEnvironment';
 
@@ -26,6 +27,7 @@ export function TwoStepSection({ user }: { user: User }) {
   const [mode, setMode] = useState<Mode>(idle);
   const [status, setStatus] = useState<string | null>(null);
   const start = useAsyncAction();
+  const reverified = useReverified();
   const heading = useRef<HTMLHeadingElement>(null);
   const setUpButton = useRef<HTMLButtonElement>(null);
   const regenerateButton = useRef<HTMLButtonElement>(null);
@@ -51,7 +53,7 @@ export function TwoStepSection({ user }: { user: User }) {
   };
   const enroll = async () => {
     setStatus(null);
-    const totp = await start.run(() => user.createTOTP());
+    const totp = await start.run(() => reverified(() => user.createTOTP()));
     if (totp) setMode({ kind: 'enroll', totp });
   };
   const enabled = (codes: string[]) => {
@@ -86,7 +88,7 @@ export function TwoStepSection({ user }: { user: User }) {
           title={t('userProfile.twoStep.regenerateTitle')}
           text={t('userProfile.twoStep.regenerateText')}
           confirmLabel={t('userProfile.twoStep.regenerateConfirm')}
-          action={async () => setMode({ kind: 'codes', codes: (await user.createBackupCodes()).codes })}
+          action={async () => setMode({ kind: 'codes', codes: (await reverified(() => user.createBackupCodes())).codes })}
           onCancel={() => close(() => regenerateButton.current)}
         />
       )}
@@ -97,7 +99,7 @@ export function TwoStepSection({ user }: { user: User }) {
           confirmLabel={t('userProfile.twoStep.turnOff')}
           danger
           action={async () => {
-            await user.disableTOTP();
+            await reverified(() => user.disableTOTP());
             close(() => setUpButton.current ?? heading.current, t('userProfile.twoStep.turnedOff'));
           }}
           onCancel={() => close(() => turnOffButton.current)}

@@ -3,6 +3,7 @@ import { Limits } from '@latch/protocol';
 import type { EmailAddress, User } from '@latch/react';
 import { CodeField, Field, Form, PrimaryButton, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
 import { ActionButton, ErrorAlert, Panel, PanelActions, SectionStatus } from './parts';
+import { useReverified } from './Reverification';
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -19,6 +20,7 @@ export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProp
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const add = useAsyncAction();
+  const reverified = useReverified();
   const apiError = fieldErrors(add.error).emailAddress;
 
   const submit = async () => {
@@ -31,7 +33,7 @@ export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProp
     setInvalid(problem);
     if (problem) return;
     const added = await add.run(async () => {
-      const created = await user.createEmailAddress({ emailAddress });
+      const created = await reverified(() => user.createEmailAddress({ emailAddress }));
       // The address now exists, so a failed send must not look like a failed add: the code step shows it.
       let sendError: unknown;
       await created.prepareVerification().catch((e: unknown) => (sendError = e));

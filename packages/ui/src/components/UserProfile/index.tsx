@@ -13,6 +13,7 @@ import {
 } from '../../foundation';
 import { AccountPage } from './AccountPage';
 import { Navbar, type ProfilePage } from './Navbar';
+import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
 
@@ -65,7 +66,9 @@ function Profile({ routing, path }: RoutingProps) {
           applicationName={applicationName}
         />
         {/* A key per page and account, so a half-filled form never lingers into another page or account. */}
-        <Main key={`${user.id}:${page}`}>{page === 'security' ? <SecurityPage user={user} /> : <AccountPage user={user} />}</Main>
+        <Main key={`${user.id}:${page}`}>
+          <ReverificationBoundary>{page === 'security' ? <SecurityPage user={user} /> : <AccountPage user={user} />}</ReverificationBoundary>
+        </Main>
       </div>
     </Card>
   );

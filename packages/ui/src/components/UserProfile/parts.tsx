@@ -54,6 +54,8 @@ export interface PanelProps {
   onCancel?(): void;
   /** Forms focus their first field instead (autoFocus); panels that inform focus their title. */
   focusTitle?: boolean;
+  /** 3 inside a section; 2 for a panel that stands for the whole page (the step-up confirmation). */
+  headingLevel?: 2 | 3;
   children: ReactNode;
 }
 
@@ -62,7 +64,8 @@ export interface PanelProps {
  * step): a group named by its `<h3>`, which takes focus when the panel opens
  * so a screen reader reads where the user now is.
  */
-export function Panel({ title, text, onCancel, focusTitle = true, children }: PanelProps) {
+export function Panel({ title, text, onCancel, focusTitle = true, headingLevel = 3, children }: PanelProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const textProps = useElement('profilePanelText');
@@ -76,9 +79,9 @@ export function Panel({ title, text, onCancel, focusTitle = true, children }: Pa
   };
   return (
     <div {...useElement('profilePanel')} role="group" aria-labelledby={id} onKeyDown={onKeyDown}>
-      <h3 {...useElement('profilePanelTitle')} id={id} ref={heading} tabIndex={-1}>
+      <Heading {...useElement('profilePanelTitle')} id={id} ref={heading} tabIndex={-1}>
         {title}
-      </h3>
+      </Heading>
       {text && <p {...textProps}>{text}</p>}
       {children}
     </div>

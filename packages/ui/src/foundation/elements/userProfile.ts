@@ -14,6 +14,8 @@ export const userProfileElements = [
   'profilePanelText',
   'profilePanelActions',
   'profileDangerButton',
+  // The "Confirm it's you" step before a sensitive change (it holds a profilePanel)
+  'profileReverification',
   // Profile picture
   'profileImage',
   'profileImageInput',

@@ -30,3 +30,11 @@ export function CodeField({ name = 'code', length = 6, label, onChange, ...props
     />
   );
 }
+
+export type BackupCodeFieldProps = Omit<FieldProps, 'label' | 'type' | 'inputElement'>;
+
+/** One of the printed backup codes: letters, digits and a dash, so no numeric keyboard, autocorrect or capitals. */
+export function BackupCodeField(props: BackupCodeFieldProps) {
+  const { t } = useLocalization();
+  return <Field {...props} label={t('fields.backupCode')} autoComplete="off" autoCapitalize="none" spellCheck={false} />;
+}

@@ -3,7 +3,7 @@ export { Card, Header, Logo, Main, FooterAction, type HeaderProps, type FooterAc
 export { Form, type FormProps } from './Form';
 export { Field, type FieldProps } from './Field';
 export { PasswordField, type PasswordFieldProps } from './PasswordField';
-export { CodeField, type CodeFieldProps } from './CodeField';
+export { BackupCodeField, CodeField, type BackupCodeFieldProps, type CodeFieldProps } from './CodeField';
 export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Alert, Divider, Badge } from './Feedback';
 export { Avatar, initials, type AvatarProps } from './Avatar';

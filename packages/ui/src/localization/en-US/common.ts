@@ -80,6 +80,7 @@ export const common = {
     origin_invalid: 'This request was blocked for your security. Reload the page and try again.',
     session_not_found: 'This session no longer exists.',
     session_expired: 'Your session has expired. Sign in again.',
+    reverification_required: 'Confirm it’s you to make this change.',
     last_verified_email_address: 'You cannot remove your only verified email address.',
     email_address_not_found: 'This email address no longer exists.',
     email_address_not_verified: 'Verify this email address first.',

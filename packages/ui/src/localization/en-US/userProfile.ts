@@ -119,4 +119,12 @@ export const userProfile = {
     confirmWord: 'DELETE',
     confirmLabel: 'Type {{word}} to confirm',
   },
+  /** The step-up confirmation before a sensitive change. */
+  reverification: {
+    title: 'Confirm it’s you',
+    passwordText: 'For your security, enter your password to continue.',
+    sendText: 'For your security, we will send a code to {{emailAddress}}.',
+    send: 'Send code',
+    unavailableText: 'Sign out and sign in again to make this change.',
+  },
 };

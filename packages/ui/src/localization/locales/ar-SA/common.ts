@@ -78,6 +78,7 @@ export const common: CommonStrings = {
     origin_invalid: 'تم حظر هذا الطلب حفاظًا على أمانك. أعد تحميل الصفحة وحاول مرة أخرى.',
     session_not_found: 'هذه الجلسة لم تعد موجودة.',
     session_expired: 'انتهت صلاحية جلستك. سجّل الدخول مرة أخرى.',
+    reverification_required: 'أكّد هويتك لإجراء هذا التغيير.',
     last_verified_email_address: 'لا يمكنك إزالة بريدك الإلكتروني الوحيد الذي تم التحقق منه.',
     email_address_not_found: 'هذا البريد الإلكتروني لم يعد موجودًا.',
     email_address_not_verified: 'تحقّق من هذا البريد الإلكتروني أولًا.',

@@ -120,4 +120,11 @@ export const userProfile: LocalizationResource['userProfile'] = {
     confirmWord: 'حذف',
     confirmLabel: 'اكتب «{{word}}» للتأكيد',
   },
+  reverification: {
+    title: 'أكّد هويتك',
+    passwordText: 'حفاظًا على أمانك، أدخل كلمة المرور للمتابعة.',
+    sendText: 'حفاظًا على أمانك، سنرسل رمزًا إلى {{emailAddress}}.',
+    send: 'إرسال الرمز',
+    unavailableText: 'سجّل الخروج ثم سجّل الدخول مجددًا لإجراء هذا التغيير.',
+  },
 };

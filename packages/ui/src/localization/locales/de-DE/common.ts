@@ -78,6 +78,7 @@ export const common: CommonStrings = {
     origin_invalid: 'Diese Anfrage wurde zu Ihrer Sicherheit blockiert. Laden Sie die Seite neu und versuchen Sie es erneut.',
     session_not_found: 'Diese Sitzung existiert nicht mehr.',
     session_expired: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
+    reverification_required: 'Bestätigen Sie Ihre Identität, um diese Änderung vorzunehmen.',
     last_verified_email_address: 'Sie können Ihre einzige bestätigte E-Mail-Adresse nicht entfernen.',
     email_address_not_found: 'Diese E-Mail-Adresse existiert nicht mehr.',
     email_address_not_verified: 'Bestätigen Sie zuerst diese E-Mail-Adresse.',

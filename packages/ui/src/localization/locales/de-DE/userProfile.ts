@@ -121,4 +121,11 @@ export const userProfile: LocalizationResource['userProfile'] = {
     confirmWord: 'LÖSCHEN',
     confirmLabel: 'Geben Sie zur Bestätigung {{word}} ein',
   },
+  reverification: {
+    title: 'Bestätigen Sie Ihre Identität',
+    passwordText: 'Geben Sie zu Ihrer Sicherheit Ihr Passwort ein, um fortzufahren.',
+    sendText: 'Zu Ihrer Sicherheit senden wir einen Code an {{emailAddress}}.',
+    send: 'Code senden',
+    unavailableText: 'Melden Sie sich ab und wieder an, um diese Änderung vorzunehmen.',
+  },
 };

@@ -78,6 +78,7 @@ export const common: CommonStrings = {
     origin_invalid: 'Esta solicitud se ha bloqueado por seguridad. Recarga la página e inténtalo de nuevo.',
     session_not_found: 'Esta sesión ya no existe.',
     session_expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
+    reverification_required: 'Confirma tu identidad para hacer este cambio.',
     last_verified_email_address: 'No puedes eliminar tu único correo electrónico verificado.',
     email_address_not_found: 'Este correo electrónico ya no existe.',
     email_address_not_verified: 'Verifica primero este correo electrónico.',

@@ -119,4 +119,11 @@ export const userProfile: LocalizationResource['userProfile'] = {
     confirmWord: 'ELIMINAR',
     confirmLabel: 'Escribe {{word}} para confirmar',
   },
+  reverification: {
+    title: 'Confirma tu identidad',
+    passwordText: 'Por tu seguridad, introduce tu contraseña para continuar.',
+    sendText: 'Por tu seguridad, enviaremos un código a {{emailAddress}}.',
+    send: 'Enviar código',
+    unavailableText: 'Cierra sesión y vuelve a iniciarla para hacer este cambio.',
+  },
 };

@@ -78,6 +78,7 @@ export const common: CommonStrings = {
     origin_invalid: 'Cette requête a été bloquée pour votre sécurité. Rechargez la page et réessayez.',
     session_not_found: "Cette session n'existe plus.",
     session_expired: 'Votre session a expiré. Reconnectez-vous.',
+    reverification_required: 'Confirmez votre identité pour effectuer cette modification.',
     last_verified_email_address: 'Vous ne pouvez pas supprimer votre seule adresse e-mail vérifiée.',
     email_address_not_found: "Cette adresse e-mail n'existe plus.",
     email_address_not_verified: "Vérifiez d'abord cette adresse e-mail.",

@@ -119,4 +119,11 @@ export const userProfile: LocalizationResource['userProfile'] = {
     confirmWord: 'SUPPRIMER',
     confirmLabel: 'Saisissez {{word}} pour confirmer',
   },
+  reverification: {
+    title: 'Confirmez votre identité',
+    passwordText: 'Pour votre sécurité, saisissez votre mot de passe pour continuer.',
+    sendText: 'Pour votre sécurité, nous allons envoyer un code à {{emailAddress}}.',
+    send: 'Envoyer le code',
+    unavailableText: 'Déconnectez-vous puis reconnectez-vous pour effectuer cette modification.',
+  },
 };

@@ -77,6 +77,7 @@ export const common: CommonStrings = {
     origin_invalid: 'セキュリティのためこのリクエストはブロックされました。ページを再読み込みしてお試しください。',
     session_not_found: 'このセッションは存在しません。',
     session_expired: 'セッションの有効期限が切れました。もう一度サインインしてください。',
+    reverification_required: 'この変更を行うには、ご本人であることを確認してください。',
     last_verified_email_address: '確認済みの唯一のメールアドレスは削除できません。',
     email_address_not_found: 'このメールアドレスは存在しません。',
     email_address_not_verified: '先にこのメールアドレスを確認してください。',

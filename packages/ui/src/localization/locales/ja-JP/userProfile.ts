@@ -121,4 +121,11 @@ export const userProfile: LocalizationResource['userProfile'] = {
     confirmWord: '削除',
     confirmLabel: '確認のため「{{word}}」と入力してください',
   },
+  reverification: {
+    title: 'ご本人確認',
+    passwordText: '安全のため、続行するにはパスワードを入力してください。',
+    sendText: '安全のため、{{emailAddress}} にコードを送信します。',
+    send: 'コードを送信',
+    unavailableText: 'この変更を行うには、いったんサインアウトしてから再度サインインしてください。',
+  },
 };
