@@ -208,6 +208,8 @@ describe('a failure between the writes of a flow leaves it undone', () => {
       prepare: async () => {
         // Every try needs a time step of its own: a TOTP step is accepted once.
         test.clock.advance(60_000);
+        // Turning TOTP on is a sensitive action: keep the session's verification fresh as the clock runs.
+        expect((await browser.call('POST', '/v1/me/reverification/attempt', { strategy: 'password', password: ada.password })).status).toBe(200);
         return (await browser.call<{ response: TotpJSON }>('POST', '/v1/me/totp')).json.response;
       },
       attempt: ({ secret }) => browser.call('POST', '/v1/me/totp/attempt_verification', { code: totpAt(secret, test.clock.now()) }),

@@ -92,8 +92,14 @@ describe('step-up verification of sensitive actions', () => {
     expect(errorCode(byPassword)).toBe('strategy_for_user_invalid');
 
     // The last step, a password reset, has no attacker's address to send its code to.
-    const reset = await new TestBrowser(test.server).call('POST', '/v1/client/sign_ins', { identifier: 'mallory@evil.example' });
-    expect(errorCode(reset)).toBe('form_identifier_not_found');
+    // (Enumeration protection answers with a decoy sign-in: its reset code goes to nobody.)
+    const resetter = new TestBrowser(test.server);
+    const reset = (await resetter.call('POST', '/v1/client/sign_ins', { identifier: 'mallory@evil.example' })).json.response as SignInJSON;
+    const factor = reset.supportedFirstFactors.find((offered) => offered.strategy === 'reset_password_email_code');
+    const emailAddressId = factor && 'emailAddressId' in factor ? factor.emailAddressId : '';
+    await resetter.call('POST', `/v1/client/sign_ins/${reset.id}/prepare_first_factor`, { strategy: 'reset_password_email_code', emailAddressId });
+    expect(test.outbox.filter((email) => email.to === 'mallory@evil.example')).toEqual([]);
+    expect(await test.server.store.findBy('emailAddresses', 'verifiedEmail', 'mallory@evil.example')).toBeNull();
     const after = await me(browser);
     expect(after.emailAddresses.map((email) => email.emailAddress)).toEqual(victim.emailAddresses.map((email) => email.emailAddress));
     expect(after).toMatchObject({ primaryEmailAddressId: victim.primaryEmailAddressId, totpEnabled: true, backupCodeEnabled: true });
