@@ -115,7 +115,8 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
 
   it('shows a wrong password as an alert and stays signed out', async () => {
     await signIn('ada@example.com', 'not-the-password');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/password/i);
+    // In server mode the wrong password costs a real PBKDF2 hash (600,000 iterations): give it more than poll's default second on a busy machine.
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/password/i);
     expect(await page.getByRole('heading', { name: /Signed in as/ }).count()).toBe(0);
   });
 
