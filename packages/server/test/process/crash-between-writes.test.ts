@@ -43,8 +43,9 @@ async function signInStatus(server: SpawnedServer, identifier: string, withPassw
 
 describe.runIf(kind !== 'memory')(`SIGKILL between the writes of a flow on ${kind}`, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => void (db = await freshDatabase()));
-  afterAll(async () => db?.drop());
+  // Creating and dropping a PostgreSQL database can take a while on a busy machine.
+  beforeAll(async () => void (db = await freshDatabase()), 60_000);
+  afterAll(async () => db?.drop(), 60_000);
 
   /** Starts a server that kills itself after the `writes`th write inside a transaction, sends it `request`, and waits for the kill. */
   async function dieDuring(writes: number, request: (server: SpawnedServer) => Promise<unknown>): Promise<void> {
