@@ -67,8 +67,15 @@ export default defineConfig({
         test: {
           name: 'react18',
           include: reactSuites,
-          // The built catalog is one bundle on React 19; its stories run here in jsdom instead.
-          exclude: [...configDefaults.exclude, 'packages/ui/test/stories/catalog.browser.test.ts'],
+          exclude: [
+            ...configDefaults.exclude,
+            // The built catalog is one bundle on React 19; its stories run here in jsdom instead.
+            'packages/ui/test/stories/catalog.browser.test.ts',
+            // Checks of CSS files, the README and locale files, which no React renders.
+            'packages/ui/test/**/stylesheet.test.ts',
+            'packages/ui/test/docs/**',
+            'packages/ui/test/locales/{completeness,types}.test.ts',
+          ],
           env: { LATCH_REACT: '18' },
           // Dependencies that import React must go through the aliases too, or they would load React 19.
           server: { deps: { inline: [/@testing-library\/react/, /@floating-ui\/react/, /@storybook\/react/] } },

@@ -1,4 +1,5 @@
-import { useInsertionEffect, useSyncExternalStore, version } from 'react';
+import { useInsertionEffect, version } from 'react';
+import { useRenderingHtml } from './renderingHtml';
 
 export interface LatchStylesProps {
   /** Stable per stylesheet (`latch-ui`): one copy per id in the document, however many components render it. */
@@ -21,8 +22,6 @@ function HoistedStyles({ id, css, nonce }: LatchStylesProps) {
   );
 }
 
-const noSubscription = () => () => {};
-
 /**
  * React 18 has no hoisting, so: the server and the hydrating render put the
  * sheet in place (the server HTML is styled before any script runs, and
@@ -32,11 +31,9 @@ const noSubscription = () => () => {};
  * mounts or unmounts later, as with React 19, which also keeps hoisted sheets.
  */
 function HeadStyles({ id, css, nonce }: LatchStylesProps) {
-  // The server snapshot (false) serves the server and hydration; React 18
-  // re-renders with the client one (true) right after hydrating.
-  const inHead = useSyncExternalStore(noSubscription, () => true, () => false);
+  const renderingHtml = useRenderingHtml();
   useInsertionEffect(() => insertOnce(id, css, nonce), [id, css, nonce]);
-  if (inHead) return null;
+  if (!renderingHtml) return null;
   return (
     <style
       data-latch-style={id}
@@ -54,15 +51,13 @@ function HeadStyles({ id, css, nonce }: LatchStylesProps) {
 
 /** At the start of <head>, where React 19 puts hoisted sheets too: the app's own CSS, after it, wins ties. */
 function insertOnce(id: string, css: string, nonce: string | undefined): void {
-  let style = document.head.querySelector(`style[data-latch-style="${id}"]`);
-  if (!style) {
-    style = document.createElement('style');
-    style.setAttribute('data-latch-style', id);
-    // The attribute, not the property: browsers take the nonce from it, and show it to no script.
-    if (nonce) style.setAttribute('nonce', nonce);
-    document.head.prepend(style);
-  }
-  if (style.textContent !== css) style.textContent = css;
+  if (document.head.querySelector(`style[data-latch-style="${id}"]`)) return;
+  const style = document.createElement('style');
+  style.setAttribute('data-latch-style', id);
+  // The attribute, not the property: browsers take the nonce from it, and show it to no script.
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = css;
+  document.head.prepend(style);
 }
 
 /** The stylesheet, one copy in <head> per id, server-rendered and hydrated alike on React 18 and 19. */

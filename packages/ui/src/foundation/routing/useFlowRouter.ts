@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { noSubscription } from '../renderingHtml';
 
 export type Routing = 'virtual' | 'hash' | 'path';
 
@@ -84,7 +85,7 @@ function urlFor(routing: Routing, path: string | undefined, step: string): strin
 export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouterOptions): FlowRouter {
   const [virtualStep, setVirtualStep] = useState('');
   const inUrl = routing !== 'virtual';
-  const changes = useSyncExternalStore(inUrl ? subscribe : noopSubscribe, countChanges, serverCount);
+  const changes = useSyncExternalStore(inUrl ? subscribe : noSubscription, countChanges, serverCount);
   const urlStep = inUrl && changes > 0 ? readStep(routing, path) : '';
 
   const navigate = useCallback<FlowRouter['navigate']>(
@@ -104,8 +105,4 @@ export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouter
 
   const current = inUrl ? urlStep : virtualStep;
   return { step: current === '' ? initial : current, navigate };
-}
-
-function noopSubscribe(): () => void {
-  return () => {};
 }
