@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { react18Aliases } from './react18/aliases.ts';
 import { sourceAliases } from './source-aliases.ts';
 
 /**
@@ -16,6 +17,8 @@ const memoryOnly = 'packages/server/test/memory-store.test.ts';
 const closeStores = 'packages/server/test/stores/close-test-stores.ts';
 /** Closes the loopback listeners that the SQL projects' test browsers talk to (LATCH_TEST_TRANSPORT=http). */
 const closeListeners = 'packages/server/test/http-setup.ts';
+/** Everything that renders React: the hooks, the components and their stories, the playground in Chromium. */
+const reactSuites = ['packages/react/test/**/*.test.{ts,tsx}', 'packages/ui/test/**/*.test.{ts,tsx}', 'playground/test/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
@@ -55,6 +58,27 @@ export default defineConfig({
           setupFiles: [closeStores, closeListeners],
           // Creates this run's database (LATCH_TEST_PG_URL overrides the server) and drops it at the end.
           globalSetup: ['packages/server/test/stores/postgres-global-setup.ts'],
+        },
+      },
+      {
+        // The peer range promises React ^18.2 || ^19: the same suites again on React 18.3.
+        extends: true,
+        resolve: { alias: react18Aliases },
+        test: {
+          name: 'react18',
+          include: reactSuites,
+          exclude: [
+            ...configDefaults.exclude,
+            // The built catalog is one bundle on React 19; its stories run here in jsdom instead.
+            'packages/ui/test/stories/catalog.browser.test.ts',
+            // Checks of CSS files, the README and locale files, which no React renders.
+            'packages/ui/test/**/stylesheet.test.ts',
+            'packages/ui/test/docs/**',
+            'packages/ui/test/locales/{completeness,types}.test.ts',
+          ],
+          env: { LATCH_REACT: '18' },
+          // Dependencies that import React must go through the aliases too, or they would load React 19.
+          server: { deps: { inline: [/@testing-library\/react/, /@floating-ui\/react/, /@storybook\/react/] } },
         },
       },
     ],

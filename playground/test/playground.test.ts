@@ -108,6 +108,14 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
 
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    // One stylesheet in <head> after <SignIn/> and with <UserButton/>: hoisted by React 19,
+    // Latch's own copy on React 18 (the react18 test project serves the page on it).
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll('style')]
+        .filter((style) => style.textContent?.includes('.latch-root'))
+        .map((style) => ({ inHead: style.parentNode === document.head, react18: style.hasAttribute('data-latch-style') })),
+    );
+    expect(sheets).toEqual([{ inHead: true, react18: process.env.LATCH_REACT === '18' }]);
     await page.getByRole('button', { name: 'Open user menu' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
@@ -115,8 +123,8 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
 
   it('shows a wrong password as an alert and stays signed out', async () => {
     await signIn('ada@example.com', 'not-the-password');
-    // In server mode the wrong password costs a real PBKDF2 hash (600,000 iterations): give it more than poll's default second on a busy machine.
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/password/i);
+    // The server hashes the wrong password at full cost first: on a busy machine that can take seconds.
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/password/i);
     expect(await page.getByRole('heading', { name: /Signed in as/ }).count()).toBe(0);
   });
 

@@ -1,14 +1,64 @@
-import { latchCss } from './styles';
+import { useInsertionEffect, version } from 'react';
+import { useRenderingHtml } from './renderingHtml';
+
+export interface LatchStylesProps {
+  /** Stable per stylesheet (`latch-ui`): one copy per id in the document, however many components render it. */
+  id: string;
+  css: string;
+  /** Lets the sheet pass a CSP `style-src 'nonce-…'`. */
+  nonce?: string;
+}
 
 /**
- * The stylesheet as a React 19 hoistable `<style>`: `href` + `precedence` make
- * React move it into <head> and keep one copy however many components render
- * (on the server too). A `nonce` lets it pass a CSP `style-src 'nonce-…'`.
+ * React 19: a hoistable `<style>`. `href` + `precedence` make React move it
+ * into <head> and keep one copy per `href`, on the server too (where React
+ * stamps it with its own `nonce.style` render option).
  */
-export function LatchStyles({ nonce }: { nonce?: string }) {
+function HoistedStyles({ id, css, nonce }: LatchStylesProps) {
   return (
-    <style href="latch-ui" precedence="default" nonce={nonce}>
-      {latchCss}
+    <style href={id} precedence="default" nonce={nonce}>
+      {css}
     </style>
   );
 }
+
+/**
+ * React 18 has no hoisting, so: the server and the hydrating render put the
+ * sheet in place (the server HTML is styled before any script runs, and
+ * hydration finds the same element); an insertion effect keeps one copy in
+ * <head>; every client render after that (the next one, or a fresh mount)
+ * renders nothing. So after mount there is one `<style>` per id, whatever
+ * mounts or unmounts later, as with React 19, which also keeps hoisted sheets.
+ */
+function HeadStyles({ id, css, nonce }: LatchStylesProps) {
+  const renderingHtml = useRenderingHtml();
+  useInsertionEffect(() => insertOnce(id, css, nonce), [id, css, nonce]);
+  if (!renderingHtml) return null;
+  return (
+    <style
+      data-latch-style={id}
+      nonce={nonce}
+      // Browsers hide a parsed nonce from the DOM: React 18 would call it a mismatch.
+      suppressHydrationWarning
+      // React 18 escapes text in a <style> (`>` becomes `&gt;`), which breaks
+      // selectors and hydration. This is the package's own CSS, never data, and
+      // with `<` escaped as CSS allows it cannot close the element.
+      // eslint-disable-next-line no-restricted-syntax
+      dangerouslySetInnerHTML={{ __html: css.replace(/</g, '\\3c ') }}
+    />
+  );
+}
+
+/** At the start of <head>, where React 19 puts hoisted sheets too: the app's own CSS, after it, wins ties. */
+function insertOnce(id: string, css: string, nonce: string | undefined): void {
+  if (document.head.querySelector(`style[data-latch-style="${id}"]`)) return;
+  const style = document.createElement('style');
+  style.setAttribute('data-latch-style', id);
+  // The attribute, not the property: browsers take the nonce from it, and show it to no script.
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = css;
+  document.head.prepend(style);
+}
+
+/** The stylesheet, one copy in <head> per id, server-rendered and hydrated alike on React 18 and 19. */
+export const LatchStyles = parseInt(version) > 18 ? HoistedStyles : HeadStyles;

@@ -1,14 +1,22 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DependencyList, type EffectCallback, type RefObject } from 'react';
+import { useRenderingHtml } from './renderingHtml';
 
 const notYet = Symbol('not mounted');
 
 /**
- * For effects that move focus: they run in the commit, before the browser
- * paints the new content and before anything (a screen reader, a test) can
- * see the old focus. On the server no effect runs; useEffect there only avoids
- * React 18's useLayoutEffect warning.
+ * For effects that move focus: they run in the commit, before
+ * the browser paints the new content and before anything (a screen reader, a
+ * test) can see the old focus. Where React renders HTML, useLayoutEffect would
+ * only make React 18 warn, so it is useEffect there (which does nothing). An
+ * instance keeps the hook it mounted with, since React
+ * wants the same hooks on every render (a hydrated one keeps useEffect: the page's
+ * first render moves no focus, and its later focus moves come one frame late).
  */
-export const useCommitEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+export function useCommitEffect(effect: EffectCallback, deps?: DependencyList): void {
+  const renderingHtml = useRenderingHtml();
+  const [useCommit] = useState(() => (renderingHtml ? useEffect : useLayoutEffect));
+  useCommit(effect, deps);
+}
 
 /**
  * Focuses `ref` whenever `key` changes (a new step in the same component), and

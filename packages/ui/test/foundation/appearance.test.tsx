@@ -150,24 +150,6 @@ describe('ComponentRoot', () => {
     expect(root.dataset.component).toBe('userProfile');
     expect(root.style.getPropertyValue('--latch-color-primary')).toBe('rgb(1, 2, 3)');
   });
-
-  it('injects one stylesheet however many components render', async () => {
-    await act(async () => {
-      render(
-        withProvider(
-          backend.url,
-          <>
-            <ComponentRoot component="signIn">x</ComponentRoot>
-            <ComponentRoot component="signUp">y</ComponentRoot>
-          </>,
-        ),
-      );
-    });
-    // Hoisted into <head> by React. (Its text is empty here: Vitest blanks CSS files
-    // unless `test.css.include` names them; stylesheet.test.ts reads the files.)
-    expect(document.head.querySelectorAll('style[data-href="latch-ui"]')).toHaveLength(1);
-    expect(document.body.querySelectorAll('style')).toHaveLength(0);
-  });
 });
 
 describe('public exports', () => {

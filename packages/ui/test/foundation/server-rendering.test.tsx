@@ -1,5 +1,6 @@
 // No jsdom: this file renders as a server would, in plain Node.
 import { describe, expect, it } from 'vitest';
+import { version } from 'react';
 import { renderToReadableStream, renderToString } from 'react-dom/server';
 import {
   Alert,
@@ -11,6 +12,7 @@ import {
   Divider,
   Field,
   FooterAction,
+  LatchStyles,
   Form,
   Header,
   Main,
@@ -21,6 +23,7 @@ import {
   useFlowRouter,
   type ProviderAppearance,
 } from '../../src/foundation';
+import { latchCss } from '../../src/foundation/styles';
 import { arSA } from '../../src/locales';
 import { serveMockBackend, withProvider } from './harness';
 
@@ -83,17 +86,27 @@ describe('server rendering', () => {
   });
 
   it('emits the stylesheet, with the nonce React renders with, or not at all when injectStyles is false', async () => {
-    expect(html()).toMatch(/<style[^>]*data-href="latch-ui"/);
+    expect(html()).toContain(latchCss);
     expect(html({ injectStyles: false })).not.toContain('<style');
-    // On the server React writes hoisted styles itself and stamps them with its own `nonce.style`
-    // render option; `styleNonce` must be the same value (it is what the browser-side insert uses).
-    const stream = await renderToReadableStream(
-      withProvider(backend.url, <ComponentRoot component="signIn">x</ComponentRoot>, { appearance: { styleNonce: 'abc123' } }),
-      { nonce: { script: 'abc123', style: 'abc123' } },
-    );
-    await stream.allReady;
-    const streamed = await new Response(stream).text();
-    expect(streamed).toMatch(/<style[^>]*nonce="abc123"[^>]*data-href="latch-ui"|<style[^>]*data-href="latch-ui"[^>]*nonce="abc123"/);
+    const app = withProvider(backend.url, <ComponentRoot component="signIn">x</ComponentRoot>, { appearance: { styleNonce: 'abc123' } });
+    if (parseInt(version) > 18) {
+      // React 19 writes hoisted styles itself and stamps them with its own `nonce.style`
+      // render option; `styleNonce` must be the same value (it is what the browser-side insert uses).
+      const stream = await renderToReadableStream(app, { nonce: { script: 'abc123', style: 'abc123' } });
+      await stream.allReady;
+      expect(await new Response(stream).text()).toMatch(/<style[^>]*nonce="abc123"[^>]*data-href="latch-ui"|<style[^>]*data-href="latch-ui"[^>]*nonce="abc123"/);
+    } else {
+      // React 18 renders the element in place, with the nonce it is given.
+      expect(renderToString(app)).toMatch(/<style[^>]* nonce="abc123"/);
+    }
+  });
+
+  it('cannot be broken out of by the stylesheet text', () => {
+    const out = renderToString(<LatchStyles id="latch-test" css={'a > b {}</style><script>alert(1)</script><style>'} />);
+    // The text stays inside the one element: the only `</style` is its end.
+    expect(out).toContain('a > b {}');
+    expect(out.match(/<\/style/gi)).toHaveLength(1);
+    expect(out.endsWith('</style>')).toBe(true);
   });
 
   it('sets no inline style on the root without variables (strict CSP friendly)', () => {

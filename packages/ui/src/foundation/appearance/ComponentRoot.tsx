@@ -4,6 +4,7 @@ import clsx from 'clsx';
 import { enUS, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
 import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
 import { LatchStyles } from '../LatchStyles';
+import { latchCss } from '../styles';
 import { emptyAppearance, extendAppearance } from './merge';
 import type { Appearance, ComponentName, ProviderAppearance } from './types';
 import { cssVariables } from './variables';
@@ -48,7 +49,7 @@ export function ComponentRoot({ component, appearance, localization, children, i
   const inject = providerAppearance?.injectStyles !== false;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles nonce={providerAppearance?.styleNonce} />}
+      {inject && <LatchStyles id="latch-ui" css={latchCss} nonce={providerAppearance?.styleNonce} />}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { noSubscription } from '../renderingHtml';
 
 export type Routing = 'virtual' | 'hash' | 'path';
 
@@ -25,14 +26,30 @@ export interface RoutingProps {
 // pushState fires no event; the routers of this page listen for this one too.
 const changeEvent = 'latch:locationchange';
 
+/**
+ * What the routers read: a count of location changes, not the step itself.
+ * React 18 compares a store's next value with the last one it committed, and
+ * in a component that also sets state while rendering (SignIn does) that one
+ * can be stale, from before the latest navigation: Back to the start then
+ * matched it and rendered nothing. A count never comes back to an old value.
+ * 0 is the server's (and hydration's) snapshot, so the browser starts at 1.
+ */
+let locationChanges = 1;
+const countChanges = () => locationChanges;
+const serverCount = () => 0;
+
 function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener);
-  window.addEventListener('hashchange', listener);
-  window.addEventListener(changeEvent, listener);
+  const onChange = () => {
+    locationChanges += 1;
+    listener();
+  };
+  window.addEventListener('popstate', onChange);
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener(changeEvent, onChange);
   return () => {
-    window.removeEventListener('popstate', listener);
-    window.removeEventListener('hashchange', listener);
-    window.removeEventListener(changeEvent, listener);
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener(changeEvent, onChange);
   };
 }
 
@@ -68,8 +85,8 @@ function urlFor(routing: Routing, path: string | undefined, step: string): strin
 export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouterOptions): FlowRouter {
   const [virtualStep, setVirtualStep] = useState('');
   const inUrl = routing !== 'virtual';
-  const getSnapshot = useCallback(() => (inUrl ? readStep(routing, path) : ''), [inUrl, routing, path]);
-  const urlStep = useSyncExternalStore(inUrl ? subscribe : noopSubscribe, getSnapshot, serverSnapshot);
+  const changes = useSyncExternalStore(inUrl ? subscribe : noSubscription, countChanges, serverCount);
+  const urlStep = inUrl && changes > 0 ? readStep(routing, path) : '';
 
   const navigate = useCallback<FlowRouter['navigate']>(
     (next, opts) => {
@@ -88,12 +105,4 @@ export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouter
 
   const current = inUrl ? urlStep : virtualStep;
   return { step: current === '' ? initial : current, navigate };
-}
-
-function noopSubscribe(): () => void {
-  return () => {};
-}
-
-function serverSnapshot(): string {
-  return '';
 }
