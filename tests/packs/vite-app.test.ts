@@ -82,7 +82,7 @@ describe.runIf(runnable)('a fresh Vite + React app on the packed tarballs', () =
     await browser?.close();
     server?.close();
     rmSync(appDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('installs nothing from the workspace', async () => {
     const { stdout } = await run('npm', ['ls', '--all', '--json'], { cwd: appDir });
