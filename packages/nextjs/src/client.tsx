@@ -49,8 +49,13 @@ interface SessionCookieProps {
   onSessionChange?: () => void;
 }
 
-/** A refresh this long before the token expires, so a page load rarely finds the cookie stale. */
-const refreshLeadMs = 15_000;
+/**
+ * Rewrites the cookie this long before its token expires: late enough that
+ * the client no longer serves the old token from its cache (it keeps one for
+ * as long as it has more than 10 s left), early enough that a page load
+ * rarely finds the cookie stale.
+ */
+const refreshLeadMs = 8_000;
 const minRefreshDelayMs = 10_000;
 
 /**
