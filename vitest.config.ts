@@ -39,7 +39,8 @@ export default defineConfig({
         extends: true,
         test: {
           // Apps that install @latch/* from the `npm run pack` tarballs, as users do;
-          // they need the built packages (`npm run build`), which `npm test` makes first.
+          // they need the built packages (`npm run build`), which `npm test` makes first,
+          // and run after the other projects: `next build` would starve their timers.
           name: 'packs',
           include: ['tests/packs/**/*.test.ts'],
           globalSetup: ['tests/packs/global-setup.ts'],
