@@ -4,11 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'playground/public/**', 'storybook-static/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'examples/*/.next/**', 'examples/*/next-env.d.ts', 'coverage/**', 'playground/public/**', 'storybook-static/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['packages/react/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', 'playground/src/**/*.{ts,tsx}', 'stories/**/*.{ts,tsx}'],
+    files: ['packages/react/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', 'packages/nextjs/**/*.{ts,tsx}', 'playground/src/**/*.{ts,tsx}', 'stories/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

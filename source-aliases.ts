@@ -19,4 +19,10 @@ export const sourceAliases = [
   { find: /^@latch\/mock$/, replacement: source('mock/src/index.ts') },
   { find: /^@latch\/mock\/node$/, replacement: source('mock/src/node.ts') },
   { find: /^@latch\/mock\/browser$/, replacement: source('mock/src/browser.ts') },
+  { find: /^@latch\/nextjs$/, replacement: source('nextjs/src/index.ts') },
+  { find: /^@latch\/nextjs\/client$/, replacement: source('nextjs/src/client.tsx') },
+  { find: /^@latch\/nextjs\/middleware$/, replacement: source('nextjs/src/middleware-entry.ts') },
+  { find: /^@latch\/nextjs\/route-handler$/, replacement: source('nextjs/src/route-handler.ts') },
+  { find: /^@latch\/nextjs\/pages$/, replacement: source('nextjs/src/pages.ts') },
+  { find: /^@latch\/nextjs\/trpc$/, replacement: source('nextjs/src/trpc.ts') },
 ];

@@ -41,6 +41,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Apps that install @latch/* from the `npm run pack` tarballs, as users do;
+          // they need the built packages (`npm run build`), which `npm test` makes first,
+          // and run after the other projects: `next build` would starve their timers.
+          name: 'packs',
+          include: ['tests/packs/**/*.test.ts'],
+          globalSetup: ['tests/packs/global-setup.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'sqlite',
           include: [...storeMatrix, ...processTests, 'packages/server/test/stores/sqlite-*.test.ts'],
           exclude: [...configDefaults.exclude, memoryOnly],

@@ -1,0 +1,5 @@
+import { SignUp } from '@latch/ui';
+
+export default function SignUpPage() {
+  return <SignUp afterSignUpUrl="/posts" signInUrl="/sign-in" />;
+}
