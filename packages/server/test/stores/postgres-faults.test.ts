@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, PostgresStore, serve, type PostgresTimeouts } from '@latch/server/node';
-import { startService, type HttpClient, type TestService } from '../node/helpers';
+import { startService, testEncryptionKey, type HttpClient, type TestService } from '../node/helpers';
 import { startFaultyProxy, type FaultyProxy } from './tcp-proxy';
 import { testPostgresUrl, uniqueSchema } from './test-stores';
 
@@ -37,7 +37,7 @@ describe('PostgreSQL faults over HTTP', () => {
   it('a blackholed database at start: the start fails within the connect timeout, naming the database and the timeout', async () => {
     const blackhole = await proxy(false);
     const database = `postgres://latch:secret-password@127.0.0.1:${blackhole.port}/latch_prod`;
-    const failure = await serve({ port: 0, database, databaseTimeouts: { connectMs: 300 } }).catch((error: Error) => error);
+    const failure = await serve({ port: 0, database, encryptionKey: testEncryptionKey, databaseTimeouts: { connectMs: 300 } }).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);
     const message = (failure as Error).message;
     expect(message).toContain(`127.0.0.1:${blackhole.port}/latch_prod`);
@@ -49,7 +49,7 @@ describe('PostgreSQL faults over HTTP', () => {
     const blackhole = await proxy(false);
     const database = `postgres://postgres@127.0.0.1:${blackhole.port}/latch`;
     let stderr = '';
-    const exitCode = await main(['start', '--port', '0', '--database', database, '--database-connect-timeout', '300ms'], {}, {
+    const exitCode = await main(['start', '--port', '0', '--database', database, '--database-connect-timeout', '300ms', '--encryption-key', testEncryptionKey], {}, {
       stdout: () => undefined,
       stderr: (text) => void (stderr += text),
       untilStopped: () => new Promise(() => undefined),
