@@ -38,13 +38,19 @@ const apps = [
 
 let failed = false;
 for (const app of apps) {
+  // Split like an app's bundler does: what the page loads first is the entry
+  // chunk, which the budget holds; code behind a dynamic import() (the QR
+  // encoder, only for two-step setup) is a chunk of its own, printed too.
   const result = await build({
     stdin: { contents: app.code, resolveDir: process.cwd(), loader: 'tsx' },
     bundle: true,
     minify: true,
     format: 'esm',
+    splitting: true,
+    outdir: 'size-out',
     platform: 'browser',
     write: false,
+    metafile: true,
     jsx: 'automatic',
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     // Not the repository's tsconfig.json: its `paths` point @latch/* at the
@@ -52,13 +58,22 @@ for (const app of apps) {
     tsconfigRaw: {},
     logLevel: 'error',
   });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
-  const over = gzip > app.budgetBytes;
+  const entryPath = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)?.[0];
+  const chunks = result.outputFiles.filter((file) => file.path.endsWith('.js'));
+  // Chunks the entry imports statically load with it, so they count toward the budget too.
+  const eager = new Set([entryPath, ...result.metafile.outputs[entryPath].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)]);
+  const sizeOf = (files) => ({
+    minified: files.reduce((sum, file) => sum + file.contents.length, 0),
+    gzip: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0),
+  });
+  const initial = sizeOf(chunks.filter((file) => [...eager].some((path) => file.path.endsWith(path))));
+  const lazy = sizeOf(chunks.filter((file) => ![...eager].some((path) => file.path.endsWith(path))));
+  const over = initial.gzip > app.budgetBytes;
   failed ||= over;
   console.log(
-    `${over ? 'OVER ' : 'ok   '} ${app.name}: ${(gzip / 1024).toFixed(2)} KB gzip ` +
-      `(${(code.length / 1024).toFixed(1)} KB minified), budget ${(app.budgetBytes / 1024).toFixed(0)} KB`,
+    `${over ? 'OVER ' : 'ok   '} ${app.name}: ${(initial.gzip / 1024).toFixed(2)} KB gzip ` +
+      `(${(initial.minified / 1024).toFixed(1)} KB minified), budget ${(app.budgetBytes / 1024).toFixed(0)} KB` +
+      (lazy.gzip > 0 ? `; loaded on demand: ${(lazy.gzip / 1024).toFixed(2)} KB gzip` : ''),
   );
 }
 if (failed) {

@@ -125,7 +125,9 @@ describe('<UserProfile/> Security page: two-step verification', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(enroll).getByRole('heading', { level: 3 })));
     const qr = within(enroll).getByRole('img', { name: 'QR code to add Latch to your authenticator app' });
     expect(qr.tagName.toLowerCase()).toBe('svg');
-    expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+    // The encoder is loaded on demand.
+    await waitFor(() => expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/));
+    expect(qr.getAttribute('aria-busy')).toBeNull();
     const secret = within(enroll).getByLabelText<HTMLInputElement>('Cannot scan it? Enter this key in your app instead:').value;
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
-import { encode } from 'uqr';
+import { useEffect, useMemo, useState } from 'react';
 import { useElement } from '../../foundation';
+
+type Encode = (typeof import('uqr'))['encode'];
 
 /**
  * `value` as a QR code: one SVG `<path>` built from uqr's module matrix, with
@@ -10,15 +11,35 @@ import { useElement } from '../../foundation';
  */
 export function QrCode({ value, label }: { value: string; label: string }) {
   const styling = useElement('qrCode');
-  const { size, path } = useMemo(() => {
-    const qr = encode(value, { ecc: 'M', border: 4 });
-    return { size: qr.size, path: darkRuns(qr.data) };
-  }, [value]);
+  const encode = useQrEncoder();
+  const qr = useMemo(() => {
+    if (!encode) return null;
+    const { size, data } = encode(value, { ecc: 'M', border: 4 });
+    return { size, path: darkRuns(data) };
+  }, [encode, value]);
+  // Until the encoder arrives: the same light square, busy, so the layout does not jump.
   return (
-    <svg {...styling} role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges">
-      <path d={path} />
+    <svg {...styling} role="img" aria-label={label} aria-busy={qr ? undefined : true} viewBox={`0 0 ${qr?.size ?? 1} ${qr?.size ?? 1}`} shapeRendering="crispEdges">
+      {qr && <path d={qr.path} />}
     </svg>
   );
+}
+
+/**
+ * The QR encoder (about 4 KB gzip) is loaded only when someone sets up
+ * two-step verification, not with every page that shows a profile: the
+ * secret is also shown as text, so the step is usable while it loads.
+ */
+function useQrEncoder(): Encode | null {
+  const [encode, setEncode] = useState<Encode | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('uqr').then((module) => live && setEncode(() => module.encode));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return encode;
 }
 
 function darkRuns(rows: boolean[][]): string {
