@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from '../../playground/test/chromium';
-import { freePort, npmInstall, repoRoot, run, tarballDependencies } from './packs';
+import { apiClient, freePort, installApp, nextBuild, repoRoot, startApp, type RunningApp } from './packs';
 
 // examples/nextjs as a user gets it: copied out of the repository, @latch/*
 // from the packed tarballs, `next build`, then `next start`, driven over HTTP
@@ -15,75 +14,14 @@ import { freePort, npmInstall, repoRoot, run, tarballDependencies } from './pack
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 const exampleDir = join(repoRoot, 'examples/nextjs');
 
-interface RunningApp {
-  url: string;
-  stop: () => void;
-  log: () => string;
-}
-
-function stopGroup(child: ChildProcess): void {
-  if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-}
-
-/** `next start` with its own environment; resolves once it answers. */
-async function startApp(appDir: string, env: Record<string, string>): Promise<RunningApp> {
-  const port = await freePort();
-  let output = '';
-  // Its own process group, so stopping it also stops any worker it forks.
-  const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    cwd: appDir,
-    detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LATCH_FRONTEND_API: `http://localhost:${port}/api/latch`, ...env },
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://localhost:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const up = await fetch(`${url}/logo.svg`).then((res) => res.ok, () => false);
-    if (up) return { url, stop: () => stopGroup(child), log: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  stopGroup(child);
-  throw new Error(`next start did not come up:\n${output}`);
-}
-
-/** Installs the example the way its README does, but from a copy, so the repository stays clean. */
-async function installExample(appDir: string): Promise<void> {
-  cpSync(exampleDir, appDir, {
-    recursive: true,
-    filter: (source) => !/\/(node_modules|\.next|\.latch)(\/|$)/.test(source.slice(exampleDir.length)),
-  });
-  const manifestPath = join(appDir, 'package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
-  const packed = tarballDependencies();
-  for (const name of Object.keys(manifest.dependencies)) {
-    if (name.startsWith('@latch/')) manifest.dependencies[name] = packed[name]!;
-  }
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  await npmInstall(appDir, ['--ignore-scripts']);
-  // better-sqlite3 compiles from source for ~90 s; the workspace already has the same version built.
-  const workspaceDriver = join(repoRoot, 'node_modules/better-sqlite3');
-  const appDriver = join(appDir, 'node_modules/better-sqlite3');
-  const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  if (existsSync(join(workspaceDriver, 'build/Release')) && version(workspaceDriver) === version(appDriver)) {
-    cpSync(join(workspaceDriver, 'build'), join(appDriver, 'build'), { recursive: true });
-  } else {
-    await run('npm', ['rebuild', 'better-sqlite3'], { cwd: appDir });
-  }
-}
-
 describe.runIf(runnable)('examples/nextjs: next build + next start, in Chromium', () => {
   const appDir = mkdtempSync(join(tmpdir(), 'latch-nextjs-example-'));
   let app: RunningApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    await installExample(appDir);
-    await run('node', ['node_modules/next/dist/bin/next', 'build'], {
-      cwd: appDir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await installApp(exampleDir, appDir);
+    await nextBuild(appDir);
     app = await startApp(appDir, {
       LATCH_SECRET: randomBytes(32).toString('base64'),
       LATCH_DATABASE: join(appDir, '.latch/test.db'),
@@ -220,27 +158,27 @@ describe.runIf(runnable)('examples/nextjs: next build + next start, in Chromium'
       await context.close();
     });
 
-    it('a revoked session is signed out at its next renewal, and lands on sign-in once, not in a loop', async () => {
+    it('a session revoked from another client is signed out on the next request (its cookie still live), with no loop', async () => {
       const { context, page } = await signedInPage();
-      // End the session behind the page's back (as "sign out of other devices" elsewhere would).
-      const ended = await page.evaluate(async () => {
-        const client = (await (await fetch('/api/latch/v1/client')).json()) as { client: { lastActiveSessionId: string } };
-        const res = await fetch(`/api/latch/v1/client/sessions/${client.client.lastActiveSessionId}/end`, {
-          method: 'POST',
-          headers: { 'latch-requested-with': 'fetch' },
-        });
-        return res.status;
-      });
-      expect(ended).toBe(200);
-      await context.clearCookies({ name: 'latch_session' }); // its last JWT has run out
+      const before = (await context.cookies()).find((c) => c.name === 'latch_session')!.value;
+      const sessionId = (JSON.parse(Buffer.from(before.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
 
+      // Ada on another device: signs in there and revokes this browser's session through the API.
+      const phone = await apiClient(app.url);
+      await phone.signIn('ada@example.com', 'correct-horse-battery');
+      expect((await phone.call('POST', `/api/latch/v1/me/sessions/${sessionId}/revoke`)).status).toBe(200);
+
+      // This browser's session JWT has not expired: the server is asked anyway.
+      expect((await context.cookies()).find((c) => c.name === 'latch_session')?.value).toBe(before);
       const documents: string[] = [];
       page.on('request', (req) => req.isNavigationRequest() && documents.push(new URL(req.url()).pathname));
       await page.goto('/posts');
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/sign-in?redirect_url=%2Fposts');
       expect(documents).toEqual(['/posts', '/sign-in']);
-      expect((await context.request.get('/api/posts')).status()).toBe(401);
+      const api = await context.request.get('/api/posts');
+      expect(api.status()).toBe(401);
+      expect(await api.json()).toEqual({ errors: [{ code: 'authentication_invalid', message: 'Sign in to use this route.' }] });
       await context.close();
     });
   });

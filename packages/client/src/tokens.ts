@@ -109,12 +109,22 @@ async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
  * never cached) when the token cannot be read.
  */
 function localExpiryOf(jwt: string, requestedAt: number): number {
+  const claims = decodeTokenClaims(jwt);
+  if (!claims || claims.exp <= claims.iat) return 0;
+  return requestedAt + (claims.exp - claims.iat) * 1000;
+}
+
+/**
+ * A session JWT's `iat` and `exp` (seconds, on the server's clock), read
+ * without verifying it: for scheduling only, never for trust. Null when the
+ * token cannot be read or lacks either claim.
+ */
+export function decodeTokenClaims(jwt: string): { iat: number; exp: number } | null {
   try {
     const payload = jwt.split('.')[1] ?? '';
     const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown; iat?: unknown };
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp <= claims.iat) return 0;
-    return requestedAt + (claims.exp - claims.iat) * 1000;
+    return typeof claims.exp === 'number' && typeof claims.iat === 'number' ? { iat: claims.iat, exp: claims.exp } : null;
   } catch {
-    return 0;
+    return null;
   }
 }

@@ -57,7 +57,10 @@ export async function auth(): Promise<AppRouterAuth> {
   const { config, headers: requestHeaders, auth: session } = await requestAuth();
   const state = authState(session);
   const redirectToSignIn = (options: { returnTo?: string } = {}): never => {
-    const here = new URL(requestHeaders.get(pathHeader) ?? '/', `http://${requestHeaders.get('host') ?? 'localhost'}`);
+    const path = requestHeaders.get(pathHeader);
+    // A server component is not told its URL: only the middleware knows where to send the visitor back to.
+    if (path === null && options.returnTo === undefined) throw new LatchConfigurationError(noMiddlewareMessage);
+    const here = new URL(path ?? options.returnTo ?? '/', `http://${requestHeaders.get('host') ?? 'localhost'}`);
     const target = signInRedirectUrl(config, here, options.returnTo);
     redirect(target.origin === here.origin ? target.pathname + target.search : target.href);
   };
@@ -71,6 +74,13 @@ export async function auth(): Promise<AppRouterAuth> {
     },
   };
 }
+
+export const noMiddlewareMessage =
+  '@latch/nextjs: auth.protect() sends a signed-out visitor of a page to sign in and then back to the page, but only ' +
+  'latchMiddleware() knows which page that is, and it did not run for this request. Add proxy.ts (Next 16) or ' +
+  'middleware.ts (Next 15) next to your app/ folder with `export default latchMiddleware()` and a config.matcher that ' +
+  'covers this page (the default one from @latch/nextjs/middleware covers every page), or call ' +
+  "(await auth()).redirectToSignIn({ returnTo: '/this-page' }) yourself.";
 
 /** `await auth.protect()`: the signed-in state, or a redirect to sign in (pages) or a 401 (route handlers). */
 auth.protect = async (): Promise<SignedInAuthState> => (await auth()).protect();

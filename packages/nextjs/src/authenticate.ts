@@ -3,6 +3,7 @@ import { clientCookieName, readCookie, sessionCookieName } from './cookies';
 import type { LatchNextConfig } from './config';
 import { verifyHandoff, type HandoffAuth } from './handoff';
 import { createLatchApi, unreachable, type LatchApi } from './latch-api';
+import { createRevocationCheck } from './revocation';
 
 /** The signed-in session behind a request: the ids, and the session JWT for calling your own APIs. */
 export type SessionAuth = HandoffAuth;
@@ -36,12 +37,14 @@ const freshTokenSkewSeconds = 24 * 60 * 60;
 
 /**
  * Who is asking, in this order: what the middleware already verified (signed
- * with LATCH_SECRET); the session cookie, verified against the server's JWKS;
- * and, when that is missing or expired but the browser has a client token, a
- * fresh token minted server-to-server. Never a redirect, so never a loop.
+ * with LATCH_SECRET); the session cookie, verified against the server's JWKS
+ * and its session checked for revocation; and, when that is missing, expired
+ * or revoked but the browser has a client token, a fresh token minted
+ * server-to-server. Never a redirect, so never a loop.
  */
 export function createAuthenticator(config: LatchNextConfig, fetchImpl: typeof fetch = fetch): Authenticate {
   const api: LatchApi = createLatchApi(config, fetchImpl);
+  const stillActive = createRevocationCheck(config, api, warnOnce);
   const keys = { jwksUrl: config.jwksUrl, issuer: config.issuer };
 
   /** The session a token proves, or null when it is refused (expired, forged, another issuer's). */
@@ -70,7 +73,8 @@ export function createAuthenticator(config: LatchNextConfig, fetchImpl: typeof f
     const sessionToken = readCookie(cookie, sessionCookieName(config.secure));
     if (sessionToken) {
       const auth = await verify(sessionToken);
-      if (auth) return { auth };
+      // A revoked session's last token still verifies: then it is renewed (or refused) like an expired one.
+      if (auth && (await stillActive(auth.token, auth.sessionId))) return { auth };
     }
 
     const clientToken = readCookie(cookie, clientCookieName(config.secure));

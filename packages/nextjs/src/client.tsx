@@ -1,6 +1,7 @@
 'use client';
 // Client components: the browser's Latch client, and the session cookie it keeps fresh.
 
+import { decodeTokenClaims } from '@latch/client';
 import { LatchProvider as ReactLatchProvider, useLatch, type LatchClient, type LatchProviderProps as ReactLatchProviderProps } from '@latch/react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, type ReactNode } from 'react';
@@ -102,17 +103,8 @@ function SessionCookie({ secure, initialSessionId, onSessionChange }: SessionCoo
 }
 
 function refreshDelay(jwt: string): number {
-  const exp = expiryOf(jwt);
+  const exp = decodeTokenClaims(jwt)?.exp ?? 0;
   return Math.max(minRefreshDelayMs, exp * 1000 - Date.now() - refreshLeadMs);
-}
-
-function expiryOf(jwt: string): number {
-  try {
-    const payload = JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof payload.exp === 'number' ? payload.exp : 0;
-  } catch {
-    return 0;
-  }
 }
 
 export type { LatchClient };

@@ -21,6 +21,14 @@ export interface LatchNextOptions {
   secret?: string;
   /** Where signed-out visitors go; default `LATCH_SIGN_IN_URL`, else `/sign-in`. */
   signInUrl?: string;
+  /**
+   * With the Latch server in another process, how long (ms) the answer "this
+   * session is still active" is reused for the same session before the server
+   * is asked again, so a burst of requests from one page costs one check.
+   * Default `LATCH_REVOCATION_CACHE_MS`, else 1000; 0 asks on every request.
+   * (In-process, `createLatchRouteHandler`, every request reads the store.)
+   */
+  revocationCacheMs?: number;
 }
 
 export interface LatchNextConfig {
@@ -33,6 +41,7 @@ export interface LatchNextConfig {
   secure: boolean;
   secret: string | null;
   signInUrl: string;
+  revocationCacheMs: number;
 }
 
 export class LatchConfigurationError extends Error {
@@ -57,7 +66,22 @@ export function resolveConfig(options: LatchNextOptions = {}): LatchNextConfig {
     secure: new URL(frontendApi).protocol === 'https:',
     secret,
     signInUrl: options.signInUrl ?? process.env.LATCH_SIGN_IN_URL ?? '/sign-in',
+    revocationCacheMs: parseCacheMs(options.revocationCacheMs ?? process.env.LATCH_REVOCATION_CACHE_MS),
   };
+}
+
+const defaultRevocationCacheMs = 1000;
+
+function parseCacheMs(value: number | string | undefined): number {
+  if (value === undefined || value === '') return defaultRevocationCacheMs;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new LatchConfigurationError(
+      `@latch/nextjs: LATCH_REVOCATION_CACHE_MS (revocationCacheMs) must be a whole number of milliseconds, 0 or more, not "${value}". ` +
+        `Leave it unset for the default, ${defaultRevocationCacheMs}.`,
+    );
+  }
+  return ms;
 }
 
 function parseFrontendApi(value: string | undefined): string {

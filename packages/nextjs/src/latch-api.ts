@@ -1,4 +1,4 @@
-import { path, REQUESTED_WITH_HEADER, type ApiResponse, type ClientJSON, type TokenJSON } from '@latch/protocol';
+import { path, REQUESTED_WITH_HEADER, type ApiResponse, type ClientJSON, type SessionStatusJSON, type TokenJSON } from '@latch/protocol';
 import { clientCookieName } from './cookies';
 import { LatchConfigurationError, type LatchNextConfig } from './config';
 
@@ -14,6 +14,12 @@ export interface LatchApi {
   client(clientToken: string): Promise<ClientJSON | null>;
   /** A fresh session JWT for the client's active session, or null when it has none (signed out, revoked, expired). */
   mintToken(clientToken: string): Promise<string | null>;
+  /**
+   * Whether the session a (verified) session JWT names still holds; needs no
+   * client token, so it works with a latch-server on another site too.
+   * `unsupported`: the server has no such route (an older version).
+   */
+  sessionActive(token: string): Promise<boolean | 'unsupported' | { unavailable: string }>;
 }
 
 export function createLatchApi(config: LatchNextConfig, fetchImpl: typeof fetch = fetch): LatchApi {
@@ -51,6 +57,21 @@ export function createLatchApi(config: LatchNextConfig, fetchImpl: typeof fetch 
       // 401/404: the session ended between the two calls, or the token is no longer this client's.
       if (!res.ok) return null;
       return ((await res.json()) as TokenJSON).jwt;
+    },
+    async sessionActive(token) {
+      try {
+        const res = await fetchImpl(config.frontendApi + path('sessionStatus'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+          cache: 'no-store',
+        });
+        if (res.status === 404 || res.status === 405) return 'unsupported';
+        if (!res.ok) return { unavailable: `HTTP ${res.status}` };
+        return ((await res.json()) as SessionStatusJSON).active === true;
+      } catch (cause) {
+        return { unavailable: cause instanceof Error ? cause.message : String(cause) };
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createLatchServer, type LatchServer, type LatchServerOptions, type Store } from '@latch/server';
 import { LatchConfigurationError, resolveConfig, type LatchNextOptions } from './config';
+import { inProcessServers } from './in-process';
 
 export interface LatchRouteHandlerOptions extends Omit<LatchServerOptions, 'issuer' | 'store' | 'cookies' | 'allowedOrigins'> {
   /**
@@ -53,6 +54,8 @@ export function createLatchRouteHandler(options: LatchRouteHandlerOptions): Latc
         cookies: { secure: config.secure },
       });
       await onReady?.(server);
+      // From now on, auth() and the middleware in this process check revocations with a store read.
+      inProcessServers().set(config.issuer, (sessionId) => server.admin.isSessionActive(sessionId));
       const url = new URL(config.frontendApi);
       return { server, origin: url.origin, basePath: url.pathname.replace(/\/$/, '') };
     })().catch((error: unknown) => {

@@ -49,9 +49,26 @@ describe('auth() and currentUser() in the App Router', () => {
   });
 
   it('auth.protect() in a server action redirects too', async () => {
-    asRequest({ 'next-action': 'abc', accept: 'text/x-component', host: 'localhost:3000' });
+    asRequest({ 'next-action': 'abc', accept: 'text/x-component', host: 'localhost:3000', 'x-latch-path': '/posts' });
     const error = await auth.protect().catch((e: unknown) => e);
     expect((error as { digest: string }).digest).toMatch(/^NEXT_REDIRECT;(replace|push);\/sign-in/);
+  });
+
+  it('auth.protect() in a page the middleware did not run for: says to add it, and where; returnTo still works', async () => {
+    asRequest({ accept: 'text/html', host: 'localhost:3000' });
+    await expect(auth.protect()).rejects.toThrow(
+      'only latchMiddleware() knows which page that is, and it did not run for this request. Add proxy.ts (Next 16) or ' +
+        'middleware.ts (Next 15) next to your app/ folder with `export default latchMiddleware()`',
+    );
+    const state = await auth();
+    const error = (() => {
+      try {
+        return state.redirectToSignIn({ returnTo: '/posts' });
+      } catch (thrown) {
+        return thrown as { digest: string };
+      }
+    })();
+    expect(error.digest).toContain('NEXT_REDIRECT;replace;/sign-in?redirect_url=%2Fposts;307;');
   });
 
   it('auth.protect() signed in: the signed-in state, typed', async () => {

@@ -1,7 +1,9 @@
+import { http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthenticator, otherSecretMessage } from '../src/authenticate';
 import { resolveConfig } from '../src/config';
 import { signHandoff } from '../src/handoff';
+import { inProcessServers } from '../src/in-process';
 import { frontendApi, secret, serveLatchApp } from './harness';
 
 const app = serveLatchApp();
@@ -49,6 +51,65 @@ describe('authenticating a request', () => {
     expect((await app.browserFetch(clientToken, 'POST', `/v1/client/sessions/${sessionId}/end`)).status).toBe(200);
     const result = await createAuthenticator(app.config)({ cookie: `latch_client=${clientToken}; latch_session=${expired}`, handoff: null });
     expect(result).toEqual({ auth: null, sessionCookie: null });
+  });
+
+  it('a session revoked from another device: signed out on the very next request, though its token has not expired', async () => {
+    const { cookie, sessionId } = await app.signIn();
+    const authenticate = createAuthenticator(app.config);
+    expect((await authenticate({ cookie, handoff: null })).auth?.sessionId).toBe(sessionId);
+    const phone = await app.signIn();
+    expect((await app.browserFetch(phone.clientToken, 'POST', `/v1/me/sessions/${sessionId}/revoke`)).status).toBe(200);
+    app.requests.length = 0;
+    expect(await authenticate({ cookie, handoff: null })).toEqual({ auth: null, sessionCookie: null });
+    // In-process, the check was a store read: the only HTTP calls were the attempt to renew.
+    expect(app.requests.filter((r) => r.includes('/sessions/status'))).toEqual([]);
+  });
+
+  describe('with the Latch server in another process (POST /v1/sessions/status)', () => {
+    const statusCalls = () => app.requests.filter((r) => r === 'POST /api/latch/v1/sessions/status').length;
+    function elsewhere(): () => void {
+      const check = inProcessServers().get(frontendApi);
+      inProcessServers().delete(frontendApi);
+      return () => void (check && inProcessServers().set(frontendApi, check));
+    }
+
+    it('signs a revoked session out on its next request, and reuses "active" for revocationCacheMs', async () => {
+      const restore = elsewhere();
+      try {
+        const { cookie, sessionId } = await app.signIn();
+        const authenticate = createAuthenticator(resolveConfig({ frontendApi, secret, revocationCacheMs: 60_000 }));
+        for (let request = 0; request < 3; request++) expect((await authenticate({ cookie, handoff: null })).auth?.sessionId).toBe(sessionId);
+        expect(statusCalls()).toBe(1);
+
+        const strict = createAuthenticator(resolveConfig({ frontendApi, secret, revocationCacheMs: 0 }));
+        expect((await strict({ cookie, handoff: null })).auth?.sessionId).toBe(sessionId);
+        const phone = await app.signIn();
+        await app.browserFetch(phone.clientToken, 'POST', `/v1/me/sessions/${sessionId}/revoke`);
+        expect(await strict({ cookie, handoff: null })).toEqual({ auth: null, sessionCookie: null });
+        expect(statusCalls()).toBe(3);
+      } finally {
+        restore();
+      }
+    });
+
+    it('a server that cannot answer: the token alone decides, and the developer is told once', async () => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const restore = elsewhere();
+      try {
+        const { cookie, sessionId } = await app.signIn();
+        app.msw.use(http.post(`${frontendApi}/v1/sessions/status`, () => new Response(null, { status: 503 })));
+        const authenticate = createAuthenticator(resolveConfig({ frontendApi, secret, revocationCacheMs: 0 }));
+        expect((await authenticate({ cookie, handoff: null })).auth?.sessionId).toBe(sessionId);
+        expect((await authenticate({ cookie, handoff: null })).auth?.sessionId).toBe(sessionId);
+        expect(errors.mock.calls.filter(([m]) => String(m).includes('whether a session is still active (HTTP 503)'))).toHaveLength(1);
+        expect(errors).toHaveBeenCalledWith(
+          `@latch/nextjs: could not ask the Latch server at ${frontendApi} whether a session is still active (HTTP 503). ` +
+            'Meanwhile its token alone decides, so a revoked session may stay signed in until that token expires (at most 60 s).',
+        );
+      } finally {
+        restore();
+      }
+    });
   });
 
   it('the app clock 10 minutes off the server: still signed in, every time, and the offset is reported once', async () => {

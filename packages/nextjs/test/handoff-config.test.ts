@@ -35,7 +35,14 @@ describe('configuration', () => {
       secure: true,
       secret: process.env.LATCH_SECRET ?? null,
       signInUrl: '/sign-in',
+      revocationCacheMs: 1000,
     });
+  });
+
+  it('a revocation cache that is not a whole number of milliseconds is refused, naming the setting', () => {
+    expect(() => resolveConfig({ frontendApi: 'https://app.example.com/api/latch', revocationCacheMs: -1 })).toThrow(
+      '@latch/nextjs: LATCH_REVOCATION_CACHE_MS (revocationCacheMs) must be a whole number of milliseconds, 0 or more, not "-1". Leave it unset for the default, 1000.',
+    );
   });
 
   it('a relative frontend API URL is refused: keys must never be fetched from wherever the Host header says', () => {

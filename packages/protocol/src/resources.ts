@@ -187,6 +187,11 @@ export interface TokenJSON {
   jwt: string;
 }
 
+/** `POST /v1/sessions/status`: false when the token is invalid or its session has ended, been revoked or expired. */
+export interface SessionStatusJSON {
+  active: boolean;
+}
+
 export interface TotpJSON {
   secret: string;
   uri: string;

@@ -26,6 +26,13 @@ export const Routes = {
   sessionToken: 'POST /v1/client/sessions/:id/tokens',
   sessionTouch: 'POST /v1/client/sessions/:id/touch',
   sessionEnd: 'POST /v1/client/sessions/:id/end',
+  /**
+   * For app servers, not browsers: is the session a session JWT names still
+   * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
+   * app that verifies tokens itself sign out a revoked session at once
+   * instead of when its last token expires.
+   */
+  sessionStatus: 'POST /v1/sessions/status',
 
   me: 'GET /v1/me',
   meUpdate: 'PATCH /v1/me',

@@ -166,3 +166,40 @@ describe('/v1/me/sessions', () => {
     expect(errorCode(reply)).toBe('authentication_invalid');
   });
 });
+
+describe('POST /v1/sessions/status (for app servers that verify tokens themselves)', () => {
+  const status = (test: ReturnType<typeof createTestServer>, token: unknown) =>
+    test.browser().call<{ active: boolean }>('POST', '/v1/sessions/status', { token });
+
+  it('says active for a live session, and not once it is revoked from another device, with no client token sent', async () => {
+    const { test, browser } = await signedIn();
+    const phone = test.browser();
+    const phoneSession = (await phone.signInWithPassword(ada.emailAddress, ada.password)).createdSessionId ?? '';
+    const jwt = (await mint(phone, phoneSession)).json.jwt;
+    expect(await status(test, jwt)).toMatchObject({ status: 200, json: { active: true } });
+    expect(await test.server.admin.isSessionActive(phoneSession)).toBe(true);
+
+    await browser.call('POST', `/v1/me/sessions/${phoneSession}/revoke`);
+    // The same, still unexpired, token: its session is gone.
+    expect((await status(test, jwt)).json).toEqual({ active: false });
+    expect(await test.server.admin.isSessionActive(phoneSession)).toBe(false);
+  });
+
+  it('says not active for an ended session, an expired, forged or foreign token, and refuses a missing one', async () => {
+    const { test, browser, sessionId } = await signedIn();
+    const jwt = (await mint(browser, sessionId)).json.jwt;
+    const [header, claims, signature] = jwt.split('.');
+    const forgedClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims!, 'base64url').toString()), sid: 'sess_other' })).toString('base64url');
+    expect((await status(test, `${header}.${forgedClaims}.${signature}`)).json).toEqual({ active: false });
+    const other = await signedIn();
+    expect((await status(test, (await mint(other.browser, other.sessionId)).json.jwt)).json).toEqual({ active: false });
+    expect(errorCode(await status(test, undefined))).toBe('form_param_missing');
+
+    test.clock.advance(66_000); // past exp and the 5 s skew
+    expect((await status(test, jwt)).json).toEqual({ active: false });
+    const fresh = (await mint(browser, sessionId)).json.jwt;
+    expect((await status(test, fresh)).json).toEqual({ active: true });
+    await browser.call('POST', `/v1/client/sessions/${sessionId}/end`);
+    expect((await status(test, fresh)).json).toEqual({ active: false });
+  });
+});

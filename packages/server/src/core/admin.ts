@@ -5,6 +5,7 @@ import type { ServerContext } from './flows/context';
 import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
 import { resealAllSecrets, type ResealReport } from './flows/reseal';
 import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
+import { isSessionActive } from './flows/session-status';
 import { inTransaction } from './flows/transaction';
 import { insertUser } from './flows/users';
 import type { UserRecord } from './store/records';
@@ -50,6 +51,15 @@ export function createAdmin(ctx: ServerContext) {
         if (backupCodes) await replaceBackupCodes(ctx, backupCodes);
         return user;
       });
+    },
+
+    /**
+     * Whether a session still holds (not ended, revoked or expired; its user
+     * exists): one read, for a host that runs the server in-process and
+     * verified the session's token itself (`@latch/nextjs`).
+     */
+    isSessionActive(sessionId: string): Promise<boolean> {
+      return isSessionActive(ctx, sessionId);
     },
 
     /** Seals every secret at rest with the current encryption key (after a key rotation); returns what it re-sealed. */

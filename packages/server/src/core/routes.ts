@@ -7,6 +7,7 @@ import { listMySessions, revokeMySession } from './flows/me-sessions';
 import { attemptReverification, prepareReverification } from './flows/reverification';
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
+import { getSessionStatus } from './flows/session-status';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
 import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';
@@ -40,6 +41,7 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   sessionToken: { handler: mintSessionToken },
   sessionTouch: { handler: touchSession },
   sessionEnd: { handler: endSession },
+  sessionStatus: { handler: getSessionStatus },
 
   me: { handler: getMe },
   meUpdate: { handler: updateMe, maxBodyBytes: maxImageDataUrlLength + 4096 },
