@@ -1,4 +1,4 @@
-import { errors } from 'jose';
+import * as errors from 'jose/errors';
 
 /**
  * Why a session token was refused. Stable codes, safe to log and to show a

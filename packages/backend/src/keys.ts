@@ -1,4 +1,8 @@
-import { createRemoteJWKSet, errors, importJWK, importSPKI, type JWK, type JWTVerifyGetKey } from 'jose';
+// Subpath imports: a bundle for the edge runtime then never sees jose's JWE code (and its CompressionStream).
+import type { JWK, JWTVerifyGetKey } from 'jose';
+import * as errors from 'jose/errors';
+import { createRemoteJWKSet } from 'jose/jwks/remote';
+import { importJWK, importSPKI } from 'jose/key/import';
 import { TokenVerificationError } from './errors';
 
 /** The only signature algorithms a Latch session token may use (SECURITY.md). */

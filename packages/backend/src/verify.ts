@@ -1,4 +1,4 @@
-import { jwtVerify } from 'jose';
+import { jwtVerify } from 'jose/jwt/verify';
 import { Limits, type SessionClaims } from '@latch/protocol';
 import { toVerificationError, TokenVerificationError } from './errors';
 import { allowedAlgorithms, keyResolverFor, remoteKeySet, type KeyResolver, type KeySource } from './keys';

@@ -46,6 +46,7 @@ export function createLatchRouteHandler(options: LatchRouteHandlerOptions): Latc
 
   const start = () =>
     (started ??= (async () => {
+      if (typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string') throw new LatchConfigurationError(edgeRuntimeMessage);
       const config = resolveConfig({ frontendApi });
       const server = createLatchServer({
         ...serverOptions,
@@ -97,3 +98,13 @@ export function createLatchRouteHandler(options: LatchRouteHandlerOptions): Latc
     server: async () => (await start()).server,
   };
 }
+
+/**
+ * An edge function has no file system, no native database driver, and its own
+ * memory per isolate: the Latch server needs one process that holds its store.
+ */
+export const edgeRuntimeMessage =
+  '@latch/nextjs: createLatchRouteHandler() runs the Latch server, which needs the Node.js runtime (its database, and one ' +
+  'process that holds it), and this route runs on the edge runtime. Remove `export const runtime = \'edge\'` from ' +
+  'app/api/latch/[...latch]/route.ts (Node.js is the default). The middleware and auth() may run on the edge; they ' +
+  'reach this route over HTTP.';

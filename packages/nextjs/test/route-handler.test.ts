@@ -48,4 +48,17 @@ describe('createLatchRouteHandler', () => {
         'Put the route at app/api/latch/[...latch]/route.ts, or set LATCH_FRONTEND_API to the URL of the folder it is in.',
     );
   });
+
+  it('on the edge runtime: refuses, and says to remove the runtime setting from the route', async () => {
+    vi.stubGlobal('EdgeRuntime', 'edge-runtime');
+    try {
+      const handler = createLatchRouteHandler({ frontendApi, store: new MemoryStore() });
+      await expect(handler.GET(new Request(`${frontendApi}/v1/environment`))).rejects.toThrow(
+        "which needs the Node.js runtime (its database, and one process that holds it), and this route runs on the edge runtime. " +
+          "Remove `export const runtime = 'edge'` from app/api/latch/[...latch]/route.ts (Node.js is the default).",
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
