@@ -110,12 +110,14 @@ export async function installApp(sourceDir: string, appDir: string): Promise<voi
   }
 }
 
-export async function nextBuild(appDir: string): Promise<void> {
-  await run('node', ['node_modules/next/dist/bin/next', 'build'], {
+/** `next build`; resolves to what it printed (warnings included). */
+export async function nextBuild(appDir: string): Promise<string> {
+  const { stdout, stderr } = await run('node', ['node_modules/next/dist/bin/next', 'build'], {
     cwd: appDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     maxBuffer: 16 * 1024 * 1024,
   });
+  return stdout + stderr;
 }
 
 export interface RunningApp {
