@@ -81,6 +81,17 @@ describe.runIf(runnable)('Next 15, middleware.ts on the edge runtime: next build
     expect(((await api.json()) as { userId: string }).userId).toMatch(/^user_/);
   });
 
+  it('auth() in an edge route handler with no middleware in front: verifies the cookie itself', async () => {
+    const signedOut = await fetch(`${app.url}/unguarded-api`);
+    expect(await signedOut.json()).toEqual({ userId: null, runtime: 'edge' });
+    const browser = apiClient(app.url);
+    await browser.signIn(...ada);
+    await browser.page('/'); // the middleware sets the session cookie
+    const signedIn = await browser.call('GET', '/unguarded-api');
+    expect(signedIn.headers.get('x-latch-auth')).toBeNull(); // no middleware ran
+    expect(await signedIn.json()).toEqual({ userId: expect.stringMatching(/^user_/), runtime: 'edge' });
+  });
+
   it('a session revoked from another client is signed out (once the 1 s revocation cache has passed), with no loop', async () => {
     const browser = apiClient(app.url);
     await browser.signIn(...ada);
