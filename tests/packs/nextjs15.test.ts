@@ -92,6 +92,15 @@ describe.runIf(runnable)('Next 15, middleware.ts on the edge runtime: next build
     expect(await signedIn.json()).toEqual({ userId: expect.stringMatching(/^user_/), runtime: 'edge' });
   });
 
+  it('the Pages Router: getAuth(req) in an API route, buildLatchProps(ctx) in getServerSideProps', async () => {
+    expect(await (await fetch(`${app.url}/api/whoami`)).json()).toEqual({ userId: null });
+    expect(await (await fetch(`${app.url}/legacy`)).text()).toContain('<p id="legacy">nobody</p>');
+    const browser = apiClient(app.url);
+    await browser.signIn(...ada);
+    expect(await (await browser.page('/legacy')).text()).toContain('<p id="legacy">Ada</p>');
+    expect(await (await browser.call('GET', '/api/whoami')).json()).toEqual({ userId: expect.stringMatching(/^user_/) });
+  });
+
   it('a session revoked from another client is signed out (once the 1 s revocation cache has passed), with no loop', async () => {
     const browser = apiClient(app.url);
     await browser.signIn(...ada);
