@@ -1,4 +1,4 @@
-import { Limits, type ApiResponse } from '@latch/protocol';
+import { ADMIN_PATH_PREFIX, Limits, type ApiResponse } from '@latch/protocol';
 import { ApiFailure, fail } from './errors';
 import type { RequestContext, ServerContext } from './flows/context';
 import { loadClient } from './flows/client';
@@ -11,6 +11,8 @@ import { createRouter, MethodNotAllowed } from './http/router';
 import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
+import { createAdminHandler } from './admin-api/handler';
+import type { AdminRouteModule } from './admin-api/router';
 import { serializeClient } from './serialize';
 import { StoreUnavailable } from './store/store';
 
@@ -27,6 +29,8 @@ export interface HandlerOptions {
   allowedOrigins?: readonly string[];
   /** Told about unexpected errors (answered with 500); default console.error. Store faults (503) are not unexpected. */
   onError?: (error: unknown) => void;
+  /** More `/v1/admin/…` route groups, besides those in `admin-api/modules.ts`. */
+  adminRoutes?: readonly AdminRouteModule[];
 }
 
 /** What the host knows about a request beyond the `Request` itself. */
@@ -47,6 +51,7 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
   const route = createRouter(routeTable);
   const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
   const allowedOrigins = options.allowedOrigins ?? [];
+  const admin = createAdminHandler(server, onError, options.adminRoutes);
   // The browser may keep the token as long as a session can live, no longer.
   const cookieMaxAgeSeconds = options.cookies?.maxAgeSeconds ?? Math.floor(server.sessionLifetime.absoluteMs / 1000);
 
@@ -56,6 +61,8 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
     const rejected = unknownMethodResponse(request.method, https);
     if (rejected) return rejected;
     const headers = applySecurityHeaders(new Headers(), https);
+    // The admin API is for servers: its own authentication, and never CORS.
+    if (url.pathname.startsWith(ADMIN_PATH_PREFIX)) return admin(request, url, headers);
     if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins, headers);
     applyCors(request, headers, allowedOrigins);
     const cookies = { secure: https, ...options.cookies, maxAgeSeconds: cookieMaxAgeSeconds };

@@ -48,7 +48,7 @@ export class MethodNotAllowed extends Error {
 }
 
 /** `undefined` for a match without `:id`, the id for one with it, false for no match. */
-function matchSegments(template: string[], actual: string[]): string | undefined | false {
+export function matchSegments(template: string[], actual: string[]): string | undefined | false {
   if (template.length !== actual.length) return false;
   let id: string | undefined;
   for (const [index, part] of template.entries()) {
