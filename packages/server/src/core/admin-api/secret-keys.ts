@@ -21,6 +21,7 @@ export interface SecretKeyInfo {
  */
 export async function createSecretKey(ctx: ServerContext, name: string, environment: SecretKeyEnvironment = 'live'): Promise<{ key: string; info: SecretKeyInfo }> {
   const cleanName = name.trim();
+  // eslint-disable-next-line no-control-regex -- a name goes into terminal output: no control characters
   if (!cleanName || cleanName.length > 100 || /[\u0000-\u001f\u007f]/.test(cleanName)) throw new Error('A secret key needs a name of 1 to 100 printable characters.');
   const key = `sk_${environment}_${randomToken()}`;
   const record: SecretKeyRecord = {
