@@ -6,8 +6,8 @@ import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
 import type { User } from './resources/user';
-import { buildState, initialState, readClaims, type LatchInitialState, type LatchState } from './state';
-import { createTokenCache, type TokenCache } from './tokens';
+import { buildState, initialState, type LatchInitialState, type LatchState } from './state';
+import { createTokenCache, readClaims, type TokenCache } from './tokens';
 import { createTransport, type Request, type RequestParams, type TransportOptions } from './transport';
 
 export interface LatchClientOptions extends TransportOptions {
@@ -159,10 +159,13 @@ export class LatchClient {
       this.#tokens.retain(next.sessions.map((s) => s.id));
       if (how.announce) this.#broadcast?.post();
     }
-    if (next !== this.#state) {
-      this.#state = next;
-      for (const listener of [...this.#listeners]) listener();
-    }
+    this.#set(next);
+  }
+
+  #set(next: LatchState) {
+    if (next === this.#state) return;
+    this.#state = next;
+    for (const listener of [...this.#listeners]) listener();
   }
 
   /** A new token's claims become the state's, when they belong to the active session and changed. */
@@ -171,9 +174,7 @@ export class LatchClient {
     if (sessionId !== this.#state.session?.id || !claims) return;
     // Every token has new times; only a change in what they say is news to subscribers.
     const content = (c: object | null) => JSON.stringify({ ...c, iat: 0, nbf: 0, exp: 0 });
-    if (content(claims) === content(this.#state.sessionClaims)) return;
-    this.#state = Object.freeze({ ...this.#state, sessionClaims: claims });
-    for (const listener of [...this.#listeners]) listener();
+    if (content(claims) !== content(this.#state.sessionClaims)) this.#set(Object.freeze({ ...this.#state, sessionClaims: claims }));
   }
 
   async #token(sessionId: string, skipCache?: boolean): Promise<string | null> {

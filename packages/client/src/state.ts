@@ -80,12 +80,3 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-/** The claims of a JWT, unverified (the client only reads its own session's token); null when unreadable. */
-export function readClaims(jwt: string): SessionClaims | null {
-  try {
-    const claims = JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
-    return typeof claims === 'object' && claims !== null ? (claims as SessionClaims) : null;
-  } catch {
-    return null;
-  }
-}

@@ -78,11 +78,9 @@ export function useAuthFor(consumerName: string): UseAuthReturn {
   const auth = useLatchSelector(consumerName, selectAuth);
   const claims = useLatchSelector(consumerName, selectClaims, Object.is);
   const { getToken, signOut } = useClientActions(consumerName);
+  // Asking about nothing is a mistake, not a pass: it says false.
   const has: Has = ({ role, permission }) =>
-    !!auth.isSignedIn &&
-    (role ?? permission) !== undefined &&
-    (role === undefined || claims?.role === role) &&
-    (permission === undefined || (Array.isArray(claims?.permissions) && claims.permissions.includes(permission)));
+    !!claims && !!(role ?? permission) && (!role || claims.role === role) && (!permission || !!claims.permissions?.includes?.(permission));
   return { ...auth, getToken, signOut, has };
 }
 
