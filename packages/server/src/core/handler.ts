@@ -1,20 +1,19 @@
 import { ADMIN_PATH_PREFIX, Limits, type ApiResponse } from '@latch/protocol';
-import { ApiFailure, fail } from './errors';
 import type { RequestContext, ServerContext } from './flows/context';
 import { loadClient } from './flows/client';
 import type { Reply } from './flows/reply';
 import { readJsonBody } from './http/body';
 import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
-import { errorResponse, jsonResponse } from './http/respond';
-import { createRouter, MethodNotAllowed } from './http/router';
+import { jsonResponse } from './http/respond';
+import { renderError } from './http/render-error';
+import { createRouter } from './http/router';
 import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
 import { createAdminHandler } from './admin-api/handler';
 import type { AdminRouteModule } from './admin-api/router';
 import { serializeClient } from './serialize';
-import { StoreUnavailable } from './store/store';
 
 export interface HandlerOptions {
   /**
@@ -112,21 +111,4 @@ async function render(ctx: RequestContext, reply: Reply, headers: Headers): Prom
   }
   const body: ApiResponse<unknown> = { response: client, client, ...(reply.withEnvironment ? { environment: ctx.settings } : {}) };
   return jsonResponse(body, 200, headers);
-}
-
-function renderError(error: unknown, headers: Headers, onError: (error: unknown) => void): Response {
-  if (error instanceof ApiFailure) return errorResponse(error, headers);
-  if (error instanceof MethodNotAllowed) {
-    headers.set('allow', error.allowed.join(', '));
-    return errorResponse(fail('method_not_allowed'), headers);
-  }
-  // A database that is down, locked or full: the request was fine, so say
-  // "try again shortly" rather than report a bug.
-  if (error instanceof StoreUnavailable) return errorResponse(fail('service_unavailable', { retryAfterSeconds: error.retryAfterSeconds }), headers);
-  try {
-    onError(error);
-  } catch {
-    // A failing logger must not turn a 500 into a thrown handler.
-  }
-  return errorResponse(fail('internal_error'), headers);
 }

@@ -1,11 +1,10 @@
 import { Limits } from '@latch/protocol';
-import { ApiFailure, fail } from '../errors';
 import type { ServerContext } from '../flows/context';
 import { BodyReader } from '../http/body-reader';
 import { readJsonBody } from '../http/body';
-import { errorResponse, jsonResponse } from '../http/respond';
+import { jsonResponse } from '../http/respond';
+import { renderError } from '../http/render-error';
 import { MethodNotAllowed } from '../http/router';
-import { StoreUnavailable } from '../store/store';
 import { adminRouteModules } from './modules';
 import { createAdminRouter, type AdminRouteModule } from './router';
 import { authenticateSecretKey } from './secret-keys';
@@ -29,18 +28,7 @@ export function createAdminHandler(server: ServerContext, onError: (error: unkno
       const result = await match.handler({ ...server, request, url, id: match.id, body: new BodyReader(body), secretKey });
       return jsonResponse(result, 200, headers);
     } catch (error) {
-      if (error instanceof ApiFailure) return errorResponse(error, headers);
-      if (error instanceof MethodNotAllowed) {
-        if (error.allowed.length > 0) headers.set('allow', error.allowed.join(', '));
-        return errorResponse(fail('method_not_allowed'), headers);
-      }
-      if (error instanceof StoreUnavailable) return errorResponse(fail('service_unavailable', { retryAfterSeconds: error.retryAfterSeconds }), headers);
-      try {
-        onError(error);
-      } catch {
-        // A failing logger must not turn a 500 into a thrown handler.
-      }
-      return errorResponse(fail('internal_error'), headers);
+      return renderError(error, headers, onError);
     }
   };
 }

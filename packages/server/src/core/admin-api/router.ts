@@ -1,8 +1,7 @@
 import type { HttpMethod } from '@latch/protocol';
-import { fail } from '../errors';
 import type { ServerContext } from '../flows/context';
 import type { BodyReader } from '../http/body-reader';
-import { matchSegments, MethodNotAllowed } from '../http/router';
+import { matchRoute, type CompiledRoute } from '../http/router';
 import type { SecretKeyRecord } from '../store/records';
 
 /** One admin API request: authenticated by a secret key, with no client and no cookies. */
@@ -35,15 +34,9 @@ export function defineAdminRoutes<N extends string>(module: AdminRouteModule<N>)
   return module;
 }
 
-interface CompiledAdminRoute {
-  method: HttpMethod;
-  segments: string[];
-  handler: AdminRouteHandler;
-}
-
 /** Matches a request to the routes of every module; throws at start-up when two modules claim one route. */
 export function createAdminRouter(modules: readonly AdminRouteModule[]): (method: string, pathname: string) => { id: string; handler: AdminRouteHandler } {
-  const routes: CompiledAdminRoute[] = [];
+  const routes: CompiledRoute<AdminRouteHandler>[] = [];
   const seen = new Set<string>();
   for (const module of modules) {
     for (const [name, route] of Object.entries<string>(module.routes)) {
@@ -53,19 +46,11 @@ export function createAdminRouter(modules: readonly AdminRouteModule[]): (method
       seen.add(route);
       const handler = module.handlers[name];
       if (!handler) throw new Error(`Admin route ${name} has no handler`);
-      routes.push({ method, segments: template.split('/'), handler });
+      routes.push({ method, segments: template.split('/'), entry: handler });
     }
   }
   return (method, pathname) => {
-    const segments = pathname.split('/');
-    const allowed: HttpMethod[] = [];
-    for (const route of routes) {
-      const id = matchSegments(route.segments, segments);
-      if (id === false) continue;
-      if (route.method === method) return { id: id ?? '', handler: route.handler };
-      allowed.push(route.method);
-    }
-    if (allowed.length > 0) throw new MethodNotAllowed(allowed);
-    throw fail('resource_not_found');
+    const { entry, id } = matchRoute(routes, method, pathname);
+    return { id: id ?? '', handler: entry };
   };
 }

@@ -14,6 +14,7 @@ import { randomId, randomToken } from '../crypto/random';
 import { fail } from '../errors';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from '../flows/identity';
 import { readMetadata } from '../flows/metadata';
+import { removeEmailAddress } from '../flows/me-emails';
 import { sessionExpireAt, sessionStatus, stopSession } from '../flows/sessions';
 import { inTransaction } from '../flows/transaction';
 import { deleteUser, uniqueWrite, updateUser } from '../flows/users';
@@ -155,14 +156,7 @@ export const emailAddressRoutes = defineAdminRoutes({
     /** The same rules as the user's own: not the primary address, not the last verified one. */
     async emailAddressDelete(ctx): Promise<AdminDeletedJSON> {
       const email = await requireEmail(ctx);
-      const user = await requireUser(ctx, email.userId);
-      const verified = (await ctx.store.listBy('emailAddresses', 'userId', user.id)).filter((own) => own.verifiedEmail);
-      if (email.verifiedEmail && verified.length === 1) throw fail('last_verified_email_address');
-      if (user.primaryEmailAddressId === email.id) throw fail('email_address_is_primary');
-      await inTransaction(ctx, async (ctx) => {
-        if (email.verification?.codeId) await ctx.store.delete('verifications', email.verification.codeId);
-        await ctx.store.delete('emailAddresses', email.id);
-      });
+      await removeEmailAddress(ctx, await requireUser(ctx, email.userId), email);
       return { id: email.id, deleted: true };
     },
   },
