@@ -98,6 +98,10 @@ describe('admin users', () => {
     expect(errorCode(foreign)).toBe('form_param_format_invalid');
     const taken = await admin.call('POST', '/v1/admin/users', { emailAddress: 'ada@example.com' });
     expect(errorCode(taken)).toBe('form_identifier_exists');
+    // The instance's password policy holds for the backend too.
+    expect(errorCode(await admin.call('POST', '/v1/admin/users', { emailAddress: 'eve@example.com', password: 'short' }))).toBe('form_password_length_too_short');
+    expect(errorCode(await admin.call('POST', '/v1/admin/users', { emailAddress: 'eve@example.com', password: 'password123' }))).toBe('form_password_pwned');
+    expect(await test.server.store.findBy('emailAddresses', 'verifiedEmail', 'eve@example.com')).toBeNull();
   });
 
   it('gets, updates names and username, and deletes', async () => {

@@ -14,6 +14,7 @@ import { randomId, randomToken } from '../crypto/random';
 import { fail } from '../errors';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from '../flows/identity';
 import { readMetadata } from '../flows/metadata';
+import { assertPasswordPolicy } from '../flows/passwords';
 import { removeEmailAddress } from '../flows/me-emails';
 import { sessionExpireAt, sessionStatus, stopSession } from '../flows/sessions';
 import { inTransaction } from '../flows/transaction';
@@ -52,11 +53,14 @@ export const userRoutes = defineAdminRoutes({
       const emailAddress = normalizeEmail(body.string('emailAddress'));
       const emailAddressVerified = body.optionalBoolean('emailAddressVerified') ?? true;
       if (!emailAddressVerified) await assertEmailAvailable(ctx, emailAddress);
+      const password = body.optionalString('password', { max: Infinity, allowControl: true });
+      // The instance's password policy holds here as at sign-up (the CLI and fixtures trust their caller).
+      if (password !== undefined) await assertPasswordPolicy(ctx, password, [emailAddress]);
       const optional = <T>(name: string, value: T | undefined) => (value === undefined ? {} : { [name]: value });
       const user = await createAdmin(ctx).createUser({
         emailAddress,
         emailAddressVerified,
-        ...optional('password', body.optionalString('password', { max: Infinity, allowControl: true })),
+        ...optional('password', password),
         ...optional('passwordHash', body.optionalString('passwordHash', { max: 1024 })),
         ...optional('externalId', body.optionalString('externalId')),
         ...optional('firstName', body.optionalString('firstName')),
