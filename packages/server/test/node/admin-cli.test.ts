@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminUserJSON } from '@latch/protocol';
+import { routeTemplate } from '../../src/node/route-template';
 import { runMain, startService, tempDir, testEncryptionKey, type TestService } from './helpers';
 
 describe('latch-server keys and users', () => {
@@ -73,5 +74,12 @@ describe('latch-server keys and users', () => {
     expect((await runMain(['migrate', '--name', 'x'])).stderr).toMatch(/--name belongs to the keys and users commands/);
     expect((await runMain(['--session-claims', '{"role":"{{user.secret}}"}'])).stderr).toMatch(/LATCH_SESSION_CLAIMS \/ --session-claims\.role: unknown variable/);
     expect((await runMain(['--session-claims', '{oops'])).stderr).toMatch(/LATCH_SESSION_CLAIMS \/ --session-claims is not valid JSON/);
+  });
+
+  it('logs admin requests by route template, with no ids', () => {
+    expect(routeTemplate('POST', '/v1/admin/users/user_8d3k/ban')).toBe('/v1/admin/users/:id/ban');
+    expect(routeTemplate('PUT', '/v1/admin/users/user_8d3k')).toBe('/v1/admin/users/:id');
+    expect(routeTemplate('GET', '/v1/admin/secret_things')).toBe('unknown');
+    expect(routeTemplate('GET', '/v1/me/sessions')).toBe('/v1/me/sessions');
   });
 });
