@@ -7,5 +7,5 @@ export { SignIn } from './resources/sign-in';
 export { SignUp } from './resources/sign-up';
 export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError, isReverificationError } from './errors';
 export { createMemoryStorage, type TokenStorage } from './storage';
-export { decodeTokenClaims } from './tokens';
+export { readClaims } from './tokens';
 export type { TransportMode } from './transport';

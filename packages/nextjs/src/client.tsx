@@ -1,7 +1,7 @@
 'use client';
 // Client components: the browser's Latch client, and the session cookie it keeps fresh.
 
-import { decodeTokenClaims } from '@latch/client';
+import { readClaims } from '@latch/client';
 import { LatchProvider as ReactLatchProvider, useLatch, type LatchClient, type LatchProviderProps as ReactLatchProviderProps } from '@latch/react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, type ReactNode } from 'react';
@@ -103,7 +103,7 @@ function SessionCookie({ secure, initialSessionId, onSessionChange }: SessionCoo
 }
 
 function refreshDelay(jwt: string): number {
-  const exp = decodeTokenClaims(jwt)?.exp ?? 0;
+  const exp = readClaims(jwt)?.exp ?? 0;
   return Math.max(minRefreshDelayMs, exp * 1000 - Date.now() - refreshLeadMs);
 }
 

@@ -11,12 +11,13 @@ const maxTokenLength = 4096;
 
 /**
  * True when the session exists, has not ended, been revoked or expired, and
- * its user still exists: what minting a token checks, as a read.
+ * its user still exists and is not banned: what minting a token checks, as a read.
  */
 export async function isSessionActive(ctx: ServerContext, sessionId: string): Promise<boolean> {
   const session = await ctx.store.get('sessions', sessionId);
   if (!session || sessionStatus(ctx, session) !== 'active') return false;
-  return (await ctx.store.get('users', session.userId)) !== null;
+  const user = await ctx.store.get('users', session.userId);
+  return user !== null && !user.banned;
 }
 
 /**
