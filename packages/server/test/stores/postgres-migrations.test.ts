@@ -24,8 +24,8 @@ async function appliedVersions(schema: string): Promise<number[]> {
 }
 
 describe('PostgreSQL migrations', () => {
-  it('are numbered 1, 2, … in order', () => {
-    expect(versions).toEqual(postgresMigrations.map((_, i) => i + 1));
+  it('are numbered in ascending order, each once', () => {
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
   });
 
   it('bring a database one version behind, full of users, up to date without losing any', async () => {
@@ -63,7 +63,7 @@ describe('PostgreSQL migrations', () => {
     const schema = uniqueSchema();
     await openPostgresTestStore({ schema });
     await withPool((pool) =>
-      pool.query(`INSERT INTO ${pg.escapeIdentifier(schema)}.latch_migrations (version, description) VALUES ($1, 'from the future')`, [versions.length + 1]),
+      pool.query(`INSERT INTO ${pg.escapeIdentifier(schema)}.latch_migrations (version, description) VALUES ($1, 'from the future')`, [versions.at(-1)! + 1]),
     );
     await expect(PostgresStore.connect({ connectionString: testPostgresUrl(), schema })).rejects.toThrow(/upgrade Latch/);
   });

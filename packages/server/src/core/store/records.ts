@@ -28,6 +28,8 @@ export interface UserRecord {
   createdAt: number;
   updatedAt: number;
   lastSignInAt: number | null;
+  /** The user's id in the system they were imported from; unique. Absent on users created here. */
+  externalId?: string | null;
 }
 
 export interface EmailAddressRecord {
