@@ -12,6 +12,15 @@ import type { UserRecord } from './store/records';
 export interface AdminUserInput {
   emailAddress: string;
   password?: string;
+  /**
+   * A password hash from another provider, instead of `password`: any format
+   * the server's hashing can verify (the Node service: argon2id/argon2i,
+   * bcrypt, scrypt incl. Firebase's, PBKDF2; see the README). It is replaced
+   * with the server's own hash at the user's first sign-in.
+   */
+  passwordHash?: string;
+  /** The user's id in the system they come from; unique, so an import can be re-run. */
+  externalId?: string;
   firstName?: string;
   lastName?: string;
   username?: string;
@@ -33,9 +42,11 @@ export function createAdmin(ctx: ServerContext) {
       if (password !== null && codePointLength(password) > ctx.settings.passwordPolicy.maxLength) {
         throw fail('form_password_length_too_long', { paramName: 'password' });
       }
+      const importedHash = checkImportedHash(ctx, input);
       const newUser = {
         emailAddress: normalizeEmail(input.emailAddress),
-        passwordHash: password === null ? null : await ctx.hashing.hash(password),
+        passwordHash: password === null ? importedHash : await ctx.hashing.hash(password),
+        externalId: checkExternalId(input.externalId),
         firstName: cleanName(input.firstName, 'firstName'),
         lastName: cleanName(input.lastName, 'lastName'),
         username: input.username ? normalizeUsername(input.username) : null,
@@ -65,3 +76,29 @@ export function createAdmin(ctx: ServerContext) {
 }
 
 export type LatchAdmin = ReturnType<typeof createAdmin>;
+
+/** The imported hash, if any, once the server's hashing has said it can verify it. */
+function checkImportedHash(ctx: ServerContext, input: AdminUserInput): string | null {
+  if (input.passwordHash === undefined) return null;
+  if (input.password !== undefined) {
+    throw fail('form_param_format_invalid', { paramName: 'passwordHash', message: 'Give either password or passwordHash, not both.' });
+  }
+  if (typeof input.passwordHash !== 'string' || input.passwordHash.length > 1024 || !ctx.hashing.canVerify?.(input.passwordHash)) {
+    throw fail('form_param_format_invalid', {
+      paramName: 'passwordHash',
+      message:
+        'passwordHash is not a hash this server can verify, or it is garbled. The Node service accepts argon2id/argon2i ($argon2id$v=19$...), ' +
+        'bcrypt ($2a$/$2b$/$2y$), scrypt ($scrypt$ln=...,r=...,p=...$salt$hash, or firebase-scrypt$...) and PBKDF2 ' +
+        '(pbkdf2-sha256$..., Django pbkdf2_sha256$..., passlib $pbkdf2-sha256$..., Werkzeug pbkdf2:sha256:...).',
+    });
+  }
+  return input.passwordHash;
+}
+
+function checkExternalId(externalId: string | undefined): string | null {
+  if (externalId === undefined) return null;
+  if (typeof externalId !== 'string' || externalId.trim() === '' || externalId.length > 255) {
+    throw fail('form_param_format_invalid', { paramName: 'externalId', message: 'externalId must be a non-empty string of at most 255 characters.' });
+  }
+  return externalId;
+}

@@ -14,6 +14,8 @@ export interface NewUser {
   lastName: string | null;
   username: string | null;
   totpSecret?: string | null;
+  /** The user's id in the system they were imported from; unique. */
+  externalId?: string | null;
   /** The new user's id, when something must be prepared for it before the transaction (backup codes); made here otherwise. */
   id?: string;
 }
@@ -51,6 +53,7 @@ export async function insertUser(ctx: ServerContext, input: NewUser): Promise<Us
     createdAt: now,
     updatedAt: now,
     lastSignInAt: null,
+    ...(input.externalId ? { externalId: input.externalId } : {}),
   };
   await inTransaction(ctx, async (ctx) => {
     if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
@@ -66,6 +69,7 @@ export async function uniqueWrite(write: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     if (!(error instanceof UniqueViolation)) throw error;
     if (error.index === 'username') throw fail('form_username_exists', { paramName: 'username' });
+    if (error.index === 'externalId') throw fail('form_identifier_exists', { paramName: 'externalId', message: 'A user with this externalId exists.' });
     throw fail('form_identifier_exists', { paramName: 'emailAddress' });
   }
 }
