@@ -25,6 +25,7 @@ export { webCrypto, type ServerCrypto } from './core/crypto/server-crypto';
 export { devOnlyEncryptionKey } from './core/crypto/encryption';
 export type { EncryptionKeyOptions } from './core/flows/secrets';
 export type { ResealReport } from './core/flows/reseal';
+export { defaultRetention, type RetentionOptions, type SweepReport } from './core/retention';
 export { generateTotpCode } from './core/crypto/totp';
 export { MemoryStore } from './core/store/memory';
 export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from './core/store/store';

@@ -6,6 +6,7 @@ import { cleanName, normalizeEmail, normalizeUsername } from './flows/identity';
 import { resealAllSecrets, type ResealReport } from './flows/reseal';
 import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
 import { inTransaction } from './flows/transaction';
+import { sweepStorage, type RetentionOptions, type SweepReport } from './retention';
 import { insertUser } from './flows/users';
 import type { UserRecord } from './store/records';
 
@@ -61,6 +62,11 @@ export function createAdmin(ctx: ServerContext) {
         if (backupCodes) await replaceBackupCodes(ctx, backupCodes);
         return user;
       });
+    },
+
+    /** Deletes what is over (finished sign-ins and sign-ups, expired codes, ended sessions past retention, idle clients) in small batches. */
+    purgeExpired(options?: Partial<RetentionOptions>): Promise<SweepReport> {
+      return sweepStorage(ctx, options);
     },
 
     /** Seals every secret at rest with the current encryption key (after a key rotation); returns what it re-sealed. */

@@ -38,6 +38,7 @@ export const settingDescriptions = {
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'session-retention': 'Ended sessions stay in the database this long (for the devices list and audits) before the retention sweep deletes them. Default 30d.',
   'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
@@ -70,6 +71,8 @@ export const commands = {
   'rotate-encryption-key':
     'Re-encrypt every secret with --encryption-key; --previous-encryption-key opens what the old key sealed, and is not needed afterwards.',
   migrate: 'Create or update the database schema, then exit.',
+  purge: 'Delete what is over now (finished sign-ins and sign-ups, expired codes, ended sessions past --session-retention, idle clients), in small batches; the server also does this every 10 minutes.',
+  'users import': 'Import users from a JSON Lines file (users import users.jsonl), with their password hashes; safe to re-run (by externalId).',
 } as const;
 
 export type Command = keyof typeof commands | 'help';
@@ -77,6 +80,9 @@ export type Command = keyof typeof commands | 'help';
 /** The service's whole configuration, ready for `serve()`. */
 export interface LatchConfig {
   command: Command;
+  /** The file `users import` reads. */
+  importFile?: string;
+  retention: { endedSessionsMs?: number };
   port: number;
   host: string;
   database: string;
@@ -137,8 +143,10 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     queueLimit: read('hash-queue', (setting) => parseInteger(setting, 0, 1_000_000)),
   });
   const reverificationMaxAgeMs = read('reverification-max-age', parseDuration);
+  const command = values.help ? { command: 'help' as const } : readCommand(positionals);
   return {
-    command: values.help ? 'help' : readCommand(positionals),
+    ...command,
+    retention: definedOnly({ endedSessionsMs: read('session-retention', parseDuration) }),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
     host: raw('host')?.value ?? '127.0.0.1',
     database: raw('database')?.value ?? defaultDatabase,
@@ -183,13 +191,19 @@ function parseCommandLine(argv: readonly string[]) {
   }
 }
 
-function readCommand(positionals: string[]): Command {
+function readCommand(positionals: string[]): { command: Command; importFile?: string } {
+  if (positionals[0] === 'users' && positionals[1] === 'import') {
+    const [, , importFile, ...extra] = positionals;
+    if (!importFile) throw new ConfigError('users import needs the file to read: latch-server users import users.jsonl');
+    if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after 'users import ${importFile}'.`);
+    return { command: 'users import', importFile };
+  }
   const [command = 'start', ...extra] = positionals;
   if (!Object.hasOwn(commands, command)) {
     throw new ConfigError(`Unknown command '${command}': use ${Object.keys(commands).join(', ')} (or --help).`);
   }
   if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);
-  return command as Command;
+  return { command: command as Command };
 }
 
 function readSmtp(url: RawSetting | undefined, from: RawSetting | undefined): { smtp?: SmtpOptions } {
