@@ -20,7 +20,8 @@ export function user(id: string, username: string | null): UserRecord {
   };
 }
 
-function signIn(id: string, expireAt: number): SignInRecord {
+/** A minimal sign-in record that expires at `expireAt`, for store and retention tests. */
+export function signIn(id: string, expireAt: number): SignInRecord {
   return {
     id,
     clientId: 'c1',

@@ -5,6 +5,7 @@ import { hashSync as argon2Hash } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashingPool, openStore, type ClosableStore, type HashingPool } from '../../src/node/index';
+import { signIn } from '../store-conformance';
 import { testPostgresUrl, testStoreKind } from '../stores/test-stores';
 import { runMain, startService, tempDir, testEncryptionKey, type TestService } from './helpers';
 
@@ -90,18 +91,7 @@ describe('latch-server users import and purge', () => {
     cleanups.push(() => store.close());
     const old = Date.now() - 3 * 24 * 60 * 60 * 1000;
     const id = `sia_${randomBytes(6).toString('hex')}`;
-    await store.insert('signIns', {
-      id,
-      clientId: 'client_gone',
-      userId: null,
-      identifier: 'ada@example.com',
-      status: 'needs_first_factor',
-      firstFactorVerification: null,
-      secondFactorVerification: null,
-      createdSessionId: null,
-      createdAt: old,
-      expireAt: old + 60 * 60 * 1000,
-    });
+    await store.insert('signIns', signIn(id, old));
     const { code, stdout } = await runMain(['purge'], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Deleted \d+ sign-ins, \d+ sign-ups, \d+ email codes, \d+ ended sessions, \d+ idle clients and \d+ expired counters, in \d+ batches\.\n$/);
