@@ -105,6 +105,11 @@ describe('password hashes: argon2id by default, foreign formats verified', () =>
     ['PBKDF2 with non-numeric iterations', 'pbkdf2_sha256$many$salt$aGFzaGhhc2hoYXNoaGFzaA=='],
     ['PBKDF2 with a digest we do not know', 'pbkdf2_md5$1000$salt$aGFzaGhhc2hoYXNoaGFzaA=='],
     ['PBKDF2 with garbled base64', 'pbkdf2-sha256$1000$c2FsdA$!!!notbase64!!!'],
+    ['Werkzeug without its iteration count (the default changed between releases)', 'pbkdf2:sha256$saltsalt$' + 'ab'.repeat(32)],
+    // A stored hash sets the cost of checking it: absurd ones would tie up a hashing thread for minutes or gigabytes.
+    ['argon2id asking for 4 GiB', '$argon2id$v=19$m=4194304,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$' + 'A'.repeat(43)],
+    ['bcrypt at cost 25', `$2b$25$${'a'.repeat(53)}`],
+    ['scrypt asking for 4 GiB', '$scrypt$ln=22,r=8,p=1$c2FsdHNhbHQ$' + 'A'.repeat(43)],
   ])('refuses %s as a stored hash: canVerify is false and verify fails', async (_name, stored) => {
     const threads = pool();
     expect(threads.canVerify?.(stored)).toBe(false);

@@ -24,6 +24,14 @@ export interface Argon2Params {
 export const owaspArgon2id: Argon2Params = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 const maxIterations = 10_000_000;
+/**
+ * Costs beyond these are refused as garbled rather than run: a stored hash
+ * sets the work its verification does, and one sign-in must not make a
+ * hashing thread allocate gigabytes or spin for minutes.
+ */
+const maxMemoryBytes = 512 * 1024 * 1024;
+const maxBcryptCost = 17;
+const maxArgon2Passes = 20;
 const digests = { sha1: 20, sha256: 32, sha512: 64 } as const;
 
 /**
@@ -47,10 +55,15 @@ export function parseStoredHash(stored: string): VerifyJob | null {
 }
 
 function parse(stored: string): VerifyJob | null {
-  if (/^\$argon2(id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.test(stored)) return { op: 'argon2-verify', stored };
+  const argon2 = /^\$argon2(?:id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(stored);
+  if (argon2) {
+    const [memoryKiB, passes, lanes] = [Number(argon2[2]), Number(argon2[3]), Number(argon2[4])];
+    const sane = memoryKiB * 1024 <= maxMemoryBytes && passes >= 1 && passes <= maxArgon2Passes && lanes >= 1 && lanes <= 16;
+    return sane ? { op: 'argon2-verify', stored } : null;
+  }
   if (/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(stored)) {
     const cost = Number(stored.slice(4, 6));
-    return cost >= 4 && cost <= 31 ? { op: 'bcrypt-verify', stored } : null;
+    return cost >= 4 && cost <= maxBcryptCost ? { op: 'bcrypt-verify', stored } : null;
   }
   if (stored.startsWith('$scrypt$')) return parseScrypt(stored);
   if (stored.startsWith('firebase-scrypt$')) return parseFirebaseScrypt(stored);
@@ -63,14 +76,14 @@ function parseScrypt(stored: string): VerifyJob | null {
   const match = /^ln=(\d{1,2}),r=(\d{1,3}),p=(\d{1,3})$/.exec(params);
   if (!match || rest.length > 0) return null;
   const [ln, blockSize, parallelization] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (ln < 1 || ln > 24 || blockSize < 1 || parallelization < 1) return null;
+  if (ln < 1 || blockSize < 1 || parallelization < 1 || 128 * 2 ** ln * blockSize * parallelization > maxMemoryBytes) return null;
   return checked({ op: 'scrypt' as const, cost: 2 ** ln, blockSize, parallelization, salt: base64(salt), expected: base64(hash) });
 }
 
 function parseFirebaseScrypt(stored: string): VerifyJob | null {
   const [, rounds = '', memCost = '', separator = '', signerKey = '', salt = '', hash = '', ...rest] = stored.split('$');
   const [r, m] = [Number(rounds), Number(memCost)];
-  if (rest.length > 0 || !/^\d+$/.test(rounds) || !/^\d+$/.test(memCost) || r < 1 || r > 32 || m < 1 || m > 20) return null;
+  if (rest.length > 0 || !/^\d+$/.test(rounds) || !/^\d+$/.test(memCost) || r < 1 || m < 1 || m > 24 || 128 * 2 ** m * r > maxMemoryBytes) return null;
   const fullSalt = concat(base64(salt), base64(separator));
   return checked({ op: 'firebase-scrypt' as const, rounds: r, memCost: m, salt: fullSalt, signerKey: base64(signerKey), expected: base64(hash) });
 }
@@ -89,9 +102,9 @@ function parsePbkdf2(stored: string): VerifyJob | null {
   if ((match = /^\$pbkdf2(?:-(sha256|sha512))?\$(\d+)\$([^$]+)\$([^$]+)$/.exec(stored))) {
     return pbkdf2((match[1] ?? 'sha1') as Digest, match[2]!, base64(match[3]!), base64(match[4]!));
   }
-  // Werkzeug: text salt, hex hash.
-  if ((match = /^pbkdf2:(sha1|sha256|sha512)(?::(\d+))?\$([^$]+)\$([0-9a-f]+)$/.exec(stored))) {
-    return pbkdf2(match[1] as Digest, match[2] ?? '260000', utf8(match[3]!), hex(match[4]!));
+  // Werkzeug: text salt, hex hash. Without the iteration count (old releases) the default depended on the version: refused.
+  if ((match = /^pbkdf2:(sha1|sha256|sha512):(\d+)\$([^$]+)\$([0-9a-f]+)$/.exec(stored))) {
+    return pbkdf2(match[1] as Digest, match[2]!, utf8(match[3]!), hex(match[4]!));
   }
   return null;
 }
