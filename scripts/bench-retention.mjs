@@ -16,7 +16,7 @@ import { createLatchServer, devOnlyFastHashing } from '../packages/server/dist/i
 import { SqliteStore } from '../packages/server/dist/node/index.js';
 
 const users = Number(process.argv[2] ?? 100_000);
-const signInsPerDay = Number(process.argv[3] ?? 3_000);
+const signInsPerDay = Number(process.argv[3] ?? 1_000);
 const days = Number(process.argv[4] ?? 30);
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
