@@ -32,3 +32,6 @@ export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from '
 export { schema, kinds, type ListIndex, type TimeIndex, type UniqueIndex } from './core/store/schema';
 export type * from './core/store/records';
 export { ApiFailure } from './core/errors';
+export { defineAdminRoutes, type AdminRequestContext, type AdminRouteHandler, type AdminRouteModule } from './core/admin-api/router';
+export type { SecretKeyEnvironment, SecretKeyInfo } from './core/admin-api/secret-keys';
+export { ClaimsTemplateError, validateClaimsTemplate, type ClaimsTemplate } from './core/flows/claims-template';

@@ -7,7 +7,10 @@ import { resealAllSecrets, type ResealReport } from './flows/reseal';
 import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
 import { inTransaction } from './flows/transaction';
 import { sweepStorage, type RetentionOptions, type SweepReport } from './retention';
-import { insertUser } from './flows/users';
+import { deleteUser, insertUser } from './flows/users';
+import { createSecretKey, listSecretKeys, revokeSecretKey, type SecretKeyEnvironment } from './admin-api/secret-keys';
+import { findUser, listUsers, serializeAdminUser, setBanned } from './admin-api/users';
+import type { AdminUserJSON, PageJSON, UserListParams } from '@latch/protocol';
 import type { UserRecord } from './store/records';
 
 export interface AdminUserInput {
@@ -29,6 +32,11 @@ export interface AdminUserInput {
   totpSecret?: string;
   /** Backup codes in clear; stored hashed. */
   backupCodes?: string[];
+  /** Default true. */
+  emailAddressVerified?: boolean;
+  publicMetadata?: Record<string, unknown>;
+  privateMetadata?: Record<string, unknown>;
+  unsafeMetadata?: Record<string, unknown>;
 }
 
 /**
@@ -52,6 +60,10 @@ export function createAdmin(ctx: ServerContext) {
         lastName: cleanName(input.lastName, 'lastName'),
         username: input.username ? normalizeUsername(input.username) : null,
         totpSecret: input.totpSecret ?? null,
+        emailVerified: input.emailAddressVerified ?? true,
+        publicMetadata: input.publicMetadata,
+        privateMetadata: input.privateMetadata,
+        unsafeMetadata: input.unsafeMetadata,
       };
       // Backup codes are hashed before the transaction, with the id the user will get: hashing reads
       // the code key through the store, which a transaction body must not touch from outside.
@@ -67,6 +79,26 @@ export function createAdmin(ctx: ServerContext) {
     /** Deletes what is over (finished sign-ins and sign-ups, expired codes, ended sessions past retention, idle clients) in small batches. */
     purgeExpired(options?: Partial<RetentionOptions>): Promise<SweepReport> {
       return sweepStorage(ctx, options);
+    },
+
+    /** Admin API secret keys: `create` returns the key once; only its hash is stored. */
+    secretKeys: {
+      create: (name: string, environment?: SecretKeyEnvironment) => createSecretKey(ctx, name, environment),
+      list: () => listSecretKeys(ctx),
+      revoke: (id: string) => revokeSecretKey(ctx, id),
+    },
+
+    /** The admin API's user operations, for the CLI (which works on the store, with no HTTP in between). */
+    users: {
+      list: async (params: UserListParams = {}): Promise<PageJSON<AdminUserJSON>> => {
+        const page = await listUsers(ctx, params);
+        return { data: await Promise.all(page.data.map((user) => serializeAdminUser(ctx, user))), nextCursor: page.nextCursor };
+      },
+      /** The user whose id, verified email address or username this is; null when none. */
+      find: (idOrIdentifier: string) => findUser(ctx, idOrIdentifier),
+      ban: async (userId: string) => serializeAdminUser(ctx, await setBanned(ctx, userId, true)),
+      unban: async (userId: string) => serializeAdminUser(ctx, await setBanned(ctx, userId, false)),
+      delete: (userId: string) => deleteUser(ctx, userId),
     },
 
     /** Seals every secret at rest with the current encryption key (after a key rotation); returns what it re-sealed. */

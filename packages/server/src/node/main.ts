@@ -1,7 +1,8 @@
 import { signingKeyRefreshMs } from '../core/flows/signing-keys';
 import type { LatchAdmin } from '../core/admin';
 import { createLatchServer } from '../core/server';
-import { commands, ConfigError, envName, loadConfig, settingDescriptions, type LatchConfig } from './config';
+import { commands, ConfigError, envName, loadConfig, settingDescriptions, type AdminCommand, type LatchConfig } from './config';
+import { runAdminCommand } from './admin-commands';
 import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
 import { createLogger, errorFields } from './logger';
 import { nodeCrypto } from './crypto/node-crypto';
@@ -51,8 +52,11 @@ export async function main(argv: readonly string[], env: Record<string, string |
       case 'purge':
         stdout(await purge(config));
         return 0;
-      case 'users import':
-        return await importUsersCommand(config, stdout, stderr);
+      case 'keys':
+      case 'users':
+        if (config.adminCommand?.subcommand === 'import') return await importUsersCommand(config, config.adminCommand.target!, stdout, stderr);
+        stdout(await withAdmin(config, (admin) => runAdminCommand(admin, config.command as 'keys' | 'users', config.adminCommand as AdminCommand)));
+        return 0;
       case 'start':
         return await start(config, env, stdout, options.untilStopped ?? untilSignal);
     }
@@ -111,8 +115,7 @@ async function purge(config: LatchConfig): Promise<string> {
   );
 }
 
-async function importUsersCommand(config: LatchConfig, stdout: (text: string) => void, stderr: (text: string) => void): Promise<number> {
-  const file = config.importFile!;
+async function importUsersCommand(config: LatchConfig, file: string, stdout: (text: string) => void, stderr: (text: string) => void): Promise<number> {
   const report = await withAdmin(config, (admin, store) =>
     importUsers(admin, store, file, { onError: (line, message) => stderr(`${file}:${line}: ${message}\n`) }),
   );

@@ -4,6 +4,7 @@ import { SqliteStore } from '@latch/server/node';
 import { migrateSqlite, sqliteMigrations } from '../../src/node/store/migrations/sqlite';
 import { openSqliteTestStore, temporarySqliteFile } from './test-stores';
 
+const latest = sqliteMigrations.at(-1)!.version;
 
 function appliedVersions(filename: string): number[] {
   const db = new Database(filename, { readonly: true });
@@ -15,8 +16,10 @@ function appliedVersions(filename: string): number[] {
 }
 
 describe('SQLite migrations', () => {
-  it('are numbered in ascending order, each once', () => {
+  // Strictly increasing from 1; work in progress on separate branches takes reserved ranges (e.g. 20–29), renumbered when merged.
+  it('are numbered from 1, in increasing order', () => {
     const versions = sqliteMigrations.map((migration) => migration.version);
+    expect(versions[0]).toBe(1);
     expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
   });
 
@@ -60,7 +63,7 @@ describe('SQLite migrations', () => {
     const filename = temporarySqliteFile();
     openSqliteTestStore(filename);
     const db = new Database(filename);
-    db.prepare('INSERT INTO latch_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(sqliteMigrations.at(-1)!.version + 1, 'from the future', 0);
+    db.prepare('INSERT INTO latch_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(latest + 1, 'from the future', 0);
     db.close();
     expect(() => new SqliteStore({ filename })).toThrow(/upgrade Latch/);
   });
