@@ -19,7 +19,7 @@ export interface MainOptions {
 }
 
 /**
- * The `latch-server` command: `start` (default), `rotate-keys`, `rotate-encryption-key`, `migrate`,
+ * The `latch-server` command: `start` (default), `rotate-keys`, `rotate-encryption-key`, `migrate`, `purge`, `keys`, `users` (`users import` too),
  * `--help`. Resolves to the exit code; a configuration error prints its
  * message and gives 1.
  */
