@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UniqueViolation, type Store, type UserRecord } from '@latch/server';
+import { UniqueViolation, type SessionRecord, type SignInRecord, type Store, type UserRecord } from '@latch/server';
 
 /** A minimal user record, for store tests. */
 export function user(id: string, username: string | null): UserRecord {
@@ -18,6 +18,26 @@ export function user(id: string, username: string | null): UserRecord {
     updatedAt: 1,
     lastSignInAt: null,
   };
+}
+
+/** A minimal sign-in record that expires at `expireAt`, for store and retention tests. */
+export function signIn(id: string, expireAt: number): SignInRecord {
+  return {
+    id,
+    clientId: 'c1',
+    userId: null,
+    identifier: 'ada@example.com',
+    status: 'needs_first_factor',
+    firstFactorVerification: null,
+    secondFactorVerification: null,
+    createdSessionId: null,
+    createdAt: expireAt - 10,
+    expireAt,
+  };
+}
+
+function session(id: string, userId: string, status: SessionRecord['status'], lastActiveAt = 1): SessionRecord {
+  return { id, userId, clientId: 'c1', status, userAgent: null, createdAt: 1, lastActiveAt, abandonAt: 1_000_000 };
 }
 
 /**
@@ -206,6 +226,44 @@ export function describeStoreConformance(name: string, makeStore: () => Store | 
       let leaked: Store | undefined;
       await store.transaction(async (tx) => void (leaked = tx));
       await expect(leaked!.get('users', 'u1')).rejects.toThrow(/transaction has ended/);
+    });
+
+    it('finds a user by external id, unique, and absent external ids coexist', async () => {
+      const store = await makeStore();
+      await store.insert('users', { ...user('u1', null), externalId: 'auth0|1' });
+      await store.insert('users', user('u2', null));
+      await store.insert('users', { ...user('u3', null), externalId: null });
+      expect((await store.findBy('users', 'externalId', 'auth0|1'))?.id).toBe('u1');
+      await expect(store.insert('users', { ...user('u4', null), externalId: 'auth0|1' })).rejects.toBeInstanceOf(UniqueViolation);
+    });
+
+    it('lists only the sessions whose stored status is active by liveUserId, and follows status changes', async () => {
+      const store = await makeStore();
+      await store.insert('sessions', session('s1', 'u1', 'active'));
+      await store.insert('sessions', session('s2', 'u1', 'ended'));
+      await store.insert('sessions', session('s3', 'u1', 'active'));
+      await store.insert('sessions', session('s4', 'u2', 'active'));
+      expect((await store.listBy('sessions', 'liveUserId', 'u1')).map((s) => s.id)).toEqual(['s1', 's3']);
+      await store.update('sessions', 's1', { status: 'revoked' });
+      expect((await store.listBy('sessions', 'liveUserId', 'u1')).map((s) => s.id)).toEqual(['s3']);
+      expect((await store.listBy('sessions', 'userId', 'u1')).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    });
+
+    it('lists records by a timestamp index in pages, and deletes the oldest in bounded batches', async () => {
+      const store = await makeStore();
+      for (const [id, at] of [['b', 30], ['a', 30], ['c', 10], ['d', 50], ['e', 20]] as const) await store.insert('signIns', signIn(id, at));
+      const page1 = await store.listBefore('signIns', 'expireAt', 30, 2);
+      expect(page1.map((r) => r.id)).toEqual(['c', 'e']);
+      const page2 = await store.listBefore('signIns', 'expireAt', 30, 2, { at: 20, id: 'e' });
+      expect(page2.map((r) => r.id)).toEqual(['a', 'b']);
+      expect(await store.listBefore('signIns', 'expireAt', 30, 2, { at: 30, id: 'b' })).toEqual([]);
+      await store.update('signIns', 'd', { expireAt: 5 });
+      expect(await store.deleteBefore('signIns', 'expireAt', 30, 3)).toBe(3);
+      expect((await store.listBefore('signIns', 'expireAt', 100, 10)).map((r) => r.id)).toEqual(['a', 'b']);
+      expect(await store.deleteBefore('signIns', 'expireAt', 30, 3)).toBe(2);
+      expect(await store.deleteBefore('signIns', 'expireAt', 30, 3)).toBe(0);
+      expect(await store.get('signIns', 'd')).toBeNull();
+      expect(await store.listBefore('signIns', 'expireAt', 100, 10)).toEqual([]);
     });
 
     it('keeps separate instances separate', async () => {

@@ -7,6 +7,7 @@ import { resealAllSecrets, type ResealReport } from './flows/reseal';
 import { newBackupCodes, replaceBackupCodes } from './flows/second-factor';
 import { isSessionActive } from './flows/session-status';
 import { inTransaction } from './flows/transaction';
+import { sweepStorage, type RetentionOptions, type SweepReport } from './retention';
 import { deleteUser, insertUser } from './flows/users';
 import { createSecretKey, listSecretKeys, revokeSecretKey, type SecretKeyEnvironment } from './admin-api/secret-keys';
 import { findUser, listUsers, serializeAdminUser, setBanned } from './admin-api/users';
@@ -16,6 +17,15 @@ import type { UserRecord } from './store/records';
 export interface AdminUserInput {
   emailAddress: string;
   password?: string;
+  /**
+   * A password hash from another provider, instead of `password`: any format
+   * the server's hashing can verify (the Node service: argon2id/argon2i,
+   * bcrypt, scrypt incl. Firebase's, PBKDF2; see the README). It is replaced
+   * with the server's own hash at the user's first sign-in.
+   */
+  passwordHash?: string;
+  /** The user's id in the system they come from; unique, so an import can be re-run. */
+  externalId?: string;
   firstName?: string;
   lastName?: string;
   username?: string;
@@ -23,19 +33,12 @@ export interface AdminUserInput {
   totpSecret?: string;
   /** Backup codes in clear; stored hashed. */
   backupCodes?: string[];
-  /** A stored password hash instead of `password`: here only Latch's own `pbkdf2-sha256$…` form. */
-  passwordHash?: string;
-  /** The user's id in the system it comes from. */
-  externalId?: string;
   /** Default true. */
   emailAddressVerified?: boolean;
   publicMetadata?: Record<string, unknown>;
   privateMetadata?: Record<string, unknown>;
   unsafeMetadata?: Record<string, unknown>;
 }
-
-/** Latch's own stored form (see crypto/password.ts); the import work extends this to other schemes. */
-const latchPasswordHash = /^pbkdf2-sha256\$[1-9][0-9]{0,7}\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * Seeding and maintenance for the mock, tests and the CLI. It trusts its
@@ -49,12 +52,11 @@ export function createAdmin(ctx: ServerContext) {
       if (password !== null && codePointLength(password) > ctx.settings.passwordPolicy.maxLength) {
         throw fail('form_password_length_too_long', { paramName: 'password' });
       }
-      if (input.passwordHash !== undefined && (password !== null || !latchPasswordHash.test(input.passwordHash))) {
-        throw fail('form_param_format_invalid', { paramName: 'passwordHash', message: 'Give a password or a pbkdf2-sha256$… password hash, not both.' });
-      }
+      const importedHash = checkImportedHash(ctx, input);
       const newUser = {
         emailAddress: normalizeEmail(input.emailAddress),
-        passwordHash: password === null ? (input.passwordHash ?? null) : await ctx.hashing.hash(password),
+        passwordHash: password === null ? importedHash : await ctx.hashing.hash(password),
+        externalId: checkExternalId(input.externalId),
         firstName: cleanName(input.firstName, 'firstName'),
         lastName: cleanName(input.lastName, 'lastName'),
         username: input.username ? normalizeUsername(input.username) : null,
@@ -63,7 +65,6 @@ export function createAdmin(ctx: ServerContext) {
         publicMetadata: input.publicMetadata,
         privateMetadata: input.privateMetadata,
         unsafeMetadata: input.unsafeMetadata,
-        externalId: input.externalId ?? null,
       };
       // Backup codes are hashed before the transaction, with the id the user will get: hashing reads
       // the code key through the store, which a transaction body must not touch from outside.
@@ -83,6 +84,11 @@ export function createAdmin(ctx: ServerContext) {
      */
     isSessionActive(sessionId: string): Promise<boolean> {
       return isSessionActive(ctx, sessionId);
+    },
+
+    /** Deletes what is over (finished sign-ins and sign-ups, expired codes, ended sessions past retention, idle clients) in small batches. */
+    purgeExpired(options?: Partial<RetentionOptions>): Promise<SweepReport> {
+      return sweepStorage(ctx, options);
     },
 
     /** Admin API secret keys: `create` returns the key once; only its hash is stored. */
@@ -118,3 +124,29 @@ export function createAdmin(ctx: ServerContext) {
 }
 
 export type LatchAdmin = ReturnType<typeof createAdmin>;
+
+/** The imported hash, if any, once the server's hashing has said it can verify it. */
+function checkImportedHash(ctx: ServerContext, input: AdminUserInput): string | null {
+  if (input.passwordHash === undefined) return null;
+  if (input.password !== undefined) {
+    throw fail('form_param_format_invalid', { paramName: 'passwordHash', message: 'Give either password or passwordHash, not both.' });
+  }
+  if (typeof input.passwordHash !== 'string' || input.passwordHash.length > 1024 || !ctx.hashing.canVerify?.(input.passwordHash)) {
+    throw fail('form_param_format_invalid', {
+      paramName: 'passwordHash',
+      message:
+        'passwordHash is not a hash this server can verify, or it is garbled. The Node service accepts argon2id/argon2i ($argon2id$v=19$...), ' +
+        'bcrypt ($2a$/$2b$/$2y$), scrypt ($scrypt$ln=...,r=...,p=...$salt$hash, or firebase-scrypt$...) and PBKDF2 ' +
+        '(pbkdf2-sha256$..., Django pbkdf2_sha256$..., passlib $pbkdf2-sha256$..., Werkzeug pbkdf2:sha256:...).',
+    });
+  }
+  return input.passwordHash;
+}
+
+function checkExternalId(externalId: string | undefined): string | null {
+  if (externalId === undefined) return null;
+  if (typeof externalId !== 'string' || externalId.trim() === '' || externalId.length > 255) {
+    throw fail('form_param_format_invalid', { paramName: 'externalId', message: 'externalId must be a non-empty string of at most 255 characters.' });
+  }
+  return externalId;
+}

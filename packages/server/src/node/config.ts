@@ -41,6 +41,7 @@ export const settingDescriptions = {
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'session-retention': 'Ended sessions stay in the database this long (for the devices list and audits) before the retention sweep deletes them. Default 30d.',
   'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
@@ -73,9 +74,10 @@ export const commands = {
   'rotate-encryption-key':
     'Re-encrypt every secret with --encryption-key; --previous-encryption-key opens what the old key sealed, and is not needed afterwards.',
   migrate: 'Create or update the database schema, then exit.',
+  purge: 'Delete what is over now (finished sign-ins and sign-ups, expired codes, ended sessions past --session-retention, idle clients), in small batches; the server also does this every 10 minutes.',
   keys: 'Secret keys of the admin API: keys create --name ci [--test] (prints the key once), keys list, keys revoke <key id>.',
   users:
-    'Users, on the database directly: users list [--query text] [--limit n], users create --email a@b.c [--password p] (prefer LATCH_USER_PASSWORD: argv is visible to other processes), users ban|unban|delete <user id, email or username>.',
+    'Users, on the database directly: users list [--query text] [--limit n], users create --email a@b.c [--password p] (prefer LATCH_USER_PASSWORD: argv is visible to other processes), users ban|unban|delete <user id, email or username>, users import <users.jsonl> (with password hashes from another provider; safe to re-run, by externalId).',
 } as const;
 
 /** What `keys` and `users` take besides the settings; refused with other commands. */
@@ -90,7 +92,7 @@ const commandOptions = {
 
 const subcommands: Record<string, readonly string[]> = {
   keys: ['create', 'list', 'revoke'],
-  users: ['list', 'create', 'ban', 'unban', 'delete'],
+  users: ['list', 'create', 'ban', 'unban', 'delete', 'import'],
 };
 
 /** `keys …` and `users …`: the subcommand, its one argument (an id), and its options. */
@@ -109,6 +111,7 @@ export interface LatchConfig {
   adminCommand?: AdminCommand;
   /** Extra session-token claims (`--session-claims`), checked already. */
   sessionClaims?: Record<string, unknown>;
+  retention: { endedSessionsMs?: number };
   port: number;
   host: string;
   database: string;
@@ -177,6 +180,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     command,
     ...(adminCommand ? { adminCommand } : {}),
     ...(sessionClaims ? { sessionClaims } : {}),
+    retention: definedOnly({ endedSessionsMs: read('session-retention', parseDuration) }),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
     host: raw('host')?.value ?? '127.0.0.1',
     database: raw('database')?.value ?? defaultDatabase,
@@ -241,8 +245,9 @@ function readAdminCommand(command: Command, positionals: string[], values: Recor
   const [, subcommand, target, ...extra] = positionals;
   if (!subcommand || !allowed.includes(subcommand)) throw new ConfigError(`Use ${command} ${allowed.join('|')} (see --help).`);
   if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command} ${subcommand} ${target}'.`);
-  const needsTarget = ['revoke', 'ban', 'unban', 'delete'].includes(subcommand);
+  const needsTarget = ['revoke', 'ban', 'unban', 'delete', 'import'].includes(subcommand);
   if (needsTarget !== (target !== undefined)) {
+    if (subcommand === 'import') throw new ConfigError('users import needs the file to read: latch-server users import users.jsonl');
     throw new ConfigError(needsTarget ? `${command} ${subcommand} needs an id, e.g. ${command} ${subcommand} <id>.` : `Unexpected argument '${target}' after '${command} ${subcommand}'.`);
   }
   const text = (name: string) => values[name] as string | undefined;

@@ -12,5 +12,6 @@ export { main, helpText, type MainOptions } from './main';
 export { createMailer, type MailerOptions, type ServiceMailer, type SmtpOptions } from './mailer';
 export { createLogger, type Logger, type LogFields, type LogLevel } from './logger';
 export { createHashingPool, defaultHashThreads, type HashingPool, type HashingPoolOptions } from './hashing/pool';
+export { importUsers, type ImportOptions, type ImportReport } from './import-users';
 export { nodeCrypto } from './crypto/node-crypto';
 // ── end of service ──────────────────────────────────────────────────────────

@@ -6,8 +6,10 @@ import { runAdminCommand } from './admin-commands';
 import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
 import { createLogger, errorFields } from './logger';
 import { nodeCrypto } from './crypto/node-crypto';
+import { createHashingPool } from './hashing/pool';
+import { importUsers } from './import-users';
 import { checkEncryptionKey, serve } from './serve';
-import { openStore } from './store/open-store';
+import { openStore, type ClosableStore } from './store/open-store';
 
 export interface MainOptions {
   stdout?: (text: string) => void;
@@ -17,7 +19,7 @@ export interface MainOptions {
 }
 
 /**
- * The `latch-server` command: `start` (default), `rotate-keys`, `rotate-encryption-key`, `migrate`,
+ * The `latch-server` command: `start` (default), `rotate-keys`, `rotate-encryption-key`, `migrate`, `purge`, `keys`, `users` (`users import` too),
  * `--help`. Resolves to the exit code; a configuration error prints its
  * message and gives 1.
  */
@@ -47,8 +49,12 @@ export async function main(argv: readonly string[], env: Record<string, string |
       case 'rotate-encryption-key':
         stdout(await rotateEncryptionKey(config));
         return 0;
+      case 'purge':
+        stdout(await purge(config));
+        return 0;
       case 'keys':
       case 'users':
+        if (config.adminCommand?.subcommand === 'import') return await importUsersCommand(config, config.adminCommand.target!, stdout, stderr);
         stdout(await withAdmin(config, (admin) => runAdminCommand(admin, config.command as 'keys' | 'users', config.adminCommand as AdminCommand)));
         return 0;
       case 'start':
@@ -86,15 +92,36 @@ async function start(
 }
 
 /** Runs one admin task on the configured database and keys; the issuer plays no part, the server only lends its key management. */
-async function withAdmin<T>(config: LatchConfig, task: (admin: LatchAdmin) => Promise<T>): Promise<T> {
+async function withAdmin<T>(config: LatchConfig, task: (admin: LatchAdmin, store: ClosableStore) => Promise<T>): Promise<T> {
   checkEncryptionKey(config, config.dev);
   const store = await openStore(config.database, config.databaseTimeouts);
+  // The service's own hashing, so imported hashes are checked against the formats it verifies.
+  const hashing = createHashingPool(config.hashPool);
   try {
-    const { encryptionKey, previousEncryptionKeys } = config;
-    return await task(createLatchServer({ issuer: 'latch-server', store, crypto: nodeCrypto, encryptionKey, previousEncryptionKeys }).admin);
+    const { encryptionKey, previousEncryptionKeys, sessionLifetime } = config;
+    const latch = createLatchServer({ issuer: 'latch-server', store, crypto: nodeCrypto, hashing, encryptionKey, previousEncryptionKeys, sessionLifetime });
+    return await task(latch.admin, store);
   } finally {
+    await hashing.close();
     await store.close();
   }
+}
+
+async function purge(config: LatchConfig): Promise<string> {
+  const report = await withAdmin(config, async (admin, store) => ({ ...(await admin.purgeExpired(config.retention)), counters: await store.purgeExpiredCounters(Date.now()) }));
+  return (
+    `Deleted ${report.signIns} sign-ins, ${report.signUps} sign-ups, ${report.verifications} email codes, ${report.sessions} ended sessions, ` +
+    `${report.clients} idle clients and ${report.counters} expired counters, in ${report.batches} batches.\n`
+  );
+}
+
+async function importUsersCommand(config: LatchConfig, file: string, stdout: (text: string) => void, stderr: (text: string) => void): Promise<number> {
+  const report = await withAdmin(config, (admin, store) =>
+    importUsers(admin, store, file, { onError: (line, message) => stderr(`${file}:${line}: ${message}\n`) }),
+  );
+  const again = report.existing > 0 ? `; ${report.existing} were already imported (same externalId) and left as they are` : '';
+  stdout(`Imported ${report.created} of ${report.lines} users from ${file}${again}${report.failed > 0 ? `; ${report.failed} lines had errors (above)` : ''}.\n`);
+  return report.failed > 0 ? 2 : 0;
 }
 
 async function rotateKeys(config: LatchConfig): Promise<string> {

@@ -4,6 +4,7 @@ import { applySecurityHeaders, unknownMethodResponse } from '../core/http/securi
 import type { PasswordHashing } from '../core/crypto/password';
 import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
+import type { RetentionOptions } from '../core/retention';
 import { createLatchServer, type LatchServer } from '../core/server';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
@@ -58,6 +59,8 @@ export interface ServeOptions {
   encryptionKey?: string;
   /** Keys that sealed older rows, during a rotation: they only decrypt. */
   previousEncryptionKeys?: string[];
+  /** How long what is over stays in the database (ended sessions: 30 days by default); the sweep runs every 10 minutes. */
+  retention?: Partial<RetentionOptions>;
   /** How long `close()` lets requests in flight finish before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
   /** How long the listener waits for slow or silent clients; see `ListenerTimeouts`. */
@@ -96,7 +99,7 @@ export interface LatchService {
   close(): Promise<void>;
 }
 
-/** Expired rate-limit and lockout counters are deleted this often. */
+/** Expired rate-limit and lockout counters, and what the retention sweep deletes, are purged this often. */
 const purgeIntervalMs = 10 * 60 * 1000;
 
 /** Runs the Latch server core on a `node:http` listener. */
@@ -162,8 +165,15 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       isClosing: () => closing !== null,
     }),
   );
+  let sweeping: Promise<void> | null = null;
   const purge = setInterval(() => {
     store.purgeExpiredCounters(now()).catch((error: unknown) => logger.warn('could not purge expired counters', errorFields(error)));
+    // One sweep at a time: a slow one is not joined by the next.
+    sweeping ??= latch.admin
+      .purgeExpired(options.retention)
+      .then((report) => logger.debug('retention sweep', { ...report }))
+      .catch((error: unknown) => logger.warn('retention sweep failed', errorFields(error)))
+      .finally(() => (sweeping = null));
   }, purgeIntervalMs).unref();
   if (!options.encryptionKey) {
     logger.warn('no encryption key (LATCH_ENCRYPTION_KEY): development mode seals secrets with the published development key; never use this database in production');
@@ -180,6 +190,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       closing ??= (async () => {
         clearInterval(purge);
         await stopListening(httpServer, options.shutdownTimeoutMs ?? 10_000);
+        await sweeping;
         mail.close();
         await hashPool?.close();
         await closeOwnStore();

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       settings: {},
       cookies: {},
       sessionLifetime: {},
+      retention: {},
       rateLimits: {},
       trustProxy: 0,
       dev: false,
@@ -92,6 +93,7 @@ describe('loadConfig', () => {
       LATCH_DATABASE_STATEMENT_TIMEOUT: '1500ms',
       LATCH_DATABASE_LOCK_TIMEOUT: '1s',
       LATCH_LOG_LEVEL: 'debug',
+      LATCH_SESSION_RETENTION: '90d',
     });
     expect(config).toMatchObject({
       command: 'migrate',
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
       redirectOrigins: ['https://www.example.com'],
       cookies: { sameSite: 'Strict', maxAgeSeconds: 30 * 86_400 },
       sessionLifetime: { idleMs: 12 * 3_600_000, absoluteMs: 7 * 86_400_000 },
+      retention: { endedSessionsMs: 90 * 86_400_000 },
       reverificationMaxAgeMs: 5 * 60_000,
       rateLimits: {
         emailsPerAddress: { max: 3, windowMs: 15 * 60_000 },
@@ -145,7 +148,7 @@ describe('loadConfig', () => {
 
   it('refuses unknown flags and commands with a pointer to --help', () => {
     expect(configError(['--prot', '80'])).toMatch(/Unknown option '--prot'.*--help/);
-    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, keys, users (or --help).");
+    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, purge, keys, users (or --help).");
     expect(loadConfig(['--help'], {}).command).toBe('help');
     expect(loadConfig(['rotate-keys', '-h'], {}).command).toBe('help');
   });

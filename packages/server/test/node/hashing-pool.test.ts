@@ -18,7 +18,7 @@ describe('password hashing on worker threads', () => {
   }
 
   it('makes the same pbkdf2-sha256 hashes as the core: each verifies the other', async () => {
-    const threads = pool({ threads: 1, iterations: 1000 });
+    const threads = pool({ threads: 1, scheme: 'pbkdf2-sha256', iterations: 1000 });
     const webCrypto = pbkdf2Hashing(1000);
     const fromWorker = await threads.hash('correct-horse-battery');
     expect(fromWorker).toMatch(/^pbkdf2-sha256\$1000\$/);
@@ -30,7 +30,7 @@ describe('password hashing on worker threads', () => {
   });
 
   it('refuses work beyond its queue with 503 service_unavailable and a Retry-After, and finishes what it took', async () => {
-    const threads = pool({ threads: 1, queueLimit: 1, iterations: 50_000 });
+    const threads = pool({ threads: 1, queueLimit: 1, scheme: 'pbkdf2-sha256', iterations: 50_000 });
     const first = threads.hash('one');
     const queued = threads.hash('two');
     const refused = await threads.hash('three').catch((error: unknown) => error);
@@ -42,7 +42,7 @@ describe('password hashing on worker threads', () => {
   });
 
   it('close() ends its threads and refuses later work', async () => {
-    const threads = pool({ threads: 2, iterations: 1000 });
+    const threads = pool({ threads: 2, argon2: { memoryCost: 1024 } });
     await Promise.all([threads.hash('a'), threads.hash('b')]);
     expect(threads.liveThreads).toBe(2);
     await threads.close();

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { kinds, UniqueViolation } from '@latch/server';
 import { openStore, PostgresStore } from '@latch/server/node';
-import { indexColumns, tableName } from '../../src/node/store/sql-mapping';
+import { generatedColumns, indexColumns, tableName } from '../../src/node/store/sql-mapping';
 import { describeStoreConformance, user } from '../store-conformance';
 import { openPostgresTestStore, testPostgresUrl, uniqueSchema } from './test-stores';
 
@@ -100,7 +100,7 @@ describe('PostgresStore', () => {
            WHERE n.nspname = $1 AND t.relname = $2`,
           [schema, table],
         );
-        for (const { column, unique } of indexColumns(kind)) {
+        for (const { column, unique } of [...indexColumns(kind), ...generatedColumns(kind)]) {
           expect(columns.rows.map((row) => row.column_name), `${table}.${column}`).toContain(column);
           expect(indexes.rows, `index on ${table}.${column}`).toContainEqual({ column, unique });
         }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { kinds, schema } from '@latch/server';
 import { openStore, SqliteStore } from '@latch/server/node';
-import { indexColumns, tableName } from '../../src/node/store/sql-mapping';
+import { generatedColumns, indexColumns, tableName } from '../../src/node/store/sql-mapping';
 import { describeStoreConformance, user } from '../store-conformance';
 import { openSqliteTestStore, temporarySqliteFile } from './test-stores';
 
@@ -68,9 +68,9 @@ describe('SqliteStore', () => {
     try {
       for (const kind of kinds) {
         const table = tableName(kind);
-        const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+        const columns = (db.pragma(`table_xinfo(${table})`) as { name: string }[]).map((column) => column.name);
         const indexes = db.pragma(`index_list(${table})`) as { name: string; unique: number }[];
-        for (const { column, unique } of indexColumns(kind)) {
+        for (const { column, unique } of [...indexColumns(kind), ...generatedColumns(kind)]) {
           expect(columns, `${table}.${column}`).toContain(column);
           const indexed = indexes.find((index) => (db.pragma(`index_info(${index.name})`) as { name: string }[])[0]?.name === column);
           expect(indexed, `index on ${table}.${column}`).toBeDefined();

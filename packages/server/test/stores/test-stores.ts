@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { MemoryStore, type Kind, type ListIndex, type Records, type Store, type UniqueIndex } from '@latch/server';
+import { MemoryStore, type Kind, type ListIndex, type Records, type Store, type TimeCursor, type TimeIndex, type UniqueIndex } from '@latch/server';
 import { PostgresStore, SqliteStore } from '@latch/server/node';
 
 declare module 'vitest' {
@@ -110,5 +110,11 @@ class DeferredStore implements Store {
   }
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return (await this.ready).scan(kind, afterId, limit);
+  }
+  async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null) {
+    return (await this.ready).listBefore(kind, index, before, limit, cursor);
+  }
+  async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number) {
+    return (await this.ready).deleteBefore(kind, index, before, limit);
   }
 }

@@ -5,6 +5,10 @@ import { base64Decode, base64Encode, randomBytes } from './random';
 export interface PasswordHashing {
   hash(password: string): Promise<string>;
   verify(password: string, stored: string): Promise<boolean>;
+  /** Whether `stored` is in a format `verify` knows (an imported hash is checked with it before it is stored). */
+  canVerify?(stored: string): boolean;
+  /** True when `stored` is weaker than, or another scheme than, what `hash` makes now: a sign-in that verified it rehashes. */
+  needsRehash?(stored: string): boolean;
 }
 
 /** PBKDF2-SHA256 to 32 bytes: WebCrypto here; the Node service runs it on worker threads. */
@@ -22,16 +26,24 @@ const encoder = new TextEncoder();
  */
 export function pbkdf2Hashing(iterations: number, pbkdf2: Pbkdf2Sha256 = webCryptoPbkdf2): PasswordHashing {
   const derive = (password: string, salt: Uint8Array, count: number) => pbkdf2(encoder.encode(password), salt, count);
+  const storedIterations = (stored: string): number | null => {
+    const [name, rounds, salt, expected, ...rest] = stored.split('$');
+    const count = Number(rounds);
+    const valid = name === scheme && !!salt && !!expected && rest.length === 0 && Number.isInteger(count) && count >= 1 && count <= 10_000_000;
+    return valid ? count : null;
+  };
   return {
+    canVerify: (stored) => storedIterations(stored) !== null,
+    needsRehash: (stored) => (storedIterations(stored) ?? 0) < iterations,
     async hash(password) {
       const salt = randomBytes(16);
       const derived = await derive(password, salt, iterations);
       return [scheme, iterations, base64Encode(salt), base64Encode(derived)].join('$');
     },
     async verify(password, stored) {
-      const [name, rounds, salt, expected] = stored.split('$');
-      const count = Number(rounds);
-      if (name !== scheme || !salt || !expected || !Number.isInteger(count) || count < 1 || count > 10_000_000) return false;
+      const count = storedIterations(stored);
+      if (count === null) return false;
+      const [, , salt = '', expected = ''] = stored.split('$');
       const derived = await derive(password, base64Decode(salt), count);
       return timingSafeEqual(derived, base64Decode(expected));
     },

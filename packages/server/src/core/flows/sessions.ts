@@ -22,8 +22,9 @@ export async function activeSessionsOfClient(ctx: ServerContext, clientId: strin
   return sessions.filter((session) => sessionStatus(ctx, session) === 'active');
 }
 
+/** Reads only the sessions whose stored status is active (the `liveUserId` index): ended and revoked ones are skipped by the index. */
 export async function activeSessionsOfUser(ctx: ServerContext, userId: string): Promise<SessionRecord[]> {
-  const sessions = await ctx.store.listBy('sessions', 'userId', userId);
+  const sessions = await ctx.store.listBy('sessions', 'liveUserId', userId);
   return sessions.filter((session) => sessionStatus(ctx, session) === 'active');
 }
 

@@ -1,6 +1,7 @@
 import { fail } from '../errors';
 import { serializeSignIn } from '../serialize';
 import type { SignInRecord, UserRecord, VerificationState } from '../store/records';
+import { normalizePassword } from '../crypto/password';
 import { randomId } from '../crypto/random';
 import { ensureClient, newClientToken, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
@@ -137,12 +138,31 @@ export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord,
   const matches = user ? await guardedAttempt(ctx, user, () => passwordMatches(ctx, password, stored)) : await passwordMatches(ctx, password, stored);
   if (!matches || !user) throw fail('form_password_incorrect', { paramName: 'password' });
   const verified: VerificationState = { status: 'verified', strategy: 'password', attempts: 0, expireAt: null, codeId: null };
-  return passFirstFactor(ctx, signIn, user, verified);
+  return passFirstFactor(ctx, signIn, user, verified, await rehashFor(ctx, password, stored));
 }
 
-/** After the first factor: ask for the second one if the user has TOTP, else sign in (one transaction either way). */
-export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, verification: VerificationState): Promise<SignInRecord> {
+/** A password hash that replaces one weaker or foreign (imported); made before the transaction, dropped if hashing fails or is overloaded. */
+interface Rehash {
+  from: string;
+  to: string;
+}
+
+async function rehashFor(ctx: RequestContext, password: string, stored: string): Promise<Rehash | undefined> {
+  if (!ctx.hashing.needsRehash?.(stored)) return undefined;
+  const to = await ctx.hashing.hash(normalizePassword(password)).catch(() => null);
+  return to === null ? undefined : { from: stored, to };
+}
+
+/**
+ * After the first factor: ask for the second one if the user has TOTP, else
+ * sign in (one transaction either way). A `rehash` is stored in the same
+ * transaction, unless the password changed meanwhile.
+ */
+export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, verification: VerificationState, rehash?: Rehash): Promise<SignInRecord> {
   return inTransaction(ctx, async (ctx) => {
+    if (rehash && (await ctx.store.get('users', user.id))?.passwordHash === rehash.from) {
+      await ctx.store.update('users', user.id, { passwordHash: rehash.to });
+    }
     const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
     return user.totpSecret ? next : completeSignIn(ctx, next);
   });

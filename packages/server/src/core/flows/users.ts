@@ -77,6 +77,7 @@ export async function uniqueWrite(write: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     if (!(error instanceof UniqueViolation)) throw error;
     if (error.index === 'username') throw fail('form_username_exists', { paramName: 'username' });
+    if (error.index === 'externalId') throw fail('form_identifier_exists', { paramName: 'externalId', message: 'A user with this externalId exists.' });
     throw fail('form_identifier_exists', { paramName: 'emailAddress' });
   }
 }

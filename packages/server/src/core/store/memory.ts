@@ -1,12 +1,12 @@
 import type { Kind, Records } from './records';
-import { schema, type ListIndex, type UniqueIndex } from './schema';
+import { indexValue, schema, type ListIndex, type TimeIndex, type UniqueIndex } from './schema';
 import { SerializedStore, type StoreData, type TransactionSteps } from './serialized';
-import { UniqueViolation } from './store';
+import { UniqueViolation, type TimeCursor } from './store';
 
 type AnyRecord = Records[Kind];
 
-function field(record: AnyRecord, name: string): unknown {
-  return (record as unknown as Record<string, unknown>)[name];
+function field(record: AnyRecord, name: string, kind?: Kind): unknown {
+  return kind ? indexValue(kind, record, name) : (record as unknown as Record<string, unknown>)[name];
 }
 
 /**
@@ -59,7 +59,7 @@ class MemoryTables implements StoreData, TransactionSteps {
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     return this.rows(kind)
-      .filter((row) => field(row, index) === value)
+      .filter((row) => field(row, index, kind) === value)
       .map((row) => structuredClone(row) as Records[K]);
   }
 
@@ -127,6 +127,28 @@ class MemoryTables implements StoreData, TransactionSteps {
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .slice(0, limit)
       .map((row) => structuredClone(row) as Records[K]);
+  }
+
+  async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
+    return this.before(kind, index, before, cursor)
+      .slice(0, limit)
+      .map((row) => structuredClone(row) as Records[K]);
+  }
+
+  async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number> {
+    const doomed = this.before(kind, index, before, null).slice(0, limit);
+    this.rememberTable(kind);
+    for (const row of doomed) this.table(kind).delete(row.id);
+    return doomed.length;
+  }
+
+  /** Rows whose `index` is at or before `before`, by it and then id, after `cursor`. */
+  private before(kind: Kind, index: string, before: number, cursor: TimeCursor | null | undefined): AnyRecord[] {
+    const at = (row: AnyRecord) => field(row, index) as number;
+    const after = (row: AnyRecord) => !cursor || at(row) > cursor.at || (at(row) === cursor.at && row.id > cursor.id);
+    return this.rows(kind)
+      .filter((row) => typeof at(row) === 'number' && at(row) <= before && after(row))
+      .sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   private table(kind: Kind): Map<string, AnyRecord> {

@@ -1,6 +1,6 @@
 import type { Kind, Records } from './records';
-import type { ListIndex, UniqueIndex } from './schema';
-import type { Store } from './store';
+import type { ListIndex, TimeIndex, UniqueIndex } from './schema';
+import type { Store, TimeCursor } from './store';
 
 /** One write a store made, as an observer sees it. */
 export type StoreWrite =
@@ -30,6 +30,12 @@ export class ObservedStore implements Store {
   }
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return this.inner.scan(kind, afterId, limit);
+  }
+  listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null) {
+    return this.inner.listBefore(kind, index, before, limit, cursor);
+  }
+  deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number) {
+    return this.observed({ method: 'delete', kind }, this.inner.deleteBefore(kind, index, before, limit));
   }
   insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));

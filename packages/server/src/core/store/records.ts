@@ -36,7 +36,7 @@ export interface UserRecord {
   unsafeMetadata?: Record<string, unknown>;
   /** A banned user cannot sign in (`user_banned`); banning revokes every session. */
   banned?: boolean;
-  /** The user's id in the system it was imported from. */
+  /** The user's id in the system they were imported from; unique (an import can be re-run). Absent on users created here. */
   externalId?: string | null;
 }
 

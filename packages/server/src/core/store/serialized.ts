@@ -1,7 +1,7 @@
 import { AsyncLock } from './async-lock';
 import type { Kind, Records } from './records';
-import type { ListIndex, UniqueIndex } from './schema';
-import type { Store } from './store';
+import type { ListIndex, TimeIndex, UniqueIndex } from './schema';
+import type { Store, TimeCursor } from './store';
 
 /** The record and counter methods of a Store: everything but `transaction`. */
 export type StoreData = Omit<Store, 'transaction'>;
@@ -40,6 +40,12 @@ export class SerializedStore implements Store {
   }
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
     return this.exclusive(() => this.data.scan(kind, afterId, limit));
+  }
+  listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
+    return this.exclusive(() => this.data.listBefore(kind, index, before, limit, cursor));
+  }
+  deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number> {
+    return this.exclusive(() => this.data.deleteBefore(kind, index, before, limit));
   }
   insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
     return this.exclusive(() => this.data.insert(kind, record));
@@ -105,6 +111,12 @@ class TransactionStore implements Store {
   }
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return this.live().scan(kind, afterId, limit);
+  }
+  async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null) {
+    return this.live().listBefore(kind, index, before, limit, cursor);
+  }
+  async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number) {
+    return this.live().deleteBefore(kind, index, before, limit);
   }
   async insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.live().insert(kind, record);

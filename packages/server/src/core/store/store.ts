@@ -1,5 +1,5 @@
 import type { Kind, Records } from './records';
-import type { ListIndex, UniqueIndex } from './schema';
+import type { ListIndex, TimeIndex, UniqueIndex } from './schema';
 
 /**
  * Where the server keeps its state. Small on purpose, so a SQL store is a
@@ -38,6 +38,20 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
+  /**
+   * Up to `limit` records whose timestamp index is at or before `before`,
+   * ordered by it and then by id, after `cursor` (the last record of the
+   * previous page): for the retention sweep.
+   */
+  listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]>;
+  /** Deletes up to `limit` records whose timestamp index is at or before `before`, earliest first, as one short statement; returns how many. */
+  deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number>;
+}
+
+/** Where a page of `listBefore` ended: the timestamp and id of its last record. */
+export interface TimeCursor {
+  at: number;
+  id: string;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Kind, Records } from '../../core/store/records';
-import { kinds, type ListIndex, type UniqueIndex } from '../../core/store/schema';
-import { UniqueViolation, type Store } from '../../core/store/store';
+import { kinds, type ListIndex, type TimeIndex, type UniqueIndex } from '../../core/store/schema';
+import { UniqueViolation, type Store, type TimeCursor } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
 import { asPostgresUnavailable, defaultPostgresTimeouts, describeDatabase, poolConfig, type PostgresTimeouts } from './postgres-faults';
@@ -130,6 +130,22 @@ export class PostgresStore implements Store {
     const sql = `SELECT data FROM ${this.tables[kind]} WHERE id > $1 ORDER BY id LIMIT $2`;
     const { rows } = await this.query<{ data: Records[K] }>(sql, [afterId ?? '', limit]);
     return rows.map((row) => row.data);
+  }
+
+  async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
+    const column = snakeCase(index);
+    const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${column} <= $1 AND (${column}, id) > ($2::bigint, $3::text) ORDER BY ${column}, id LIMIT $4`;
+    const { rows } = await this.query<{ data: Records[K] }>(sql, [before, cursor?.at ?? -Number.MAX_SAFE_INTEGER, cursor?.id ?? '', limit]);
+    return rows.map((row) => row.data);
+  }
+
+  /** One statement on at most `limit` rows, so it holds their locks only briefly; SKIP LOCKED passes rows another transaction is changing. */
+  async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number> {
+    const column = snakeCase(index);
+    const table = this.tables[kind];
+    const sql = `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} <= $1 ORDER BY ${column} LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+    const { rowCount } = await this.query(sql, [before, limit]);
+    return rowCount ?? 0;
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */

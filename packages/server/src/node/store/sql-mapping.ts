@@ -6,7 +6,7 @@
  * `schema` needs a new migration (the store tests check they agree).
  */
 import type { Kind } from '../../core/store/records';
-import { kinds, schema } from '../../core/store/schema';
+import { generatedFields, kinds, schema } from '../../core/store/schema';
 
 export interface IndexColumn {
   /** The record field, e.g. `verifiedEmail`. */
@@ -24,10 +24,27 @@ export function tableName(kind: Kind): string {
   return `latch_${snakeCase(kind)}`;
 }
 
+/** The index columns the stores write on insert and update (the generated ones the database fills in itself). */
 export function indexColumns(kind: Kind): IndexColumn[] {
-  const unique = (schema[kind].unique as readonly string[]).map((field) => ({ field, column: snakeCase(field), unique: true }));
-  const list = (schema[kind].list as readonly string[]).map((field) => ({ field, column: snakeCase(field), unique: false }));
-  return [...unique, ...list];
+  return allIndexColumns(kind).filter((index) => !isGenerated(kind, index.field));
+}
+
+/** Index columns the database computes from `data` (see `generatedFields`), timestamps included. */
+export function generatedColumns(kind: Kind): IndexColumn[] {
+  return allIndexColumns(kind).filter((index) => isGenerated(kind, index.field));
+}
+
+function allIndexColumns(kind: Kind): IndexColumn[] {
+  const { unique, list } = schema[kind] as { unique: readonly string[]; list: readonly string[]; time?: readonly string[] };
+  const time = (schema[kind] as { time?: readonly string[] }).time ?? [];
+  return [
+    ...unique.map((field) => ({ field, column: snakeCase(field), unique: true })),
+    ...[...list, ...time].map((field) => ({ field, column: snakeCase(field), unique: false })),
+  ];
+}
+
+function isGenerated(kind: Kind, field: string): boolean {
+  return generatedFields[kind]?.includes(field) ?? false;
 }
 
 /** The values of a record's index columns, in `indexColumns` order; a missing field is NULL. */
@@ -42,7 +59,7 @@ export function indexValues(kind: Kind, record: object): (string | null)[] {
 export function uniqueIndexOf(table: string, column: string): { kind: Kind; index: string } | null {
   for (const kind of kinds) {
     if (tableName(kind) !== table) continue;
-    const found = indexColumns(kind).find((index) => index.unique && index.column === column);
+    const found = allIndexColumns(kind).find((index) => index.unique && index.column === column);
     return found ? { kind, index: found.field } : null;
   }
   return null;
@@ -55,7 +72,7 @@ export function uniqueIndexOf(table: string, column: string): { kind: Kind; inde
  */
 export function uniqueIndexOfConstraint(constraint: string): { kind: Kind; index: string } | null {
   for (const kind of kinds) {
-    for (const { field, column, unique } of indexColumns(kind)) {
+    for (const { field, column, unique } of allIndexColumns(kind)) {
       if (unique && constraint === `${tableName(kind)}_${column}_key`) return { kind, index: field };
     }
   }

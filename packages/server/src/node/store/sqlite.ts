@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Kind, Records } from '../../core/store/records';
-import type { ListIndex, UniqueIndex } from '../../core/store/schema';
+import type { ListIndex, TimeIndex, UniqueIndex } from '../../core/store/schema';
 import { SerializedStore, type StoreData, type TransactionSteps } from '../../core/store/serialized';
-import { UniqueViolation } from '../../core/store/store';
+import { UniqueViolation, type TimeCursor } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migrateSqlite } from './migrations/sqlite';
 import { asSqliteUnavailable, defaultLockTimeoutMs, retryWhileBusy, sqliteBusyTimeoutMs } from './sqlite-faults';
@@ -163,6 +163,19 @@ class SqliteTables implements StoreData, TransactionSteps {
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE id > ? ORDER BY id LIMIT ?`;
     return ((await this.run(() => this.statement(sql).pluck().all(afterId ?? '', limit))) as string[]).map((data) => JSON.parse(data) as Records[K]);
+  }
+
+  async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
+    const column = snakeCase(index);
+    const sql = `SELECT data FROM ${tableName(kind)} WHERE ${column} <= ? AND (${column}, id) > (?, ?) ORDER BY ${column}, id LIMIT ?`;
+    const rows = await this.run(() => this.statement(sql).pluck().all(before, cursor?.at ?? -Number.MAX_SAFE_INTEGER, cursor?.id ?? '', limit));
+    return (rows as string[]).map((data) => JSON.parse(data) as Records[K]);
+  }
+
+  async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number> {
+    const column = snakeCase(index);
+    const sql = `DELETE FROM ${tableName(kind)} WHERE seq IN (SELECT seq FROM ${tableName(kind)} WHERE ${column} <= ? ORDER BY ${column} LIMIT ?)`;
+    return (await this.run(() => this.statement(sql).run(before, limit))).changes;
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */

@@ -50,6 +50,33 @@ export const sqliteMigrations: readonly Migration[] = [
     description: 'server secrets (the code HMAC key), sealed with the encryption key',
     sql: `CREATE TABLE latch_server_secrets (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;`,
   },
+  // From here on, index columns are generated from the data column (see generatedFields in the core's schema): nothing writes them.
+  {
+    version: 10,
+    description: 'users: the external id of imported users, unique',
+    sql: `
+      ALTER TABLE latch_users ADD COLUMN external_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.externalId')) VIRTUAL;
+      CREATE UNIQUE INDEX latch_users_external_id_key ON latch_users (external_id);
+    `,
+  },
+  {
+    version: 11,
+    description: 'retention: timestamps the sweep deletes by, and the live sessions of a user',
+    sql: `
+      ALTER TABLE latch_sign_ins ADD COLUMN expire_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expireAt') AS INTEGER)) VIRTUAL;
+      CREATE INDEX latch_sign_ins_expire_at_idx ON latch_sign_ins (expire_at, id);
+      ALTER TABLE latch_sign_ups ADD COLUMN expire_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expireAt') AS INTEGER)) VIRTUAL;
+      CREATE INDEX latch_sign_ups_expire_at_idx ON latch_sign_ups (expire_at, id);
+      ALTER TABLE latch_verifications ADD COLUMN expires_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expiresAt') AS INTEGER)) VIRTUAL;
+      CREATE INDEX latch_verifications_expires_at_idx ON latch_verifications (expires_at, id);
+      ALTER TABLE latch_clients ADD COLUMN updated_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.updatedAt') AS INTEGER)) VIRTUAL;
+      CREATE INDEX latch_clients_updated_at_idx ON latch_clients (updated_at, id);
+      ALTER TABLE latch_sessions ADD COLUMN last_active_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.lastActiveAt') AS INTEGER)) VIRTUAL;
+      CREATE INDEX latch_sessions_last_active_at_idx ON latch_sessions (last_active_at, id);
+      ALTER TABLE latch_sessions ADD COLUMN live_user_id TEXT GENERATED ALWAYS AS (CASE WHEN json_extract(data, '$.status') = 'active' THEN json_extract(data, '$.userId') END) VIRTUAL;
+      CREATE INDEX latch_sessions_live_user_id_idx ON latch_sessions (live_user_id);
+    `,
+  },
   {
     version: 20,
     description: 'admin API: secret keys and one-time sign-in tokens, stored hashed',
