@@ -23,7 +23,11 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   crypto?: ServerCrypto;
   /** Delivers emails with codes. Without one, codes go nowhere (fine for password-only tests). */
   mailer?: Mailer;
-  /** Idle timeout and absolute lifetime of sessions; default 7 and 30 days. */
+  /**
+   * Idle timeout and absolute lifetime of sessions, default 7 and 30 days, and
+   * how often a token mint records activity, default 30 s (the idle timeout
+   * holds to within it).
+   */
   sessionLifetime?: Partial<SessionLifetime>;
   /**
    * How recently the user must have proven a factor on the session (sign-in,
@@ -49,6 +53,10 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   const now = options.now ?? Date.now;
   const serverCrypto = options.crypto ?? webCrypto;
   const secrets = new Secrets(store, serverCrypto, now, options);
+  const sessionLifetime = { ...defaultSessionLifetime, ...options.sessionLifetime };
+  if (!(sessionLifetime.activityIntervalMs >= 0 && sessionLifetime.activityIntervalMs < sessionLifetime.idleMs)) {
+    throw new RangeError('sessionLifetime.activityIntervalMs must be at least 0 and shorter than the idle timeout (idleMs)');
+  }
   const context: ServerContext = {
     store,
     now,
@@ -59,7 +67,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
     signingKeys: new SigningKeys(store, now, secrets),
-    sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
+    sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
   };

@@ -38,6 +38,8 @@ export const settingDescriptions = {
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
+  'session-activity-interval':
+    'A token mint records session activity only if the last record is this old, so most mints write nothing; the idle timeout holds to within it. Default 30s.',
   'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
@@ -147,7 +149,11 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     redirectOrigins: read('redirect-origins', parseOrigins) ?? [],
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
-    sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
+    sessionLifetime: definedOnly({
+      idleMs: read('session-idle', parseDuration),
+      absoluteMs: read('session-lifetime', parseDuration),
+      activityIntervalMs: read('session-activity-interval', parseDuration),
+    }),
     ...(reverificationMaxAgeMs ? { reverificationMaxAgeMs } : {}),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),

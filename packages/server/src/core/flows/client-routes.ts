@@ -25,14 +25,16 @@ export const deleteClient: RouteHandler = async (ctx) => {
 
 /**
  * A 60-second session JWT. Minting counts as activity, which keeps the
- * session inside its idle timeout while the app is open. A session whose
- * user is gone is dead (deleting a user deletes its sessions in the same
- * transaction, but a sign-in racing the deletion must not outlive it either).
+ * session inside its idle timeout while the app is open; it is written at
+ * most once per `activityIntervalMs`, so most mints only read. A session
+ * whose user is gone is dead (deleting a user deletes its sessions in the
+ * same transaction, but a sign-in racing the deletion must not outlive it
+ * either). Revocation, expiry and the user are checked on every mint.
  */
 export const mintSessionToken: RouteHandler = async (ctx) => {
   const live = await clientSession(ctx);
   if (!(await ctx.store.get('users', live.userId))) throw fail('session_not_found');
-  const session = await markActive(ctx, live);
+  const session = ctx.now() - live.lastActiveAt >= ctx.sessionLifetime.activityIntervalMs ? await markActive(ctx, live) : live;
   const { kid, key } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
   const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
