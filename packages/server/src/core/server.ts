@@ -66,7 +66,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     secrets,
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
-    signingKeys: new SigningKeys(store, now, secrets),
+    signingKeys: new SigningKeys(store, now, secrets, serverCrypto),
     sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },

@@ -1,5 +1,4 @@
 import { Limits, type TokenJSON } from '@latch/protocol';
-import { signSessionJwt } from '../crypto/signing-keys';
 import { fail } from '../errors';
 import { serializeSession, serializeUser } from '../serialize';
 import type { SessionRecord } from '../store/records';
@@ -35,10 +34,10 @@ export const mintSessionToken: RouteHandler = async (ctx) => {
   const live = await clientSession(ctx);
   if (!(await ctx.store.get('users', live.userId))) throw fail('session_not_found');
   const session = ctx.now() - live.lastActiveAt >= ctx.sessionLifetime.activityIntervalMs ? await markActive(ctx, live) : live;
-  const { kid, key } = await ctx.signingKeys.signingKey();
+  const { sign } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
   const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
-  const token: TokenJSON = { jwt: await signSessionJwt(claims, key, kid) };
+  const token: TokenJSON = { jwt: await sign(claims) };
   return raw(token);
 };
 
