@@ -11,7 +11,7 @@ import { createRouter, MethodNotAllowed } from './http/router';
 import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
-import { serializeClient } from './serialize';
+import { readAndSerializeClient } from './serialize';
 import { StoreUnavailable } from './store/store';
 
 export interface HandlerOptions {
@@ -97,8 +97,7 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
 async function render(ctx: RequestContext, reply: Reply, headers: Headers): Promise<Response> {
   if (reply.kind === 'raw') return jsonResponse(reply.body, 200, headers);
   // Read the client afresh: the flow may have changed it through other records.
-  const record = ctx.client ? await ctx.store.get('clients', ctx.client.id) : null;
-  const client = record ? await serializeClient(ctx, record) : null;
+  const client = ctx.client ? await readAndSerializeClient(ctx, ctx.client.id) : null;
   if (reply.kind === 'api') {
     const body: ApiResponse<unknown> = { response: reply.response, client };
     return jsonResponse(body, 200, headers);

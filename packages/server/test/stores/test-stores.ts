@@ -111,4 +111,8 @@ class DeferredStore implements Store {
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return (await this.ready).scan(kind, afterId, limit);
   }
+  async readClientSnapshot(clientId: string) {
+    const store = await this.ready;
+    return store.readClientSnapshot ? store.readClientSnapshot(clientId) : null;
+  }
 }

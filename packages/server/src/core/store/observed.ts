@@ -31,6 +31,10 @@ export class ObservedStore implements Store {
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return this.inner.scan(kind, afterId, limit);
   }
+  /** A read: passed through when the inner store has it; null (read record by record) when not. */
+  readClientSnapshot(clientId: string) {
+    return this.inner.readClientSnapshot?.(clientId) ?? Promise.resolve(null);
+  }
   insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));
   }

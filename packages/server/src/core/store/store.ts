@@ -1,5 +1,6 @@
 import type { Kind, Records } from './records';
 import type { ListIndex, UniqueIndex } from './schema';
+import type { StoreSnapshot } from './snapshot';
 
 /**
  * Where the server keeps its state. Small on purpose, so a SQL store is a
@@ -38,6 +39,14 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
+  /**
+   * Optional, for stores where each call is a network round trip: in one
+   * read, the client and what its JSON shows, i.e. its sessions (the list by
+   * `clientId`), their users and the sign-in's, those users' email addresses
+   * and backup codes (the lists by `userId`), its sign-in and its sign-up.
+   * Null when the client does not exist. Without it the core reads them one by one.
+   */
+  readClientSnapshot?(clientId: string): Promise<StoreSnapshot | null>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

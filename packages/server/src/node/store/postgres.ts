@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Kind, Records } from '../../core/store/records';
 import { kinds, schema, type ListIndex, type UniqueIndex } from '../../core/store/schema';
+import type { StoreSnapshot } from '../../core/store/snapshot';
 import { UniqueViolation, type Store } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
@@ -47,6 +48,31 @@ function statementName(text: string): string {
   return name;
 }
 
+/**
+ * What `readClientSnapshot` reads: the client, its sessions, its sign-in and
+ * sign-up, the users of those, and their email addresses and backup codes,
+ * each list in `seq` order as `listBy` returns it.
+ */
+function clientSnapshotSql(table: (kind: Kind) => string): string {
+  return `
+    WITH c AS (SELECT data FROM ${table('clients')} WHERE id = $1),
+      s AS (SELECT data, seq FROM ${table('sessions')} WHERE client_id = $1),
+      si AS (SELECT data FROM ${table('signIns')} WHERE id = (SELECT data ->> 'signInId' FROM c)),
+      su AS (SELECT data FROM ${table('signUps')} WHERE id = (SELECT data ->> 'signUpId' FROM c)),
+      ids AS (SELECT data ->> 'userId' AS id FROM s UNION SELECT data ->> 'userId' FROM si),
+      u AS (SELECT data FROM ${table('users')} WHERE id IN (SELECT id FROM ids)),
+      e AS (SELECT data, seq FROM ${table('emailAddresses')} WHERE user_id IN (SELECT id FROM ids)),
+      b AS (SELECT data, seq FROM ${table('backupCodes')} WHERE user_id IN (SELECT id FROM ids))
+    SELECT 'clients' AS kind, data, 0::bigint AS seq FROM c
+    UNION ALL SELECT 'sessions', data, seq FROM s
+    UNION ALL SELECT 'signIns', data, 0 FROM si
+    UNION ALL SELECT 'signUps', data, 0 FROM su
+    UNION ALL SELECT 'users', data, 0 FROM u
+    UNION ALL SELECT 'emailAddresses', data, seq FROM e
+    UNION ALL SELECT 'backupCodes', data, seq FROM b
+    ORDER BY kind, seq`;
+}
+
 function kindSql(kind: Kind, table: string): KindSql {
   const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
   // The merge happens in the UPDATE itself; see `update`.
@@ -77,7 +103,7 @@ function kindSql(kind: Kind, table: string): KindSql {
  * StoreUnavailable (503) within the timeouts, never as a hang.
  */
 export class PostgresStore implements Store {
-  private readonly sql: { kinds: Record<Kind, KindSql>; counters: string };
+  private readonly sql: { kinds: Record<Kind, KindSql>; counters: string; clientSnapshot: string };
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
     const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
@@ -107,9 +133,30 @@ export class PostgresStore implements Store {
     sql?: PostgresStore['sql'],
   ) {
     const qualified = (table: string) => `${loadDriver<typeof pg>('pg').escapeIdentifier(schema)}.${table}`;
+    const table = (kind: Kind) => qualified(tableName(kind));
     this.sql = sql ?? {
-      kinds: Object.fromEntries(kinds.map((kind) => [kind, kindSql(kind, qualified(tableName(kind)))])) as Record<Kind, KindSql>,
+      kinds: Object.fromEntries(kinds.map((kind) => [kind, kindSql(kind, table(kind))])) as Record<Kind, KindSql>,
       counters: qualified('latch_counters'),
+      clientSnapshot: clientSnapshotSql(table),
+    };
+  }
+
+  /** The client and everything its JSON shows, in one statement (so one round trip, and one consistent view). */
+  async readClientSnapshot(clientId: string): Promise<StoreSnapshot | null> {
+    const { rows } = await this.query<{ kind: Kind; data: Records[Kind] }>(this.sql.clientSnapshot, [clientId]);
+    if (!rows.some((row) => row.kind === 'clients')) return null;
+    const records: StoreSnapshot['records'] = {};
+    for (const { kind, data } of rows) ((records[kind] ??= []) as Records[Kind][]).push(data);
+    const userIds = new Set([...(records.sessions ?? []), ...(records.signIns ?? [])].flatMap((record) => (record.userId ? [record.userId] : [])));
+    return {
+      records,
+      lists: [
+        { kind: 'sessions', index: 'clientId', value: clientId },
+        ...[...userIds].flatMap((userId) => [
+          { kind: 'emailAddresses' as const, index: 'userId', value: userId },
+          { kind: 'backupCodes' as const, index: 'userId', value: userId },
+        ]),
+      ],
     };
   }
 
