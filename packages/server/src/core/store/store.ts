@@ -23,7 +23,8 @@ export interface Store {
   /**
    * Adds `by` to the counter and returns the new value. A missing or expired
    * counter starts from 0 and expires `ttlMs` after `now`; later increments
-   * keep that expiry (a fixed window).
+   * keep that expiry (a fixed window). By 0 only reads: it writes nothing
+   * (no flush to disk), and a missing or expired counter reads 0.
    */
   increment(key: string, by: number, ttlMs: number, now: number): Promise<number>;
   resetCounter(key: string): Promise<void>;

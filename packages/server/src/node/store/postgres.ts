@@ -195,8 +195,12 @@ export class PostgresStore implements Store {
     return rowCount === 1;
   }
 
-  /** One UPSERT: concurrent increments of one key queue on its row and each sees the previous result. */
+  /** One UPSERT: concurrent increments of one key queue on its row and each sees the previous result. By 0, a plain read. */
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    if (by === 0) {
+      const { rows } = await this.query<{ value: number }>(`SELECT value FROM ${this.sql.counters} WHERE key = $1 AND expires_at > $2::bigint`, [key, now]);
+      return rows[0]?.value ?? 0;
+    }
     const sql = `
       INSERT INTO ${this.sql.counters} AS counter (key, value, expires_at) VALUES ($1::text, $2::integer, $3::bigint + $4::bigint)
       ON CONFLICT (key) DO UPDATE SET

@@ -144,8 +144,12 @@ class SqliteTables implements StoreData, TransactionSteps {
     return (await this.run(() => remove.run(id))).changes === 1;
   }
 
-  /** One UPSERT statement, so the read and the write of the counter cannot be split. */
+  /** One UPSERT statement, so the read and the write of the counter cannot be split; by 0, a plain read. */
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    if (by === 0) {
+      const value = await this.run(() => this.statement('SELECT value FROM latch_counters WHERE key = ? AND expires_at > ?', true).get(key, now));
+      return (value as number | undefined) ?? 0;
+    }
     const sql = `
       INSERT INTO latch_counters (key, value, expires_at) VALUES (@key, @by, @now + @ttlMs)
       ON CONFLICT (key) DO UPDATE SET
