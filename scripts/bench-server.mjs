@@ -2,14 +2,13 @@
 // loopback, on SQLite and on PostgreSQL, with the production password hashing.
 // The server runs as its own process (the CLI); this process is the load.
 // Every loop is bounded in count and time. Prints figures; asserts nothing.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { latchCli as cli, startLatch as startServer } from './bench/processes.mjs';
 
-const cli = new URL('../packages/server/dist/node/cli.js', import.meta.url).pathname;
 const adminUrl = process.env.LATCH_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const concurrency = 16;
 const refreshSeconds = 5;
@@ -21,26 +20,6 @@ const password = 'quiet-morning-tea-42';
 const stormSignIns = 100;
 const stormAccounts = 12;
 const wrongPerAccount = Math.ceil(stormSignIns / stormAccounts);
-
-function startServer(database) {
-  const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
-    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
-      if (url) {
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ url, stop: () => new Promise((done) => child.once('exit', done).kill('SIGTERM')) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 /** A browser in header mode: keeps the client token the server hands out. */
 function browser(url) {
@@ -160,6 +139,11 @@ async function pgAdmin(sql) {
   } finally {
     await client.end();
   }
+}
+
+if (process.argv.includes('--compare')) {
+  await import('./bench/compare.mjs');
+  process.exit(0);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
