@@ -1,7 +1,7 @@
 // `npm run bench:server -- --compare`: Latch and Better Auth side by side, on
 // SQLite, through the same load from this process over loopback, in
-// alternated rounds (Latch first in odd rounds, Better Auth first in even
-// ones) so a machine that speeds up or slows down treats both alike.
+// alternated rounds (each round starts with the next contender) so a machine
+// that speeds up or slows down treats both alike.
 //
 // Better Auth is never a dependency of this workspace: it is installed here,
 // on demand, into bench/.compare/ (ignored by git), pinned to one version,
@@ -9,7 +9,9 @@
 // Prints figures; asserts nothing.
 //
 // Options: --rounds N (default 3), --seconds S per load phase (default 5),
-// --connections C (default 32), --sign-ins N per round (default 10).
+// --connections C (default 32), --sign-ins N per round (default 10), and
+// --baseline path/to/cli.js: another build of latch-server (say, main's) as a
+// third contender, to measure a change against it in the same rounds.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,6 +21,11 @@ import { latchCli, startLatch, startProcess } from './processes.mjs';
 
 const betterAuthVersion = '1.7.25';
 const compareDir = new URL('../../bench/.compare/', import.meta.url).pathname;
+
+function textOption(name) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
 
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
@@ -30,6 +37,7 @@ const rounds = option('rounds', 3);
 const seconds = option('seconds', 5);
 const connections = option('connections', 32);
 const signInsPerRound = option('sign-ins', 10);
+const baselineCli = textOption('baseline');
 const password = 'quiet-morning-tea-42';
 const email = 'bench@example.com';
 
@@ -48,7 +56,7 @@ function installBetterAuth() {
 }
 
 /** Latch: a user signed up and in (header mode); the calls the load makes. */
-async function latchTarget(url) {
+async function latchTarget(url, name = 'Latch') {
   const agent = connectionPool(connections);
   const call = async (method, path, { token, body } = {}) => {
     const headers = { 'latch-requested-with': 'fetch' };
@@ -69,7 +77,7 @@ async function latchTarget(url) {
     return true;
   };
   return {
-    name: 'Latch',
+    name,
     mint: async () => ok(await call('POST', `/v1/client/sessions/${sessionId}/tokens`, { token }), 'token mint'),
     read: async () => ok(await call('GET', '/v1/client', { token }), 'session read'),
     signIn: async () => {
@@ -131,6 +139,10 @@ try {
   servers.push(await startLatch(join(folder, 'latch.db')));
   servers.push(await startProcess([join(compareDir, 'server.mjs'), join(folder, 'better-auth.db')], { cwd: compareDir }));
   const targets = [await latchTarget(servers[0].url), await betterAuthTarget(servers[1].url)];
+  if (baselineCli) {
+    servers.push(await startLatch(join(folder, 'baseline.db'), {}, baselineCli));
+    targets.push(await latchTarget(servers[2].url, 'baseline'));
+  }
   console.log(
     `Latch vs Better Auth ${betterAuthVersion} · SQLite (WAL) on ${folder} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ` +
       `load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} at the start`,
@@ -138,7 +150,8 @@ try {
   console.log(`${rounds} alternated rounds · ${connections} connections · ${seconds} s per phase · ${signInsPerRound} sequential sign-ins per round\n`);
   const totals = new Map(targets.map((target) => [target.name, { mint: [], read: [], mintRates: [], readRates: [], signIn: [] }]));
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 === 1 ? targets : [...targets].reverse();
+    // Each round starts with the next contender, so none always runs first (or last).
+    const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]);
     for (const phase of ['mint', 'read']) {
       for (const target of order) {
         const result = await closedLoop(target[phase], { callers: connections, seconds });
@@ -166,11 +179,13 @@ try {
         `sign-in p50 ${ms(percentile(s.signIn, 50))}, p99 ${ms(percentile(s.signIn, 99))}`,
     );
   }
-  const [latch, other] = summary;
-  console.log(
-    `Latch / Better Auth: token mints ${ratio(latch.mintRate, other.mintRate)} the rate, session reads ${ratio(latch.readRate, other.readRate)} the rate, ` +
-      `sign-in p50 ${ratio(percentile(latch.signIn, 50), percentile(other.signIn, 50))} the time`,
-  );
+  const [latch, ...others] = summary;
+  for (const other of others) {
+    console.log(
+      `Latch / ${other.name}: token mints ${ratio(latch.mintRate, other.mintRate)} the rate, session reads ${ratio(latch.readRate, other.readRate)} the rate, ` +
+        `sign-in p50 ${ratio(percentile(latch.signIn, 50), percentile(other.signIn, 50))} the time`,
+    );
+  }
   for (const target of targets) target.close();
 } finally {
   for (const server of servers) await server.stop();

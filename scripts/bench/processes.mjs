@@ -22,9 +22,9 @@ export function startProcess(args, { env = {}, cwd } = {}) {
   });
 }
 
-/** The built `latch-server` in development mode (for its outbox), with rate limits the load cannot reach. */
-export function startLatch(database, env = {}) {
-  return startProcess([latchCli, 'start', '--port', '0', '--database', database], {
+/** The built `latch-server` (or another build's CLI) in development mode (for its outbox), with rate limits the load cannot reach. */
+export function startLatch(database, env = {}, cli = latchCli) {
+  return startProcess([cli, 'start', '--port', '0', '--database', database], {
     env: { LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m', ...env },
   });
 }
