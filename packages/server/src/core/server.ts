@@ -5,7 +5,7 @@ import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
-import { createHandler, type Handler, type HandlerOptions } from './handler';
+import { createHandler, createPlainHandler, type Handler, type HandlerOptions, type PlainHandler } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
@@ -41,6 +41,8 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
 export interface LatchServer {
   /** Answers one frontend API request. Never throws. */
   handler: Handler;
+  /** The same, for a host that passes a lighter request than a Fetch `Request` and writes the response out itself (the Node listener). */
+  plainHandler: PlainHandler;
   admin: LatchAdmin;
   environment(): EnvironmentJSON;
   now(): number;
@@ -71,8 +73,10 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
   };
+  const plainHandler = createPlainHandler(context, options);
   return {
-    handler: createHandler(context, options),
+    handler: createHandler(context, options, plainHandler),
+    plainHandler,
     admin: createAdmin(context),
     environment: () => structuredClone(context.settings),
     now: () => now(),
