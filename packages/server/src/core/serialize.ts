@@ -15,7 +15,7 @@ import { activeSessionsOfClient, sessionExpireAt, sessionStatus } from './flows/
 import { parseDevice } from './flows/device';
 import { firstFactorsBeforeProof, maskEmailAddress } from './flows/enumeration';
 import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
-import { SnapshotStore } from './store/snapshot';
+import { withSnapshot } from './store/snapshot';
 import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
 
 export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
@@ -130,8 +130,7 @@ export function serializeSignUp(ctx: ServerContext, signUp: SignUpRecord): SignU
  * read one (one round trip on PostgreSQL), else record by record.
  */
 export async function readAndSerializeClient(ctx: ServerContext, clientId: string): Promise<ClientJSON | null> {
-  const snapshot = await ctx.store.readClientSnapshot?.(clientId);
-  const view = snapshot ? { ...ctx, store: new SnapshotStore(snapshot, ctx.store) } : ctx;
+  const view = withSnapshot(ctx, await ctx.store.readClientSnapshot?.(clientId));
   const record = await view.store.get('clients', clientId);
   return record ? serializeClient(view, record) : null;
 }

@@ -66,11 +66,11 @@ describe('PostgreSQL round trips', () => {
     expect(roundTrips, sql.join('\n---\n')).toBeLessThanOrEqual(2);
   });
 
-  it('a token mint: at most 3 reads and no write within the activity interval', async () => {
+  it('a token mint: at most 2 reads and no write within the activity interval', async () => {
     const { browser, sessionId } = await signedIn();
     await browser.call('POST', `/v1/client/sessions/${sessionId}/tokens`); // makes the signing key
     const { roundTrips, commits, sql } = await counted(() => browser.call('POST', `/v1/client/sessions/${sessionId}/tokens`));
-    expect(roundTrips, sql.join('\n---\n')).toBeLessThanOrEqual(3);
+    expect(roundTrips, sql.join('\n---\n')).toBeLessThanOrEqual(2);
     expect(commits).toBe(0);
     expect(sql.some((text) => /^\s*(UPDATE|INSERT|DELETE)\b/i.test(text))).toBe(false);
   });

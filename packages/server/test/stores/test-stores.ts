@@ -115,4 +115,8 @@ class DeferredStore implements Store {
     const store = await this.ready;
     return store.readClientSnapshot ? store.readClientSnapshot(clientId) : null;
   }
+  async readSessionSnapshot(sessionId: string) {
+    const store = await this.ready;
+    return store.readSessionSnapshot ? store.readSessionSnapshot(sessionId) : null;
+  }
 }

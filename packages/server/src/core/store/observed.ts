@@ -35,6 +35,9 @@ export class ObservedStore implements Store {
   readClientSnapshot(clientId: string) {
     return this.inner.readClientSnapshot?.(clientId) ?? Promise.resolve(null);
   }
+  readSessionSnapshot(sessionId: string) {
+    return this.inner.readSessionSnapshot?.(sessionId) ?? Promise.resolve(null);
+  }
   insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));
   }

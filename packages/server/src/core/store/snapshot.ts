@@ -76,6 +76,11 @@ export class SnapshotStore implements Store {
   }
 }
 
+/** `ctx` reading through `snapshot` when there is one: what a flow about to read those records one by one gets. */
+export function withSnapshot<C extends { store: Store }>(ctx: C, snapshot: StoreSnapshot | null | undefined): C {
+  return snapshot ? { ...ctx, store: new SnapshotStore(snapshot, ctx.store) } : ctx;
+}
+
 function listKey(kind: Kind, index: string, value: string): string {
   return `${kind}\u0000${index}\u0000${value}`;
 }

@@ -48,6 +48,8 @@ export interface Store {
    * Null when the client does not exist. Without it the core reads them one by one.
    */
   readClientSnapshot?(clientId: string): Promise<StoreSnapshot | null>;
+  /** Optional, likewise: in one read, the session and its user (what a token mint checks). Null when the session does not exist. */
+  readSessionSnapshot?(sessionId: string): Promise<StoreSnapshot | null>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

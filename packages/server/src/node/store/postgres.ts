@@ -103,7 +103,7 @@ function kindSql(kind: Kind, table: string): KindSql {
  * StoreUnavailable (503) within the timeouts, never as a hang.
  */
 export class PostgresStore implements Store {
-  private readonly sql: { kinds: Record<Kind, KindSql>; counters: string; clientSnapshot: string };
+  private readonly sql: { kinds: Record<Kind, KindSql>; counters: string; clientSnapshot: string; sessionSnapshot: string };
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
     const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
@@ -138,15 +138,32 @@ export class PostgresStore implements Store {
       kinds: Object.fromEntries(kinds.map((kind) => [kind, kindSql(kind, table(kind))])) as Record<Kind, KindSql>,
       counters: qualified('latch_counters'),
       clientSnapshot: clientSnapshotSql(table),
+      sessionSnapshot: `
+        WITH s AS (SELECT data FROM ${table('sessions')} WHERE id = $1)
+        SELECT 'sessions' AS kind, data FROM s
+        UNION ALL SELECT 'users', data FROM ${table('users')} WHERE id = (SELECT data ->> 'userId' FROM s)`,
     };
+  }
+
+  /** The session and its user, in one statement. */
+  async readSessionSnapshot(sessionId: string): Promise<StoreSnapshot | null> {
+    const records = await this.readRecords(this.sql.sessionSnapshot, sessionId, 'sessions');
+    return records && { records, lists: [] };
+  }
+
+  /** The rows of a snapshot statement (`kind`, `data`) by kind; null when it found no `main` row. */
+  private async readRecords(sql: string, id: string, main: Kind): Promise<StoreSnapshot['records'] | null> {
+    const { rows } = await this.query<{ kind: Kind; data: Records[Kind] }>(sql, [id]);
+    if (!rows.some((row) => row.kind === main)) return null;
+    const records: StoreSnapshot['records'] = {};
+    for (const { kind, data } of rows) ((records[kind] ??= []) as Records[Kind][]).push(data);
+    return records;
   }
 
   /** The client and everything its JSON shows, in one statement (so one round trip, and one consistent view). */
   async readClientSnapshot(clientId: string): Promise<StoreSnapshot | null> {
-    const { rows } = await this.query<{ kind: Kind; data: Records[Kind] }>(this.sql.clientSnapshot, [clientId]);
-    if (!rows.some((row) => row.kind === 'clients')) return null;
-    const records: StoreSnapshot['records'] = {};
-    for (const { kind, data } of rows) ((records[kind] ??= []) as Records[Kind][]).push(data);
+    const records = await this.readRecords(this.sql.clientSnapshot, clientId, 'clients');
+    if (!records) return null;
     const userIds = new Set([...(records.sessions ?? []), ...(records.signIns ?? [])].flatMap((record) => (record.userId ? [record.userId] : [])));
     return {
       records,
