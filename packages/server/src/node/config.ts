@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RateLimits, SessionLifetime } from '../core/policy';
+import { defaultSessionLifetime, type RateLimits, type SessionLifetime } from '../core/policy';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import {
   assertDevModeAllowed,
@@ -149,11 +149,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     redirectOrigins: read('redirect-origins', parseOrigins) ?? [],
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
-    sessionLifetime: definedOnly({
-      idleMs: read('session-idle', parseDuration),
-      absoluteMs: read('session-lifetime', parseDuration),
-      activityIntervalMs: read('session-activity-interval', parseDuration),
-    }),
+    sessionLifetime: readSessionLifetime(read),
     ...(reverificationMaxAgeMs ? { reverificationMaxAgeMs } : {}),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),
@@ -179,6 +175,18 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     ...(Object.keys(hashPool).length > 0 ? { hashPool } : {}),
     dev,
   };
+}
+
+function readSessionLifetime(read: <T>(name: StringSetting, parse: (setting: RawSetting) => T) => T | undefined): Partial<SessionLifetime> {
+  const lifetime = definedOnly({
+    idleMs: read('session-idle', parseDuration),
+    absoluteMs: read('session-lifetime', parseDuration),
+    activityIntervalMs: read('session-activity-interval', parseDuration),
+  });
+  if (lifetime.activityIntervalMs !== undefined && lifetime.activityIntervalMs >= (lifetime.idleMs ?? defaultSessionLifetime.idleMs)) {
+    throw new ConfigError(`${envName('session-activity-interval')} / --session-activity-interval must be shorter than the idle timeout (--session-idle, default 7d)`);
+  }
+  return lifetime;
 }
 
 function parseCommandLine(argv: readonly string[]) {
