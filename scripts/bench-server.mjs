@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { connectionPool, ms, percentile, send } from './bench/load.mjs';
 import { latchCli as cli, startLatch as startServer } from './bench/processes.mjs';
 
 const adminUrl = process.env.LATCH_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,16 +22,22 @@ const stormSignIns = 100;
 const stormAccounts = 12;
 const wrongPerAccount = Math.ceil(stormSignIns / stormAccounts);
 
+/**
+ * Keep-alive connections through `node:http`, as many as there are callers:
+ * far less CPU per request than fetch, which on a 2-core machine would make
+ * the load process, not the server, the bottleneck.
+ */
+const agent = connectionPool(Infinity);
+
 /** A browser in header mode: keeps the client token the server hands out. */
 function browser(url) {
   let token = null;
   return async (method, path, body) => {
     const headers = { 'latch-requested-with': 'fetch' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body) headers['content-type'] = 'application/json';
-    const response = await fetch(url + path, { method, headers, body: body && JSON.stringify(body) });
-    token = response.headers.get('latch-client-token') ?? token;
-    return { status: response.status, json: await response.json() };
+    const response = await send(agent, url + path, { method, headers, body });
+    token = response.headers['latch-client-token'] ?? token;
+    return { status: response.status, json: JSON.parse(response.text) };
   };
 }
 
@@ -39,7 +46,7 @@ async function signUp(url, email) {
   const created = await call('POST', '/v1/client/sign_ups', { emailAddress: email, password });
   const id = created.json.response.id;
   await call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
-  const outbox = await (await fetch(`${url}/v1/dev/outbox`)).json();
+  const outbox = JSON.parse((await send(agent, `${url}/v1/dev/outbox`)).text);
   const code = outbox.filter((e) => e.to === email).at(-1).code;
   const done = await call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code });
   return { call, sessionId: done.json.response.createdSessionId };
@@ -83,8 +90,6 @@ async function signInStorm(url, call, sessionId) {
   return { mints, stormSeconds, refused };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function measure(name, database) {
   const server = await startServer(database);
