@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
-import { demoAccounts } from './src/demo.ts';
+import { demoAccounts, sessionClaims } from './src/demo.ts';
+import { handleAdminRequest } from './src/adminProxy.ts';
 
 type ServerNode = typeof import('../packages/server/src/node/index');
 type Backend = typeof import('../packages/backend/src/index');
@@ -10,8 +11,10 @@ type Backend = typeof import('../packages/backend/src/index');
  * Vite and proxies its routes, so the page and the API share one origin and
  * the client token rides in an HttpOnly cookie. Also serves `/api/me`, a
  * route of "the app's own API" that checks session tokens with
- * @latch/backend. `vite --mode mock` skips all of this: the page then runs
- * the mock backend in the browser.
+ * @latch/backend, and `/api/admin/…`, the admin page's routes: this process
+ * makes itself a secret key at start (revoked at close) and calls the admin
+ * API with it, so the key never reaches the browser. `vite --mode mock`
+ * skips all of this: the page then runs the mock backend in the browser.
  */
 export function latchDevServer(options: { latchPort: number }): Plugin {
   const target = `http://127.0.0.1:${options.latchPort}`;
@@ -24,7 +27,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
       const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
-      const { createLatchBackend } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
+      const { createLatchBackend, createLatchClient } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
         port: options.latchPort,
@@ -32,13 +35,27 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         publicUrl,
         allowedOrigins: [publicUrl],
         settings: { multiSession: true },
+        sessionClaims,
         dev: true,
         logger: createLogger(terminalLog(vite.config.logLevel)),
       });
       await seedDemoAccounts(latch.latch);
-      vite.httpServer?.once('close', () => void latch.close());
+      const secretKey = await latch.latch.admin.secretKeys.create('playground dev server', 'test');
+      vite.httpServer?.once('close', () => void latch.latch.admin.secretKeys.revoke(secretKey.info.id).finally(() => latch.close()));
 
       const api = createLatchBackend({ jwksUrl: `${target}/.well-known/jwks.json`, issuer: latch.publicUrl });
+      const admin = createLatchClient({ secretKey: secretKey.key, apiUrl: target });
+      vite.middlewares.use('/api/admin', (req: IncomingMessage, res: ServerResponse) => {
+        // Connect strips the mount path; the handler wants the whole one. Its routes take no request body.
+        const request = new Request(new URL(`/api/admin${req.url ?? ''}`, publicUrl), {
+          method: req.method,
+          headers: { authorization: req.headers.authorization ?? '' },
+        });
+        handleAdminRequest(request, admin, api.verifyToken).then(
+          async (response) => sendJson(res, response.status, await response.json()),
+          () => sendJson(res, 503, { errors: [{ code: 'internal_error', message: 'The admin API could not be reached.' }] }),
+        );
+      });
       vite.middlewares.use('/api/me', (req: IncomingMessage, res: ServerResponse) => {
         api.getAuth(req).then(
           (auth) => sendJson(res, auth ? 200 : 401, auth ?? { errors: [{ code: 'authentication_invalid', message: 'Sign in first.' }] }),
@@ -55,6 +72,8 @@ async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>[
   for (const account of demoAccounts) {
     const existing = await latch.store.findBy('emailAddresses', 'verifiedEmail', account.emailAddress);
     if (!existing) await latch.admin.createUser(account);
+    // Databases from before the admin page: give the demo admin her role.
+    else if (account.publicMetadata) await latch.store.update('users', existing.userId, { publicMetadata: account.publicMetadata });
   }
 }
 

@@ -34,3 +34,6 @@ export type { StoreSnapshot } from './core/store/snapshot';
 export { schema, kinds, type ListIndex, type UniqueIndex } from './core/store/schema';
 export type * from './core/store/records';
 export { ApiFailure } from './core/errors';
+export { defineAdminRoutes, type AdminRequestContext, type AdminRouteHandler, type AdminRouteModule } from './core/admin-api/router';
+export type { SecretKeyEnvironment, SecretKeyInfo } from './core/admin-api/secret-keys';
+export { ClaimsTemplateError, validateClaimsTemplate, type ClaimsTemplate } from './core/flows/claims-template';

@@ -5,6 +5,7 @@ import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
+import { validateClaimsTemplate } from './flows/claims-template';
 import { createHandler, createPlainHandler, type Handler, type HandlerOptions, type PlainHandler } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
@@ -36,6 +37,12 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   reverificationMaxAgeMs?: number;
   /** Overrides of `defaultRateLimits`, limit by limit. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * Extra claims in every session token, rendered from the user, e.g.
+   * `{ role: '{{user.publicMetadata.role}}' }`. Checked here: a bad template
+   * throws at start-up, never at a token mint.
+   */
+  sessionClaims?: Record<string, unknown>;
 }
 
 export interface LatchServer {
@@ -72,6 +79,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
   };
   const plainHandler = createPlainHandler(context, options);
   return {

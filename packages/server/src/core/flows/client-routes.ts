@@ -8,6 +8,8 @@ import type { RequestContext } from './context';
 import { api, raw, type RouteHandler } from './reply';
 import { activeSessionsOfClient, clientSession, stopSession } from './sessions';
 import { inTransaction } from './transaction';
+import { renderClaims } from './claims-template';
+import type { UserRecord } from '../store/records';
 
 export const getEnvironment: RouteHandler = async (ctx) => api(ctx.settings);
 
@@ -35,11 +37,15 @@ export const mintSessionToken: RouteHandler = async (ctx) => {
   // The session and its user in one read where the store can (one round trip on PostgreSQL).
   const reads = withSnapshot(ctx, await ctx.store.readSessionSnapshot?.(ctx.id));
   const live = await clientSession(reads);
-  if (!(await reads.store.get('users', live.userId))) throw fail('session_not_found');
+  const user = await reads.store.get('users', live.userId);
+  // Banning revokes the sessions too; this also covers a sign-in that raced the ban.
+  if (!user || user.banned) throw fail('session_not_found');
   const session = ctx.now() - live.lastActiveAt >= ctx.sessionLifetime.activityIntervalMs ? await markActive(ctx, live) : live;
   const { sign } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
-  const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
+  // The template's claims first, so none of them can stand in for a standard one (the template is also checked for that).
+  const custom = ctx.claimsTemplate ? renderClaims(ctx.claimsTemplate, { user, primaryEmailAddress: await primaryEmailAddress(ctx, user) }) : {};
+  const claims = { ...custom, iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
   const token: TokenJSON = { jwt: await sign(claims) };
   return raw(token);
 };
@@ -68,4 +74,9 @@ async function markActive(ctx: RequestContext, session: SessionRecord): Promise<
 async function sessionJson(ctx: RequestContext, session: SessionRecord) {
   const user = await ctx.store.get('users', session.userId);
   return user ? serializeSession(ctx, session, await serializeUser(ctx, user)) : null;
+}
+
+async function primaryEmailAddress(ctx: RequestContext, user: UserRecord): Promise<string | null> {
+  if (!user.primaryEmailAddressId) return null;
+  return (await ctx.store.get('emailAddresses', user.primaryEmailAddressId))?.emailAddress ?? null;
 }

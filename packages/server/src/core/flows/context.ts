@@ -7,6 +7,7 @@ import type { Credential } from '../http/transport';
 import type { InstanceSettings } from '../settings';
 import type { ClientRecord } from '../store/records';
 import type { Store } from '../store/store';
+import type { ClaimsTemplate } from './claims-template';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
@@ -41,6 +42,8 @@ export interface ServerContext {
   /** How recent a session's last verification must be for a sensitive action. */
   reverificationMaxAgeMs: number;
   rateLimits: RateLimits;
+  /** Extra session-token claims rendered per user, e.g. `{ role: '{{user.publicMetadata.role}}' }`; null for none. */
+  claimsTemplate: ClaimsTemplate | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

@@ -24,6 +24,8 @@ export const schema = {
   backupCodes: { unique: ['codeHash'], list: ['userId'] },
   signingKeys: { unique: [], list: ['status'] },
   serverSecrets: { unique: [], list: [] },
+  secretKeys: { unique: ['keyHash'], list: [] },
+  signInTokens: { unique: ['tokenHash'], list: ['userId'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];
