@@ -2,14 +2,14 @@
 // loopback, on SQLite and on PostgreSQL, with the production password hashing.
 // The server runs as its own process (the CLI); this process is the load.
 // Every loop is bounded in count and time. Prints figures; asserts nothing.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { connectionPool, ms, percentile, send } from './bench/load.mjs';
+import { latchCli as cli, startLatch as startServer } from './bench/processes.mjs';
 
-const cli = new URL('../packages/server/dist/node/cli.js', import.meta.url).pathname;
 const adminUrl = process.env.LATCH_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const concurrency = 16;
 const refreshSeconds = 5;
@@ -22,25 +22,12 @@ const stormSignIns = 100;
 const stormAccounts = 12;
 const wrongPerAccount = Math.ceil(stormSignIns / stormAccounts);
 
-function startServer(database) {
-  const child = spawn(process.execPath, [cli, 'start', '--port', '0', '--database', database], {
-    env: { ...process.env, LATCH_DEV: '1', LATCH_RATE_LIMIT_SIGN_INS: '100000/10m', LATCH_RATE_LIMIT_SIGN_UPS: '1000/10m' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
-      if (url) {
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ url, stop: () => new Promise((done) => child.once('exit', done).kill('SIGTERM')) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
+/**
+ * Keep-alive connections through `node:http`, as many as there are callers:
+ * far less CPU per request than fetch, which on a 2-core machine would make
+ * the load process, not the server, the bottleneck.
+ */
+const agent = connectionPool(Infinity);
 
 /** A browser in header mode: keeps the client token the server hands out. */
 function browser(url) {
@@ -48,10 +35,9 @@ function browser(url) {
   return async (method, path, body) => {
     const headers = { 'latch-requested-with': 'fetch' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body) headers['content-type'] = 'application/json';
-    const response = await fetch(url + path, { method, headers, body: body && JSON.stringify(body) });
-    token = response.headers.get('latch-client-token') ?? token;
-    return { status: response.status, json: await response.json() };
+    const response = await send(agent, url + path, { method, headers, body });
+    token = response.headers['latch-client-token'] ?? token;
+    return { status: response.status, json: JSON.parse(response.text) };
   };
 }
 
@@ -60,7 +46,7 @@ async function signUp(url, email) {
   const created = await call('POST', '/v1/client/sign_ups', { emailAddress: email, password });
   const id = created.json.response.id;
   await call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
-  const outbox = await (await fetch(`${url}/v1/dev/outbox`)).json();
+  const outbox = JSON.parse((await send(agent, `${url}/v1/dev/outbox`)).text);
   const code = outbox.filter((e) => e.to === email).at(-1).code;
   const done = await call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code });
   return { call, sessionId: done.json.response.createdSessionId };
@@ -104,8 +90,6 @@ async function signInStorm(url, call, sessionId) {
   return { mints, stormSeconds, refused };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function measure(name, database) {
   const server = await startServer(database);
@@ -160,6 +144,11 @@ async function pgAdmin(sql) {
   } finally {
     await client.end();
   }
+}
+
+if (process.argv.includes('--compare')) {
+  await import('./bench/compare.mjs');
+  process.exit(0);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

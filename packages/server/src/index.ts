@@ -1,5 +1,7 @@
 export { createLatchServer, type LatchServer, type LatchServerOptions } from './core/server';
-export type { Handler, HandlerOptions, RequestInfo } from './core/handler';
+export type { Handler, HandlerOptions, PlainHandler, RequestInfo } from './core/handler';
+export type { CoreRequest } from './core/http/request';
+export type { PlainResponse } from './core/http/respond';
 export type { CookieOptions } from './core/http/transport';
 export {
   defaultRateLimits,
@@ -21,7 +23,7 @@ export {
   type PasswordHashing,
   type Pbkdf2Sha256,
 } from './core/crypto/password';
-export { webCrypto, type ServerCrypto } from './core/crypto/server-crypto';
+export { webCrypto, type ServerCrypto, type SessionJwtSigner } from './core/crypto/server-crypto';
 export { devOnlyEncryptionKey } from './core/crypto/encryption';
 export type { EncryptionKeyOptions } from './core/flows/secrets';
 export type { ResealReport } from './core/flows/reseal';
@@ -29,6 +31,7 @@ export { defaultRetention, type RetentionOptions, type SweepReport } from './cor
 export { generateTotpCode } from './core/crypto/totp';
 export { MemoryStore } from './core/store/memory';
 export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from './core/store/store';
+export type { StoreSnapshot } from './core/store/snapshot';
 export { schema, kinds, type ListIndex, type TimeIndex, type UniqueIndex } from './core/store/schema';
 export type * from './core/store/records';
 export { ApiFailure } from './core/errors';

@@ -5,15 +5,16 @@ import type { Reply } from './flows/reply';
 import { readJsonBody } from './http/body';
 import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
-import { jsonResponse } from './http/respond';
+import type { CoreRequest } from './http/request';
+import { jsonResponse, toFetchResponse, type PlainResponse } from './http/respond';
 import { renderError } from './http/render-error';
 import { createRouter } from './http/router';
-import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
+import { applySecurityHeaders, unknownMethod } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
 import { createAdminHandler } from './admin-api/handler';
 import type { AdminRouteModule } from './admin-api/router';
-import { serializeClient } from './serialize';
+import { readAndSerializeClient } from './serialize';
 
 export interface HandlerOptions {
   /**
@@ -40,13 +41,21 @@ export interface RequestInfo {
 
 export type Handler = (request: Request, info?: RequestInfo) => Promise<Response>;
 
+/** The handler for hosts that skip Fetch objects: any `CoreRequest` in, a `PlainResponse` out, never a throw. */
+export type PlainHandler = (request: CoreRequest, info?: RequestInfo) => Promise<PlainResponse>;
+
+/** `Request` in, `Response` out: `createPlainHandler` wrapped in Fetch objects. */
+export function createHandler(server: ServerContext, options: HandlerOptions, plain = createPlainHandler(server, options)): Handler {
+  return async (request, info) => toFetchResponse(await plain(request, info));
+}
+
 /**
- * `Request` in, `Response` out, never a throw: the order is unknown methods
+ * A request in, a response out, never a throw: the order is unknown methods
  * (405), CORS preflight, route (404/405), CSRF, body (413/415/400), then the
  * flow. Input problems are found before the flow runs, so a bad request
  * changes nothing. Every response carries the security headers.
  */
-export function createHandler(server: ServerContext, options: HandlerOptions): Handler {
+export function createPlainHandler(server: ServerContext, options: HandlerOptions): PlainHandler {
   const route = createRouter(routeTable);
   const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -57,7 +66,7 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
   return async (request, info = {}) => {
     const url = new URL(request.url);
     const https = url.protocol === 'https:';
-    const rejected = unknownMethodResponse(request.method, https);
+    const rejected = unknownMethod(request.method, https);
     if (rejected) return rejected;
     const headers = applySecurityHeaders(new Headers(), https);
     // The admin API is for servers: its own authentication, and never CORS.
@@ -100,11 +109,10 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
   };
 }
 
-async function render(ctx: RequestContext, reply: Reply, headers: Headers): Promise<Response> {
+async function render(ctx: RequestContext, reply: Reply, headers: Headers): Promise<PlainResponse> {
   if (reply.kind === 'raw') return jsonResponse(reply.body, 200, headers);
   // Read the client afresh: the flow may have changed it through other records.
-  const record = ctx.client ? await ctx.store.get('clients', ctx.client.id) : null;
-  const client = record ? await serializeClient(ctx, record) : null;
+  const client = ctx.client ? await readAndSerializeClient(ctx, ctx.client.id) : null;
   if (reply.kind === 'api') {
     const body: ApiResponse<unknown> = { response: reply.response, client };
     return jsonResponse(body, 200, headers);

@@ -25,6 +25,13 @@ export interface RateLimits {
 export interface SessionLifetime {
   idleMs: number;
   absoluteMs: number;
+  /**
+   * A token mint records the session's activity (`lastActiveAt`) only when
+   * the stored one is at least this old, so most mints write nothing. The
+   * idle timeout then holds to within this interval: a session may idle out
+   * up to this much sooner than `idleMs` after its last mint, never later.
+   */
+  activityIntervalMs: number;
 }
 
 const tenMinutes = 10 * 60 * 1000;
@@ -42,4 +49,5 @@ export const defaultReverificationMaxAgeMs = Limits.reverificationMaxAgeMs;
 export const defaultSessionLifetime: SessionLifetime = {
   idleMs: Limits.sessionIdleMs,
   absoluteMs: Limits.sessionAbsoluteMs,
+  activityIntervalMs: 30_000,
 };

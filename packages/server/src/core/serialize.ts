@@ -15,6 +15,7 @@ import { activeSessionsOfClient, sessionExpireAt, sessionStatus } from './flows/
 import { parseDevice } from './flows/device';
 import { firstFactorsBeforeProof, maskEmailAddress } from './flows/enumeration';
 import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
+import { withSnapshot } from './store/snapshot';
 import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
 
 export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
@@ -125,6 +126,16 @@ export function serializeSignUp(ctx: ServerContext, signUp: SignUpRecord): SignU
     createdSessionId: signUp.createdSessionId,
     createdUserId: signUp.createdUserId,
   };
+}
+
+/**
+ * The client as stored now, serialized: from one snapshot when the store can
+ * read one (one round trip on PostgreSQL), else record by record.
+ */
+export async function readAndSerializeClient(ctx: ServerContext, clientId: string): Promise<ClientJSON | null> {
+  const view = withSnapshot(ctx, await ctx.store.readClientSnapshot?.(clientId));
+  const record = await view.store.get('clients', clientId);
+  return record ? serializeClient(view, record) : null;
 }
 
 /** The whole client: active sessions (oldest first) with their users, and the flows in progress. */

@@ -6,7 +6,7 @@ import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
 import { validateClaimsTemplate } from './flows/claims-template';
-import { createHandler, type Handler, type HandlerOptions } from './handler';
+import { createHandler, createPlainHandler, type Handler, type HandlerOptions, type PlainHandler } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
@@ -24,7 +24,11 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   crypto?: ServerCrypto;
   /** Delivers emails with codes. Without one, codes go nowhere (fine for password-only tests). */
   mailer?: Mailer;
-  /** Idle timeout and absolute lifetime of sessions; default 7 and 30 days. */
+  /**
+   * Idle timeout and absolute lifetime of sessions, default 7 and 30 days, and
+   * how often a token mint records activity, default 30 s (the idle timeout
+   * holds to within it).
+   */
   sessionLifetime?: Partial<SessionLifetime>;
   /**
    * How recently the user must have proven a factor on the session (sign-in,
@@ -44,6 +48,8 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
 export interface LatchServer {
   /** Answers one frontend API request. Never throws. */
   handler: Handler;
+  /** The same, for a host that passes a lighter request than a Fetch `Request` and writes the response out itself (the Node listener). */
+  plainHandler: PlainHandler;
   admin: LatchAdmin;
   environment(): EnvironmentJSON;
   now(): number;
@@ -56,6 +62,10 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   const now = options.now ?? Date.now;
   const serverCrypto = options.crypto ?? webCrypto;
   const secrets = new Secrets(store, serverCrypto, now, options);
+  const sessionLifetime = { ...defaultSessionLifetime, ...options.sessionLifetime };
+  if (!(sessionLifetime.activityIntervalMs >= 0 && sessionLifetime.activityIntervalMs < sessionLifetime.idleMs)) {
+    throw new RangeError('sessionLifetime.activityIntervalMs must be at least 0 and shorter than the idle timeout (idleMs)');
+  }
   const context: ServerContext = {
     store,
     now,
@@ -65,14 +75,16 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     secrets,
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
-    signingKeys: new SigningKeys(store, now, secrets),
-    sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
+    signingKeys: new SigningKeys(store, now, secrets, serverCrypto),
+    sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
   };
+  const plainHandler = createPlainHandler(context, options);
   return {
-    handler: createHandler(context, options),
+    handler: createHandler(context, options, plainHandler),
+    plainHandler,
     admin: createAdmin(context),
     environment: () => structuredClone(context.settings),
     now: () => now(),

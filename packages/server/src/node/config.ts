@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RateLimits, SessionLifetime } from '../core/policy';
+import { defaultSessionLifetime, type RateLimits, type SessionLifetime } from '../core/policy';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import {
   assertDevModeAllowed,
@@ -42,6 +42,8 @@ export const settingDescriptions = {
   'session-idle': 'A session ends after this long without activity. Default 7d.',
   'session-lifetime': 'A session ends this long after sign-in, active or not. Default 30d.',
   'session-retention': 'Ended sessions stay in the database this long (for the devices list and audits) before the retention sweep deletes them. Default 30d.',
+  'session-activity-interval':
+    'A token mint records session activity only if the last record is this old, so most mints write nothing; the idle timeout holds to within it. Default 30s.',
   'reverification-max-age': 'Sensitive actions (email, password, MFA changes, account deletion) need a sign-in or reverification this recent. Default 10m.',
   'rate-limit-emails': 'Emails with a code per address, e.g. 5/10m (default).',
   'rate-limit-emails-per-ip': 'Emails with a code asked for per client address, e.g. 30/10m (default).',
@@ -189,7 +191,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     redirectOrigins: read('redirect-origins', parseOrigins) ?? [],
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
-    sessionLifetime: definedOnly({ idleMs: read('session-idle', parseDuration), absoluteMs: read('session-lifetime', parseDuration) }),
+    sessionLifetime: readSessionLifetime(read),
     ...(reverificationMaxAgeMs ? { reverificationMaxAgeMs } : {}),
     rateLimits: definedOnly({
       emailsPerAddress: read('rate-limit-emails', parseRateLimit),
@@ -215,6 +217,18 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     ...(Object.keys(hashPool).length > 0 ? { hashPool } : {}),
     dev,
   };
+}
+
+function readSessionLifetime(read: <T>(name: StringSetting, parse: (setting: RawSetting) => T) => T | undefined): Partial<SessionLifetime> {
+  const lifetime = definedOnly({
+    idleMs: read('session-idle', parseDuration),
+    absoluteMs: read('session-lifetime', parseDuration),
+    activityIntervalMs: read('session-activity-interval', parseDuration),
+  });
+  if (lifetime.activityIntervalMs !== undefined && lifetime.activityIntervalMs >= (lifetime.idleMs ?? defaultSessionLifetime.idleMs)) {
+    throw new ConfigError(`${envName('session-activity-interval')} / --session-activity-interval must be shorter than the idle timeout (--session-idle, default 7d)`);
+  }
+  return lifetime;
 }
 
 function parseCommandLine(argv: readonly string[]) {

@@ -1,23 +1,73 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { CoreRequest } from '../core/http/request';
+import type { PlainResponse } from '../core/http/respond';
 
 /**
- * A Fetch `Request` for a Node request. The URL's origin is the service's
- * public URL, whatever Host the request claims: behind a proxy the listener
- * sees plain http and an internal host, while cookies and the CSRF check must
- * see what the browser sees. The body is streamed, so the core's size limit
- * holds without anything being buffered here.
+ * Bodies declared this small (Content-Length) are read in one go: a stream
+ * costs more than the bytes. Larger or undeclared ones are streamed, so the
+ * core's limit still holds without buffering them here.
  */
-export function toFetchRequest(req: IncomingMessage, publicOrigin: string): Request {
-  const headers = new Headers();
-  for (let index = 0; index < req.rawHeaders.length; index += 2) {
-    headers.append(req.rawHeaders[index] ?? '', req.rawHeaders[index + 1] ?? '');
-  }
+const bufferedBodyMaxBytes = 16 * 1024;
+
+/**
+ * The core's view of a Node request, without a Fetch `Request`: headers read
+ * straight from the raw ones, joined as `Headers` would join them. The URL's
+ * origin is the service's public URL, whatever Host the request claims:
+ * behind a proxy the listener sees plain http and an internal host, while
+ * cookies and the CSRF check must see what the browser sees.
+ */
+export function toCoreRequest(req: IncomingMessage, publicOrigin: string): CoreRequest {
   const method = req.method ?? 'GET';
-  // Concatenated, not resolved: a request line such as `//evil.example/x` must stay a path on our origin.
-  const url = new URL(`${publicOrigin}${req.url?.startsWith('/') ? req.url : '/'}`);
+  const headers = rawHeaderView(req.rawHeaders);
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(url, { method, headers, body: hasBody ? bodyStream(req) : null, duplex: 'half' } as RequestInit);
+  const declared = Number(headers.get('content-length') ?? Number.NaN);
+  const small = hasBody && headers.get('transfer-encoding') === null && declared >= 0 && declared <= bufferedBodyMaxBytes;
+  return {
+    method,
+    url: requestUrl(req, publicOrigin),
+    headers,
+    body: hasBody && !small ? bodyStream(req) : null,
+    ...(small ? { bufferedBody: () => readWholeBody(req) } : {}),
+  };
+}
+
+function requestUrl(req: IncomingMessage, publicOrigin: string): string {
+  // Concatenated, not resolved: a request line such as `//evil.example/x` must stay a path on our origin.
+  return new URL(`${publicOrigin}${req.url?.startsWith('/') ? req.url : '/'}`).href;
+}
+
+/** `get` as on Fetch `Headers`: names case-insensitive, repeated headers joined with ", ". */
+function rawHeaderView(rawHeaders: readonly string[]): CoreRequest['headers'] {
+  const values = new Map<string, string>();
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = (rawHeaders[index] ?? '').toLowerCase();
+    const value = rawHeaders[index + 1] ?? '';
+    const earlier = values.get(name);
+    values.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
+  }
+  return { get: (name) => values.get(name.toLowerCase()) ?? null };
+}
+
+/** A small body, whole; fails with ClientDisconnected if the client goes before sending it all. */
+function readWholeBody(req: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let settled = false;
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => {
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+    req.once('error', (error) => {
+      if (!settled) reject(new ClientDisconnected(error));
+      settled = true;
+    });
+    req.once('close', () => {
+      if (!settled) reject(new ClientDisconnected());
+      settled = true;
+    });
+  });
 }
 
 /**
@@ -73,14 +123,21 @@ export class ClientDisconnected extends Error {
 /** Writes a Fetch `Response` out, with each Set-Cookie as its own header line. */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
+  writePlainResponse(res, { status: response.status, headers: response.headers, body: null }, body);
+}
+
+/** Writes the core's response out as it is (no Fetch `Response` in between), each Set-Cookie as its own header line. */
+export function writePlainResponse(res: ServerResponse, response: PlainResponse, bytes?: Buffer): void {
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value);
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-  if (response.status !== 204 && response.status !== 304) res.setHeader('content-length', body.byteLength);
+  const bodiless = response.status === 204 || response.status === 304;
+  const body = bodiless ? undefined : (bytes ?? Buffer.from(response.body ?? '', 'utf8'));
+  if (body) res.setHeader('content-length', body.byteLength);
   res.writeHead(response.status);
-  res.end(response.status === 204 || response.status === 304 ? undefined : body);
+  res.end(body);
 }
 
 /**

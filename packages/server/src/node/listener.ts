@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorResponse } from '@latch/protocol';
 import type { OutgoingEmail } from '../core/flows/context';
-import { applySecurityHeaders, unknownMethodResponse } from '../core/http/security-headers';
+import { jsonResponse, type PlainResponse } from '../core/http/respond';
+import { applySecurityHeaders, unknownMethod } from '../core/http/security-headers';
 import type { LatchServer } from '../core/server';
-import { clientAddress, ClientDisconnected, toFetchRequest, writeResponse } from './http-adapter';
+import { clientAddress, ClientDisconnected, toCoreRequest, writePlainResponse } from './http-adapter';
 import { errorFields, type Logger } from './logger';
 import { routeTemplate } from './route-template';
 import type { ClosableStore } from './store/open-store';
@@ -55,7 +56,7 @@ export function createRequestListener(ctx: ListenerContext): (req: IncomingMessa
         // listener can stop), or when we answered before reading the whole body
         // (a 413): better than waiting for, or reading, the rest of an oversized upload.
         if (ctx.isClosing() || !req.complete) res.setHeader('connection', 'close');
-        return writeResponse(res, response);
+        writePlainResponse(res, response);
       })
       .catch((error: unknown) => {
         if (error instanceof ClientDisconnected) ctx.logger.debug('client went away', { requestId });
@@ -66,14 +67,13 @@ export function createRequestListener(ctx: ListenerContext): (req: IncomingMessa
   };
 }
 
-async function respond(ctx: ListenerContext, req: IncomingMessage, method: string, pathname: string): Promise<Response> {
-  // Before the Fetch Request exists: it cannot represent TRACE or CONNECT.
-  const rejected = unknownMethodResponse(method, isHttps(ctx));
+async function respond(ctx: ListenerContext, req: IncomingMessage, method: string, pathname: string): Promise<PlainResponse> {
+  // Before anything else: the core's request cannot represent TRACE or CONNECT.
+  const rejected = unknownMethod(method, isHttps(ctx));
   if (rejected) return rejected;
   if (method === 'GET' && pathname === healthPath) return health(ctx);
   if (method === 'GET' && pathname === devOutboxPath && ctx.devOutbox) return noStoreJson(ctx, ctx.devOutbox, 200);
-  const request = toFetchRequest(req, ctx.publicOrigin);
-  return ctx.latch.handler(request, { clientIp: clientAddress(req, ctx.trustProxy) });
+  return ctx.latch.plainHandler(toCoreRequest(req, ctx.publicOrigin), { clientIp: clientAddress(req, ctx.trustProxy) });
 }
 
 /**
@@ -81,7 +81,7 @@ async function respond(ctx: ListenerContext, req: IncomingMessage, method: strin
  * locked by another process, full), so a load balancer stops sending traffic.
  * The store's check never waits for a lock, so this answers at once.
  */
-async function health(ctx: ListenerContext): Promise<Response> {
+async function health(ctx: ListenerContext): Promise<PlainResponse> {
   try {
     await ctx.store.ping();
     return noStoreJson(ctx, { status: 'ok' }, 200);
@@ -91,8 +91,8 @@ async function health(ctx: ListenerContext): Promise<Response> {
   }
 }
 
-function noStoreJson(ctx: ListenerContext, body: unknown, status: number): Response {
-  return Response.json(body, { status, headers: applySecurityHeaders(new Headers(), isHttps(ctx)) });
+function noStoreJson(ctx: ListenerContext, body: unknown, status: number): PlainResponse {
+  return jsonResponse(body, status, applySecurityHeaders(new Headers(), isHttps(ctx)));
 }
 
 function isHttps(ctx: ListenerContext): boolean {

@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       LATCH_COOKIE_MAX_AGE: '30d',
       LATCH_SESSION_IDLE: '12h',
       LATCH_SESSION_LIFETIME: '7d',
+      LATCH_SESSION_ACTIVITY_INTERVAL: '1m',
       LATCH_REVERIFICATION_MAX_AGE: '5m',
       LATCH_RATE_LIMIT_EMAILS: '3/15m',
       LATCH_RATE_LIMIT_EMAILS_PER_IP: '12/1h',
@@ -104,7 +105,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://app.example.com', 'https://admin.example.com'],
       redirectOrigins: ['https://www.example.com'],
       cookies: { sameSite: 'Strict', maxAgeSeconds: 30 * 86_400 },
-      sessionLifetime: { idleMs: 12 * 3_600_000, absoluteMs: 7 * 86_400_000 },
+      sessionLifetime: { idleMs: 12 * 3_600_000, absoluteMs: 7 * 86_400_000, activityIntervalMs: 60_000 },
       retention: { endedSessionsMs: 90 * 86_400_000 },
       reverificationMaxAgeMs: 5 * 60_000,
       rateLimits: {
@@ -131,6 +132,9 @@ describe('loadConfig', () => {
     );
     expect(configError(['--redirect-origins', 'javascript:alert(1)'])).toMatch(/^LATCH_REDIRECT_ORIGINS \/ --redirect-origins/);
     expect(configError(['--session-idle', '7 days'])).toBe("LATCH_SESSION_IDLE / --session-idle must be a duration such as 30m, 12h or 7d, got '7 days'");
+    expect(configError(['--session-idle', '30s', '--session-activity-interval', '30s'])).toBe(
+      'LATCH_SESSION_ACTIVITY_INTERVAL / --session-activity-interval must be shorter than the idle timeout (--session-idle, default 7d)',
+    );
     expect(configError(['--rate-limit-emails', '5'])).toMatch(/^LATCH_RATE_LIMIT_EMAILS \/ --rate-limit-emails must be a limit such as 5\/10m/);
     expect(configError(['--cookie-same-site', 'none'])).toBe("LATCH_COOKIE_SAME_SITE / --cookie-same-site must be one of lax, strict, got 'none'");
     expect(configError([], { LATCH_DEV: 'maybe' })).toBe("LATCH_DEV / --dev must be true or false, got 'maybe'");

@@ -91,6 +91,40 @@ describe('hostile and broken clients get a 4xx, never a 500', () => {
     expect((await fetch(`${service.url}/v1/environment`)).status).toBe(200);
   });
 
+  it('a client that disconnects mid-way through a large (streamed) body is logged at debug too', async () => {
+    const service = await start();
+    const headers = 'Content-Type: application/json\r\nContent-Length: 50000\r\n';
+    await rawExchange(service.url, `${requestLine('POST', '/v1/client/sign_ins', headers)}{"identifier":"${'a'.repeat(20_000)}`, { destroyAfterWrite: true });
+    await expect.poll(() => logged().find((entry) => entry.msg === 'client went away mid-request')?.level).toBe('debug');
+    expect(logged().filter((entry) => entry.level === 'error')).toEqual([]);
+    expect((await fetch(`${service.url}/v1/environment`)).status).toBe(200);
+  });
+
+  it('reads a body alike whether it is declared small (read whole), declared large or chunked (streamed)', async () => {
+    const service = await start();
+    const send = async (body: string, chunked: boolean) => {
+      const init = chunked
+        ? { body: new Blob([body]).stream(), duplex: 'half' }
+        : { body };
+      const response = await fetch(`${service.url}/v1/client/sign_ins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'latch-requested-with': 'fetch' },
+        ...init,
+      } as RequestInit);
+      const json = (await response.json()) as { errors?: { code: string }[]; response?: { status: string } };
+      return `${response.status} ${json.errors?.[0]?.code ?? json.response?.status}`;
+    };
+    const signIn = JSON.stringify({ identifier: ada.emailAddress, password: ada.password });
+    const padded = JSON.stringify({ identifier: ada.emailAddress, password: ada.password, padding: 'x'.repeat(40_000) });
+    const tooLarge = JSON.stringify({ identifier: 'x'.repeat(200_000) });
+    for (const chunked of [false, true]) {
+      expect(await send(signIn, chunked)).toBe('200 complete');
+      expect(await send(padded, chunked)).toBe('200 complete');
+      expect(await send(tooLarge, chunked)).toBe('413 body_too_large');
+      expect(await send('{"identifier":', chunked)).toBe('400 invalid_json');
+    }
+  });
+
   it('a declared body that never arrives, or headers that never end, time out with 408 and a closed connection', async () => {
     const service = await start({ timeouts: { requestMs: 400, headersMs: 200 } });
     const silentBody = await rawExchange(service.url, requestLine('POST', '/v1/client/sign_ins', 'Content-Type: application/json\r\nContent-Length: 50\r\n'));

@@ -117,4 +117,12 @@ class DeferredStore implements Store {
   async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number) {
     return (await this.ready).deleteBefore(kind, index, before, limit);
   }
+  async readClientSnapshot(clientId: string) {
+    const store = await this.ready;
+    return store.readClientSnapshot ? store.readClientSnapshot(clientId) : null;
+  }
+  async readSessionSnapshot(sessionId: string) {
+    const store = await this.ready;
+    return store.readSessionSnapshot ? store.readSessionSnapshot(sessionId) : null;
+  }
 }

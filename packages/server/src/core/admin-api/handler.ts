@@ -2,7 +2,8 @@ import { Limits } from '@latch/protocol';
 import type { ServerContext } from '../flows/context';
 import { BodyReader } from '../http/body-reader';
 import { readJsonBody } from '../http/body';
-import { jsonResponse } from '../http/respond';
+import type { CoreRequest } from '../http/request';
+import { jsonResponse, type PlainResponse } from '../http/respond';
 import { renderError } from '../http/render-error';
 import { MethodNotAllowed } from '../http/router';
 import { adminRouteModules } from './modules';
@@ -18,7 +19,7 @@ import { authenticateSecretKey } from './secret-keys';
  */
 export function createAdminHandler(server: ServerContext, onError: (error: unknown) => void, extraModules: readonly AdminRouteModule[] = []) {
   const route = createAdminRouter([...adminRouteModules, ...extraModules]);
-  return async (request: Request, url: URL, headers: Headers): Promise<Response> => {
+  return async (request: CoreRequest, url: URL, headers: Headers): Promise<PlainResponse> => {
     try {
       if (request.method === 'OPTIONS') throw new MethodNotAllowed([]);
       const secretKey = await authenticateSecretKey(server, request);

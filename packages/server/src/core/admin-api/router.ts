@@ -1,12 +1,13 @@
 import type { HttpMethod } from '@latch/protocol';
 import type { ServerContext } from '../flows/context';
 import type { BodyReader } from '../http/body-reader';
+import type { CoreRequest } from '../http/request';
 import { matchRoute, type CompiledRoute } from '../http/router';
 import type { SecretKeyRecord } from '../store/records';
 
 /** One admin API request: authenticated by a secret key, with no client and no cookies. */
 export interface AdminRequestContext extends ServerContext {
-  request: Request;
+  request: CoreRequest;
   /** For the query string of list routes. */
   url: URL;
   /** The route's decoded `:id` segment, or ''. */

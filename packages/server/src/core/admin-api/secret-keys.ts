@@ -2,6 +2,7 @@ import { SECRET_KEY_PREFIXES } from '@latch/protocol';
 import { randomId, randomToken } from '../crypto/random';
 import { fail } from '../errors';
 import type { ServerContext } from '../flows/context';
+import type { CoreRequest } from '../http/request';
 import type { SecretKeyRecord } from '../store/records';
 
 export type SecretKeyEnvironment = 'live' | 'test';
@@ -61,7 +62,7 @@ export async function revokeSecretKey(ctx: ServerContext, id: string): Promise<b
  * secret keys count: a client token or a session JWT in the same header is
  * refused like a wrong key, and so is a key that was revoked.
  */
-export async function authenticateSecretKey(ctx: ServerContext, request: Request): Promise<SecretKeyRecord> {
+export async function authenticateSecretKey(ctx: ServerContext, request: CoreRequest): Promise<SecretKeyRecord> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
   const key = match?.[1];

@@ -1,4 +1,8 @@
+import type { SessionClaims } from '@latch/protocol';
 import { hexEncode } from './hash';
+
+/** Signs session JWTs with one key: made once per key, then called for every token. */
+export type SessionJwtSigner = (claims: SessionClaims) => string | Promise<string>;
 
 /**
  * The primitives the server core hashes and authenticates with, on the
@@ -14,6 +18,12 @@ export interface ServerCrypto {
   hmacSha256Hex(key: Uint8Array, text: string): Promise<string>;
   /** Cryptographically secure random bytes. */
   randomBytes(length: number): Uint8Array;
+  /**
+   * A signer of ES256 JWTs (header `{ alg: 'ES256', kid, typ: 'JWT' }`, the
+   * signature as raw r||s as JOSE wants, not DER) for the private JWK. Optional:
+   * without it the core signs with jose on WebCrypto.
+   */
+  sessionJwtSigner?(privateJwk: Record<string, unknown>, kid: string): Promise<SessionJwtSigner>;
 }
 
 const encoder = new TextEncoder();

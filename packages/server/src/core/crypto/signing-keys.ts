@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { SessionClaims } from '@latch/protocol';
 import type { SigningKeyRecord } from '../store/records';
+import type { SessionJwtSigner } from './server-crypto';
 import { randomId } from './random';
 
 const alg = 'ES256';
@@ -19,10 +20,8 @@ export async function generateSigningKey(now: number): Promise<SigningKeyRecord>
   };
 }
 
-export async function importPrivateKey(privateJwk: Record<string, unknown>): Promise<CryptoKey> {
-  return (await importJWK(privateJwk as JWK, alg)) as CryptoKey;
-}
-
-export function signSessionJwt(claims: SessionClaims, key: CryptoKey, kid: string): Promise<string> {
-  return new SignJWT({ ...claims }).setProtectedHeader({ alg, kid, typ: 'JWT' }).sign(key);
+/** The session JWT signer on WebCrypto (through jose), for hosts whose crypto brings none of its own. */
+export async function joseSessionJwtSigner(privateJwk: Record<string, unknown>, kid: string): Promise<SessionJwtSigner> {
+  const key = (await importJWK(privateJwk as JWK, alg)) as CryptoKey;
+  return (claims: SessionClaims) => new SignJWT({ ...claims }).setProtectedHeader({ alg, kid, typ: 'JWT' }).sign(key);
 }

@@ -1,8 +1,8 @@
 import { Limits, type TokenJSON } from '@latch/protocol';
-import { signSessionJwt } from '../crypto/signing-keys';
 import { fail } from '../errors';
 import { serializeSession, serializeUser } from '../serialize';
 import type { SessionRecord } from '../store/records';
+import { withSnapshot } from '../store/snapshot';
 import { requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { api, raw, type RouteHandler } from './reply';
@@ -27,22 +27,26 @@ export const deleteClient: RouteHandler = async (ctx) => {
 
 /**
  * A 60-second session JWT. Minting counts as activity, which keeps the
- * session inside its idle timeout while the app is open. A session whose
- * user is gone is dead (deleting a user deletes its sessions in the same
- * transaction, but a sign-in racing the deletion must not outlive it either).
+ * session inside its idle timeout while the app is open; it is written at
+ * most once per `activityIntervalMs`, so most mints only read. A session
+ * whose user is gone is dead (deleting a user deletes its sessions in the
+ * same transaction, but a sign-in racing the deletion must not outlive it
+ * either). Revocation, expiry and the user are checked on every mint.
  */
 export const mintSessionToken: RouteHandler = async (ctx) => {
-  const live = await clientSession(ctx);
-  const user = await ctx.store.get('users', live.userId);
+  // The session and its user in one read where the store can (one round trip on PostgreSQL).
+  const reads = withSnapshot(ctx, await ctx.store.readSessionSnapshot?.(ctx.id));
+  const live = await clientSession(reads);
+  const user = await reads.store.get('users', live.userId);
   // Banning revokes the sessions too; this also covers a sign-in that raced the ban.
   if (!user || user.banned) throw fail('session_not_found');
-  const session = await markActive(ctx, live);
-  const { kid, key } = await ctx.signingKeys.signingKey();
+  const session = ctx.now() - live.lastActiveAt >= ctx.sessionLifetime.activityIntervalMs ? await markActive(ctx, live) : live;
+  const { sign } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
   // The template's claims first, so none of them can stand in for a standard one (the template is also checked for that).
   const custom = ctx.claimsTemplate ? renderClaims(ctx.claimsTemplate, { user, primaryEmailAddress: await primaryEmailAddress(ctx, user) }) : {};
   const claims = { ...custom, iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
-  const token: TokenJSON = { jwt: await signSessionJwt(claims, key, kid) };
+  const token: TokenJSON = { jwt: await sign(claims) };
   return raw(token);
 };
 

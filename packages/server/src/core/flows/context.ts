@@ -2,6 +2,7 @@ import type { PasswordHashing } from '../crypto/password';
 import type { ServerCrypto } from '../crypto/server-crypto';
 import type { RateLimits, SessionLifetime } from '../policy';
 import type { BodyReader } from '../http/body-reader';
+import type { CoreRequest } from '../http/request';
 import type { Credential } from '../http/transport';
 import type { InstanceSettings } from '../settings';
 import type { ClientRecord } from '../store/records';
@@ -47,7 +48,7 @@ export interface ServerContext {
 
 /** One request on top of the server: its body, its client and the token to send back. */
 export interface RequestContext extends ServerContext {
-  request: Request;
+  request: CoreRequest;
   /** The route's decoded `:id` segment. */
   id: string;
   body: BodyReader;

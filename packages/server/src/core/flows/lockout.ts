@@ -44,10 +44,26 @@ export async function guardedAttempt(ctx: ServerContext, user: UserRecord, check
   try {
     passed = await check();
   } finally {
-    if (!passed) await recordFailure(ctx, user, reservation.epoch);
-    await release(ctx, reservation.key);
+    await endAttempt(ctx, user, reservation, passed);
   }
   return passed;
+}
+
+/**
+ * `guardedAttempt` in two halves, for a flow that records the outcome in
+ * the same transaction as its own writes (one commit instead of two): take
+ * a slot before the check; `endAttempt` records a failure and frees the
+ * slot. Call `endAttempt` exactly once, whatever happens (also when the
+ * transaction it was meant for fails).
+ */
+export function beginAttempt(ctx: ServerContext, user: UserRecord): Promise<Reservation> {
+  return reserveCheck(ctx, user);
+}
+
+/** A failure is recorded before the slot is freed, so a check is never out of both counters. */
+export async function endAttempt(ctx: ServerContext, user: UserRecord, reservation: Reservation, passed: boolean): Promise<void> {
+  if (!passed) await recordFailure(ctx, user, reservation.epoch);
+  await release(ctx, reservation.key);
 }
 
 /** A completed sign-in (every required factor passed) starts the failure count again. */
@@ -61,7 +77,7 @@ export function assertNotLocked(ctx: ServerContext, user: UserRecord): void {
   if (user.lockedUntil !== null && user.lockedUntil > now) throw locked(user.lockedUntil - now);
 }
 
-interface Reservation {
+export interface Reservation {
   key: string;
   epoch: number;
 }

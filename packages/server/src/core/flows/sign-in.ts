@@ -8,7 +8,7 @@ import type { RequestContext } from './context';
 import { assertDisplayText } from './display-text';
 import { dummyPasswordHash, isDecoy } from './enumeration';
 import { normalizeEmail } from './identity';
-import { guardedAttempt, resetLockout } from './lockout';
+import { beginAttempt, endAttempt, resetLockout, type Reservation } from './lockout';
 import { passwordMatches } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
 import { api, type Reply, type RouteHandler } from './reply';
@@ -28,9 +28,17 @@ export const createSignIn: RouteHandler = async (ctx) => {
   const user = await findUserByIdentifier(ctx, identifier);
   if (user) await assertCanSignIn(ctx, user.id);
   const fresh = ctx.client ? undefined : await newClientToken(ctx);
-  let signIn = await inTransaction(ctx, (ctx) => insertSignIn(ctx, fresh, user?.id ?? null, identifier));
-  // The password is checked after that commit: hashing has no place in a transaction.
-  if (password !== undefined) signIn = await attemptPassword(ctx, signIn, user, password);
+  // A password is checked before anything is stored (hashing has no place in a
+  // transaction), so the sign-in, the outcome of the check and, when it passed,
+  // the session are one transaction: one commit.
+  const check = password === undefined ? null : await checkPassword(ctx, user, password);
+  const signIn = await settlePasswordCheck(ctx, check, (ctx) =>
+    inTransaction(ctx, async (ctx) => {
+      const signIn = await insertSignIn(ctx, fresh, user?.id ?? null, identifier);
+      await recordPasswordCheck(ctx, check);
+      return check?.matches && user ? passFirstFactor(ctx, signIn, user, passwordVerified, check.rehash) : signIn;
+    }),
+  );
   return api(await serializeSignIn(ctx, signIn));
 };
 
@@ -126,19 +134,75 @@ export async function updateSignIn(ctx: RequestContext, signIn: SignInRecord, pa
   return (await ctx.store.update('signIns', signIn.id, patch)) ?? { ...signIn, ...patch };
 }
 
+/** A password checked before its outcome is stored: whether it matched, the lockout slot it holds, or what to answer instead. */
+interface PasswordCheck {
+  /** The account checked against, or null for a decoy. */
+  user: UserRecord | null;
+  matches: boolean;
+  /** Held until `endAttempt` records the outcome, in the transaction that stores it. */
+  reservation: Reservation | null;
+  /** Thrown once the sign-in is stored (a locked account, a full hashing queue, a strategy the account lacks). */
+  error?: unknown;
+  /** For a match against a weaker or imported hash: its argon2id replacement, stored with the sign-in. */
+  rehash?: Rehash;
+}
+
+const passwordVerified: VerificationState = { status: 'verified', strategy: 'password', attempts: 0, expireAt: null, codeId: null };
+
 /**
  * With enumeration protection, an account without a password and a decoy
  * with no account both hash against a dummy of the same cost and fail like
- * a wrong password, so neither stands out by answer or by time.
+ * a wrong password, so neither stands out by answer or by time. The check
+ * runs under the account lockout; its outcome is recorded by the caller.
  */
+async function checkPassword(ctx: RequestContext, user: UserRecord | null, password: string): Promise<PasswordCheck> {
+  let reservation: Reservation | null = null;
+  try {
+    const { enumerationProtection, firstFactors } = ctx.settings;
+    if (!firstFactors.password || (!user?.passwordHash && !enumerationProtection)) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
+    const stored = user?.passwordHash ?? (await dummyPasswordHash(ctx));
+    if (user) reservation = await beginAttempt(ctx, user);
+    const matches = (await passwordMatches(ctx, password, stored)) && user !== null;
+    return { user, matches, reservation, rehash: matches ? await rehashFor(ctx, password, stored) : undefined };
+  } catch (error) {
+    // A check that could not finish counts as failed, as with `guardedAttempt`.
+    if (reservation && user) await endAttempt(ctx, user, reservation, false);
+    return { user, matches: false, reservation: null, error };
+  }
+}
+
+/**
+ * Runs `store`, the transaction that records the check's outcome (with
+ * `endAttempt`) beside its own writes, then answers for a check that did
+ * not pass. If that transaction fails, the outcome is recorded on its own.
+ */
+async function settlePasswordCheck(ctx: RequestContext, check: PasswordCheck | null, store: (ctx: RequestContext) => Promise<SignInRecord>): Promise<SignInRecord> {
+  let signIn: SignInRecord;
+  try {
+    signIn = await store(ctx);
+  } catch (error) {
+    if (check?.reservation && check.user) await endAttempt(ctx, check.user, check.reservation, check.matches).catch(() => undefined);
+    throw error;
+  }
+  if (check?.error) throw check.error;
+  if (check && !check.matches) throw fail('form_password_incorrect', { paramName: 'password' });
+  return signIn;
+}
+
+/** Inside the transaction that stores it: the check's outcome for the lockout. */
+async function recordPasswordCheck(ctx: RequestContext, check: PasswordCheck | null): Promise<void> {
+  if (check?.reservation && check.user) await endAttempt(ctx, check.user, check.reservation, check.matches);
+}
+
+/** A password for an existing sign-in (its first factor). */
 export async function attemptPassword(ctx: RequestContext, signIn: SignInRecord, user: UserRecord | null, password: string): Promise<SignInRecord> {
-  const { enumerationProtection, firstFactors } = ctx.settings;
-  if (!firstFactors.password || (!user?.passwordHash && !enumerationProtection)) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
-  const stored = user?.passwordHash ?? (await dummyPasswordHash(ctx));
-  const matches = user ? await guardedAttempt(ctx, user, () => passwordMatches(ctx, password, stored)) : await passwordMatches(ctx, password, stored);
-  if (!matches || !user) throw fail('form_password_incorrect', { paramName: 'password' });
-  const verified: VerificationState = { status: 'verified', strategy: 'password', attempts: 0, expireAt: null, codeId: null };
-  return passFirstFactor(ctx, signIn, user, verified, await rehashFor(ctx, password, stored));
+  const check = await checkPassword(ctx, user, password);
+  return settlePasswordCheck(ctx, check, (ctx) =>
+    inTransaction(ctx, async (ctx) => {
+      await recordPasswordCheck(ctx, check);
+      return check.matches && user ? passFirstFactor(ctx, signIn, user, passwordVerified, check.rehash) : signIn;
+    }),
+  );
 }
 
 /** A password hash that replaces one weaker or foreign (imported); made before the transaction, dropped if hashing fails or is overloaded. */

@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
-import { generateSigningKey, importPrivateKey } from '../crypto/signing-keys';
+import type { ServerCrypto, SessionJwtSigner } from '../crypto/server-crypto';
+import { generateSigningKey, joseSessionJwtSigner } from '../crypto/signing-keys';
 import type { SigningKeyRecord } from '../store/records';
 import type { Store } from '../store/store';
 import type { Secrets } from './secrets';
@@ -13,7 +14,8 @@ export const signingKeyRefreshMs = 30_000;
 
 interface CurrentKey {
   kid: string;
-  key: CryptoKey;
+  /** The key, parsed once and kept until the next refresh or rotation. */
+  sign: SessionJwtSigner;
 }
 
 /**
@@ -30,17 +32,19 @@ export class SigningKeys {
     private readonly store: Store,
     private readonly now: () => number,
     private readonly secrets: Secrets,
+    private readonly crypto: ServerCrypto,
   ) {}
 
   signingKey(): Promise<CurrentKey> {
     const now = this.now();
     if (this.cached && now - this.cached.loadedAt < signingKeyRefreshMs) return this.cached.current;
     const current = this.loadOrCreate().then(async (record) => {
-      const key = await importPrivateKey(await this.openPrivateJwk(record));
+      const privateJwk = await this.openPrivateJwk(record);
+      const sign = await (this.crypto.sessionJwtSigner?.(privateJwk, record.id) ?? joseSessionJwtSigner(privateJwk, record.id));
       // A key stored before encryption is sealed now. One under a previous key waits for
       // rotate-encryption-key, so instances without the new key can still read it meanwhile.
       if (typeof record.privateJwk.sealed !== 'string') await this.reseal(record);
-      return { kid: record.id, key };
+      return { kid: record.id, sign };
     });
     const cached = { loadedAt: now, current };
     this.cached = cached;

@@ -1,4 +1,5 @@
 import { fail } from '../errors';
+import type { CoreRequest } from './request';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -6,7 +7,7 @@ export type JsonObject = Record<string, unknown>;
  * Reads a JSON object body. Never buffers more than `maxBytes + 1` bytes, so
  * a 10 MB upload costs no more than a 100 KB one. An empty body is `{}`.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonObject> {
+export async function readJsonBody(request: CoreRequest, maxBytes: number): Promise<JsonObject> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw fail('body_too_large');
   const bytes = await readAtMost(request, maxBytes);
@@ -20,7 +21,12 @@ function isJsonContentType(value: string | null): boolean {
   return mediaType === 'application/json';
 }
 
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readAtMost(request: CoreRequest, maxBytes: number): Promise<Uint8Array> {
+  if (request.bufferedBody) {
+    const bytes = await request.bufferedBody();
+    if (bytes.byteLength > maxBytes) throw fail('body_too_large');
+    return bytes;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,4 +1,6 @@
 import { CLIENT_TOKEN_HEADER, CLIENT_TOKEN_RESPONSE_HEADER, REQUESTED_WITH_HEADER, SESSION_ID_HEADER } from '@latch/protocol';
+import type { CoreRequest } from './request';
+import type { PlainResponse } from './respond';
 
 /** The methods the API serves (and so may be preflighted). */
 export const allowedMethods = 'GET, POST, PATCH, DELETE';
@@ -12,7 +14,7 @@ const preflightMaxAgeSeconds = 600;
  * keeps our responses from their scripts. (Their cookie-authenticated
  * mutations are refused separately, by the CSRF check.)
  */
-export function applyCors(request: Request, headers: Headers, allowedOrigins: readonly string[]): boolean {
+export function applyCors(request: CoreRequest, headers: Headers, allowedOrigins: readonly string[]): boolean {
   // The answer depends on Origin: a cache must not hand one origin's answer to another.
   headers.append('vary', 'Origin');
   const origin = request.headers.get('origin');
@@ -24,11 +26,11 @@ export function applyCors(request: Request, headers: Headers, allowedOrigins: re
 }
 
 /** The answer to a preflight `OPTIONS`: what an allowed origin may send; nothing for the others. */
-export function preflightResponse(request: Request, allowedOrigins: readonly string[], headers = new Headers()): Response {
+export function preflightResponse(request: CoreRequest, allowedOrigins: readonly string[], headers = new Headers()): PlainResponse {
   if (applyCors(request, headers, allowedOrigins)) {
     headers.set('access-control-allow-methods', allowedMethods);
     headers.set('access-control-allow-headers', allowedHeaders);
     headers.set('access-control-max-age', String(preflightMaxAgeSeconds));
   }
-  return new Response(null, { status: 204, headers });
+  return { status: 204, headers, body: null };
 }

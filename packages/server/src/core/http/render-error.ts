@@ -1,6 +1,6 @@
 import { ApiFailure, fail } from '../errors';
 import { StoreUnavailable } from '../store/store';
-import { errorResponse } from './respond';
+import { errorResponse, type PlainResponse } from './respond';
 import { MethodNotAllowed } from './router';
 
 /**
@@ -8,7 +8,7 @@ import { MethodNotAllowed } from './router';
  * 405 with `Allow`, 503 for a store fault, and 500 for the rest (after telling
  * `onError`, which may not throw its way out of here).
  */
-export function renderError(error: unknown, headers: Headers, onError: (error: unknown) => void): Response {
+export function renderError(error: unknown, headers: Headers, onError: (error: unknown) => void): PlainResponse {
   if (error instanceof ApiFailure) return errorResponse(error, headers);
   if (error instanceof MethodNotAllowed) {
     if (error.allowed.length > 0) headers.set('allow', error.allowed.join(', '));

@@ -1,6 +1,6 @@
 import { fail } from '../errors';
 import { allowedMethods } from './cors';
-import { errorResponse } from './respond';
+import { errorResponse, toFetchResponse, type PlainResponse } from './respond';
 
 /** Two years, as the HSTS preload list asks; browsers then never try plain http on this host. */
 const hstsMaxAgeSeconds = 2 * 365 * 24 * 60 * 60;
@@ -34,9 +34,15 @@ const routedMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT'
  * path; null for the others. Hosts call it before building a Fetch
  * `Request`, which cannot even represent TRACE or CONNECT.
  */
-export function unknownMethodResponse(method: string, https: boolean): Response | null {
+export function unknownMethod(method: string, https: boolean): PlainResponse | null {
   if (routedMethods.has(method)) return null;
   const headers = applySecurityHeaders(new Headers(), https);
   headers.set('allow', allowedMethods);
   return errorResponse(fail('method_not_allowed'), headers);
+}
+
+/** `unknownMethod` as a Fetch `Response`. */
+export function unknownMethodResponse(method: string, https: boolean): Response | null {
+  const response = unknownMethod(method, https);
+  return response && toFetchResponse(response);
 }

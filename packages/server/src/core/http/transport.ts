@@ -6,6 +6,7 @@ import {
   REQUESTED_WITH_HEADER,
 } from '@latch/protocol';
 import { fail } from '../errors';
+import type { CoreRequest } from './request';
 
 /**
  * How this request carries its client token. `none` is a browser we have not
@@ -32,7 +33,7 @@ export function cookieName(options: CookieOptions): string {
   return options.secure ? CLIENT_COOKIE_NAME : CLIENT_COOKIE_NAME_INSECURE;
 }
 
-export function readCredential(request: Request, cookies: CookieOptions): Credential {
+export function readCredential(request: CoreRequest, cookies: CookieOptions): Credential {
   const authorization = request.headers.get(CLIENT_TOKEN_HEADER);
   if (authorization !== null) {
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization.trim());
@@ -56,7 +57,7 @@ function readCookie(header: string | null, name: string): string | null {
  * other sites trigger, so a mutation must prove it came from our own page.
  * Header mode needs no check: other sites cannot read or send the token.
  */
-export function assertSameSiteMutation(request: Request, credential: Credential, allowedOrigins: readonly string[]): void {
+export function assertSameSiteMutation(request: CoreRequest, credential: Credential, allowedOrigins: readonly string[]): void {
   if (credential.mode !== 'cookie' || request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('origin');
   const originAllowed = origin !== null && (origin === new URL(request.url).origin || allowedOrigins.includes(origin));

@@ -86,8 +86,9 @@ class MemoryTables implements StoreData, TransactionSteps {
   }
 
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
-    this.rememberCounter(key);
     const current = this.counters.get(key);
+    if (by === 0) return current && current.expiresAt > now ? current.value : 0;
+    this.rememberCounter(key);
     const live = current && current.expiresAt > now ? current : { value: 0, expiresAt: now + ttlMs };
     live.value += by;
     this.counters.set(key, live);

@@ -37,6 +37,13 @@ export class ObservedStore implements Store {
   deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number) {
     return this.observed({ method: 'delete', kind }, this.inner.deleteBefore(kind, index, before, limit));
   }
+  /** A read: passed through when the inner store has it; null (read record by record) when not. */
+  readClientSnapshot(clientId: string) {
+    return this.inner.readClientSnapshot?.(clientId) ?? Promise.resolve(null);
+  }
+  readSessionSnapshot(sessionId: string) {
+    return this.inner.readSessionSnapshot?.(sessionId) ?? Promise.resolve(null);
+  }
   insert<K extends Kind>(kind: K, record: Records[K]) {
     return this.observed({ method: 'insert', kind }, this.inner.insert(kind, record));
   }

@@ -1,5 +1,6 @@
 import type { Kind, Records } from './records';
 import type { ListIndex, TimeIndex, UniqueIndex } from './schema';
+import type { StoreSnapshot } from './snapshot';
 
 /**
  * Where the server keeps its state. Small on purpose, so a SQL store is a
@@ -22,7 +23,8 @@ export interface Store {
   /**
    * Adds `by` to the counter and returns the new value. A missing or expired
    * counter starts from 0 and expires `ttlMs` after `now`; later increments
-   * keep that expiry (a fixed window).
+   * keep that expiry (a fixed window). By 0 only reads: it writes nothing
+   * (no flush to disk), and a missing or expired counter reads 0.
    */
   increment(key: string, by: number, ttlMs: number, now: number): Promise<number>;
   resetCounter(key: string): Promise<void>;
@@ -38,6 +40,16 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
+  /**
+   * Optional, for stores where each call is a network round trip: in one
+   * read, the client and what its JSON shows, i.e. its sessions (the list by
+   * `clientId`), their users and the sign-in's, those users' email addresses
+   * and backup codes (the lists by `userId`), its sign-in and its sign-up.
+   * Null when the client does not exist. Without it the core reads them one by one.
+   */
+  readClientSnapshot?(clientId: string): Promise<StoreSnapshot | null>;
+  /** Optional, likewise: in one read, the session and its user (what a token mint checks). Null when the session does not exist. */
+  readSessionSnapshot?(sessionId: string): Promise<StoreSnapshot | null>;
   /**
    * Up to `limit` records whose timestamp index is at or before `before`,
    * ordered by it and then by id, after `cursor` (the last record of the

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Kind, Records } from '../../core/store/records';
-import { kinds, type ListIndex, type TimeIndex, type UniqueIndex } from '../../core/store/schema';
+import { kinds, schema, type ListIndex, type TimeIndex, type UniqueIndex } from '../../core/store/schema';
+import type { StoreSnapshot } from '../../core/store/snapshot';
 import { UniqueViolation, type Store, type TimeCursor } from '../../core/store/store';
 import { loadDriver } from './load-driver';
 import { migratePostgres } from './migrations/postgres';
@@ -20,7 +21,74 @@ export interface PostgresStoreOptions {
 
 /** What the methods send their statements to: the pool, or inside a transaction its one connection. */
 interface Queryable {
-  query<Row extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+  query<Row extends pg.QueryResultRow>(query: pg.QueryConfig): Promise<pg.QueryResult<Row>>;
+}
+
+/** A kind's statements, written once per store (they depend on the schema only). */
+interface KindSql {
+  get: string;
+  findBy: Record<string, string>;
+  listBy: Record<string, string>;
+  insert: string;
+  update: string;
+  delete: string;
+  scan: string;
+}
+
+/**
+ * One name per statement text, for the whole process: pg prepares a named
+ * statement once per connection and afterwards sends only its name and
+ * values, so PostgreSQL parses and plans it once per connection, not per call.
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `latch_${statementNames.size + 1}`));
+  return name;
+}
+
+/**
+ * What `readClientSnapshot` reads: the client, its sessions, its sign-in and
+ * sign-up, the users of those, and their email addresses and backup codes,
+ * each list in `seq` order as `listBy` returns it.
+ */
+function clientSnapshotSql(table: (kind: Kind) => string): string {
+  return `
+    WITH c AS (SELECT data FROM ${table('clients')} WHERE id = $1),
+      s AS (SELECT data, seq FROM ${table('sessions')} WHERE client_id = $1),
+      si AS (SELECT data FROM ${table('signIns')} WHERE id = (SELECT data ->> 'signInId' FROM c)),
+      su AS (SELECT data FROM ${table('signUps')} WHERE id = (SELECT data ->> 'signUpId' FROM c)),
+      ids AS (SELECT data ->> 'userId' AS id FROM s UNION SELECT data ->> 'userId' FROM si),
+      u AS (SELECT data FROM ${table('users')} WHERE id IN (SELECT id FROM ids)),
+      e AS (SELECT data, seq FROM ${table('emailAddresses')} WHERE user_id IN (SELECT id FROM ids)),
+      b AS (SELECT data, seq FROM ${table('backupCodes')} WHERE user_id IN (SELECT id FROM ids))
+    SELECT 'clients' AS kind, data, 0::bigint AS seq FROM c
+    UNION ALL SELECT 'sessions', data, seq FROM s
+    UNION ALL SELECT 'signIns', data, 0 FROM si
+    UNION ALL SELECT 'signUps', data, 0 FROM su
+    UNION ALL SELECT 'users', data, 0 FROM u
+    UNION ALL SELECT 'emailAddresses', data, seq FROM e
+    UNION ALL SELECT 'backupCodes', data, seq FROM b
+    ORDER BY kind, seq`;
+}
+
+function kindSql(kind: Kind, table: string): KindSql {
+  const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
+  // The merge happens in the UPDATE itself; see `update`.
+  const merged = '((data - $2::text[]) || $3::jsonb)';
+  const assignments = [`data = ${merged}`, ...indexColumns(kind).map((index) => `${index.column} = ${merged} ->> '${index.field}'`)];
+  const byIndex = (fields: readonly string[], suffix: string) =>
+    Object.fromEntries(fields.map((field) => [field, `SELECT data FROM ${table} WHERE ${snakeCase(field)} = $1${suffix}`]));
+  return {
+    get: `SELECT data FROM ${table} WHERE id = $1`,
+    findBy: byIndex(schema[kind].unique, ''),
+    listBy: byIndex(schema[kind].list, ' ORDER BY seq'),
+    insert: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    update: `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1 RETURNING data`,
+    delete: `DELETE FROM ${table} WHERE id = $1`,
+    scan: `SELECT data FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`,
+  };
 }
 
 /**
@@ -35,8 +103,7 @@ interface Queryable {
  * StoreUnavailable (503) within the timeouts, never as a hang.
  */
 export class PostgresStore implements Store {
-  private readonly tables: Record<Kind, string>;
-  private readonly counters: string;
+  private readonly sql: { tables: Record<Kind, string>; kinds: Record<Kind, KindSql>; counters: string; clientSnapshot: string; sessionSnapshot: string };
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
     const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
@@ -58,35 +125,74 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool, schema);
   }
 
-  /** `db` is `pool` itself, except in the store a transaction hands its body. */
+  /** `db` is `pool` itself, except in the store a transaction hands its body, which shares the store's statements. */
   private constructor(
     private readonly pool: pg.Pool,
     private readonly schema: string,
     private readonly db: Queryable = pool,
+    sql?: PostgresStore['sql'],
   ) {
     const qualified = (table: string) => `${loadDriver<typeof pg>('pg').escapeIdentifier(schema)}.${table}`;
-    this.tables = Object.fromEntries(kinds.map((kind) => [kind, qualified(tableName(kind))])) as Record<Kind, string>;
-    this.counters = qualified('latch_counters');
+    const table = (kind: Kind) => qualified(tableName(kind));
+    this.sql = sql ?? {
+      tables: Object.fromEntries(kinds.map((kind) => [kind, table(kind)])) as Record<Kind, string>,
+      kinds: Object.fromEntries(kinds.map((kind) => [kind, kindSql(kind, table(kind))])) as Record<Kind, KindSql>,
+      counters: qualified('latch_counters'),
+      clientSnapshot: clientSnapshotSql(table),
+      sessionSnapshot: `
+        WITH s AS (SELECT data FROM ${table('sessions')} WHERE id = $1)
+        SELECT 'sessions' AS kind, data FROM s
+        UNION ALL SELECT 'users', data FROM ${table('users')} WHERE id = (SELECT data ->> 'userId' FROM s)`,
+    };
+  }
+
+  /** The session and its user, in one statement. */
+  async readSessionSnapshot(sessionId: string): Promise<StoreSnapshot | null> {
+    const records = await this.readRecords(this.sql.sessionSnapshot, sessionId, 'sessions');
+    return records && { records, lists: [] };
+  }
+
+  /** The rows of a snapshot statement (`kind`, `data`) by kind; null when it found no `main` row. */
+  private async readRecords(sql: string, id: string, main: Kind): Promise<StoreSnapshot['records'] | null> {
+    const { rows } = await this.query<{ kind: Kind; data: Records[Kind] }>(sql, [id]);
+    if (!rows.some((row) => row.kind === main)) return null;
+    const records: StoreSnapshot['records'] = {};
+    for (const { kind, data } of rows) ((records[kind] ??= []) as Records[Kind][]).push(data);
+    return records;
+  }
+
+  /** The client and everything its JSON shows, in one statement (so one round trip, and one consistent view). */
+  async readClientSnapshot(clientId: string): Promise<StoreSnapshot | null> {
+    const records = await this.readRecords(this.sql.clientSnapshot, clientId, 'clients');
+    if (!records) return null;
+    const userIds = new Set([...(records.sessions ?? []), ...(records.signIns ?? [])].flatMap((record) => (record.userId ? [record.userId] : [])));
+    return {
+      records,
+      lists: [
+        { kind: 'sessions', index: 'clientId', value: clientId },
+        ...[...userIds].flatMap((userId) => [
+          { kind: 'emailAddresses' as const, index: 'userId', value: userId },
+          { kind: 'backupCodes' as const, index: 'userId', value: userId },
+        ]),
+      ],
+    };
   }
 
   async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
-    return this.one<K>(`SELECT data FROM ${this.tables[kind]} WHERE id = $1`, [id]);
+    return this.one<K>(this.sql.kinds[kind].get, [id]);
   }
 
   async findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string): Promise<Records[K] | null> {
-    return this.one<K>(`SELECT data FROM ${this.tables[kind]} WHERE ${snakeCase(index)} = $1`, [value]);
+    return this.one<K>(this.indexSql(this.sql.kinds[kind].findBy, kind, index), [value]);
   }
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
-    const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${snakeCase(index)} = $1 ORDER BY seq`;
-    const { rows } = await this.query<{ data: Records[K] }>(sql, [value]);
+    const { rows } = await this.query<{ data: Records[K] }>(this.indexSql(this.sql.kinds[kind].listBy, kind, index), [value]);
     return rows.map((row) => row.data);
   }
 
   async insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
-    const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
-    const sql = `INSERT INTO ${this.tables[kind]} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-    await this.write(sql, [record.id, JSON.stringify(record), ...indexValues(kind, record)]);
+    await this.write(this.sql.kinds[kind].insert, [record.id, JSON.stringify(record), ...indexValues(kind, record)]);
   }
 
   /**
@@ -98,22 +204,23 @@ export class PostgresStore implements Store {
   async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>): Promise<Records[K] | null> {
     const { id: _ignored, ...fields } = patch as Record<string, unknown>;
     const unset = Object.keys(fields).filter((key) => fields[key] === undefined);
-    const merged = '((data - $2::text[]) || $3::jsonb)';
-    const assignments = [`data = ${merged}`, ...indexColumns(kind).map((index) => `${index.column} = ${merged} ->> '${index.field}'`)];
-    const sql = `UPDATE ${this.tables[kind]} SET ${assignments.join(', ')} WHERE id = $1 RETURNING data`;
-    const { rows } = await this.write<{ data: Records[K] }>(sql, [id, unset, JSON.stringify(fields)]);
+    const { rows } = await this.write<{ data: Records[K] }>(this.sql.kinds[kind].update, [id, unset, JSON.stringify(fields)]);
     return rows[0]?.data ?? null;
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    const { rowCount } = await this.query(`DELETE FROM ${this.tables[kind]} WHERE id = $1`, [id]);
+    const { rowCount } = await this.query(this.sql.kinds[kind].delete, [id]);
     return rowCount === 1;
   }
 
-  /** One UPSERT: concurrent increments of one key queue on its row and each sees the previous result. */
+  /** One UPSERT: concurrent increments of one key queue on its row and each sees the previous result. By 0, a plain read. */
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    if (by === 0) {
+      const { rows } = await this.query<{ value: number }>(`SELECT value FROM ${this.sql.counters} WHERE key = $1 AND expires_at > $2::bigint`, [key, now]);
+      return rows[0]?.value ?? 0;
+    }
     const sql = `
-      INSERT INTO ${this.counters} AS counter (key, value, expires_at) VALUES ($1::text, $2::integer, $3::bigint + $4::bigint)
+      INSERT INTO ${this.sql.counters} AS counter (key, value, expires_at) VALUES ($1::text, $2::integer, $3::bigint + $4::bigint)
       ON CONFLICT (key) DO UPDATE SET
         value = CASE WHEN counter.expires_at > $3::bigint THEN counter.value + $2::integer ELSE $2::integer END,
         expires_at = CASE WHEN counter.expires_at > $3::bigint THEN counter.expires_at ELSE $3::bigint + $4::bigint END
@@ -123,18 +230,17 @@ export class PostgresStore implements Store {
   }
 
   async resetCounter(key: string): Promise<void> {
-    await this.query(`DELETE FROM ${this.counters} WHERE key = $1`, [key]);
+    await this.query(`DELETE FROM ${this.sql.counters} WHERE key = $1`, [key]);
   }
 
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
-    const sql = `SELECT data FROM ${this.tables[kind]} WHERE id > $1 ORDER BY id LIMIT $2`;
-    const { rows } = await this.query<{ data: Records[K] }>(sql, [afterId ?? '', limit]);
+    const { rows } = await this.query<{ data: Records[K] }>(this.sql.kinds[kind].scan, [afterId ?? '', limit]);
     return rows.map((row) => row.data);
   }
 
   async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
     const column = snakeCase(index);
-    const sql = `SELECT data FROM ${this.tables[kind]} WHERE ${column} <= $1 AND (${column}, id) > ($2::bigint, $3::text) ORDER BY ${column}, id LIMIT $4`;
+    const sql = `SELECT data FROM ${this.sql.tables[kind]} WHERE ${column} <= $1 AND (${column}, id) > ($2::bigint, $3::text) ORDER BY ${column}, id LIMIT $4`;
     const { rows } = await this.query<{ data: Records[K] }>(sql, [before, cursor?.at ?? -Number.MAX_SAFE_INTEGER, cursor?.id ?? '', limit]);
     return rows.map((row) => row.data);
   }
@@ -142,7 +248,7 @@ export class PostgresStore implements Store {
   /** One statement on at most `limit` rows, so it holds their locks only briefly; SKIP LOCKED passes rows another transaction is changing. */
   async deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number> {
     const column = snakeCase(index);
-    const table = this.tables[kind];
+    const table = this.sql.tables[kind];
     const sql = `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} <= $1 ORDER BY ${column} LIMIT $2 FOR UPDATE SKIP LOCKED)`;
     const { rowCount } = await this.query(sql, [before, limit]);
     return rowCount ?? 0;
@@ -150,7 +256,7 @@ export class PostgresStore implements Store {
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */
   async purgeExpiredCounters(now: number): Promise<number> {
-    const { rowCount } = await this.query(`DELETE FROM ${this.counters} WHERE expires_at <= $1`, [now]);
+    const { rowCount } = await this.query(`DELETE FROM ${this.sql.counters} WHERE expires_at <= $1`, [now]);
     return rowCount ?? 0;
   }
 
@@ -162,15 +268,15 @@ export class PostgresStore implements Store {
     let open = true;
     let broken: Error | undefined;
     const inTransaction: Queryable = {
-      query: (sql, values) => {
+      query: (query) => {
         // A late call after the end would run on a connection already back in the pool.
         if (!open) throw new Error('This transaction has ended: use the store it was started on');
-        return client.query(sql, values);
+        return client.query(query);
       },
     };
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresStore(this.pool, this.schema, inTransaction));
+      const result = await fn(new PostgresStore(this.pool, this.schema, inTransaction, this.sql));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -197,10 +303,17 @@ export class PostgresStore implements Store {
     return rows[0]?.data ?? null;
   }
 
-  /** Every statement goes through here: a transient fault becomes StoreUnavailable (503). */
+  /** The statement of a `findBy`/`listBy` index; only the schema's indexes have one. */
+  private indexSql(byIndex: Record<string, string>, kind: Kind, index: string): string {
+    const sql = byIndex[index];
+    if (!sql) throw new Error(`${kind}.${index} is not an index`);
+    return sql;
+  }
+
+  /** Every statement goes through here, as a named (prepared) one: a transient fault becomes StoreUnavailable (503). */
   private async query<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
     try {
-      return await this.db.query<Row>(sql, values);
+      return await this.db.query<Row>({ name: statementName(sql), text: sql, values });
     } catch (error) {
       throw asPostgresUnavailable(error) ?? error;
     }

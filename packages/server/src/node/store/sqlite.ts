@@ -83,9 +83,17 @@ export class SqliteStore extends SerializedStore {
   }
 }
 
+interface KindStatements {
+  select: Database.Statement;
+  insert: Database.Statement;
+  remove: Database.Statement;
+  merge: Database.Transaction<(id: string, patch: object) => object | null>;
+}
+
 /** The statements behind SqliteStore, run straight on the connection; the store decides when. */
 class SqliteTables implements StoreData, TransactionSteps {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly byKind = new Map<Kind, KindStatements>();
 
   constructor(
     private readonly db: Database.Database,
@@ -107,53 +115,48 @@ class SqliteTables implements StoreData, TransactionSteps {
   }
 
   async get<K extends Kind>(kind: K, id: string): Promise<Records[K] | null> {
-    return this.parse<K>(await this.run(() => this.statement(`SELECT data FROM ${tableName(kind)} WHERE id = ?`).pluck().get(id)));
+    const { select } = this.of(kind);
+    return this.parse<K>(await this.run(() => select.get(id)));
   }
 
   async findBy<K extends Kind>(kind: K, index: UniqueIndex<K>, value: string): Promise<Records[K] | null> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE ${snakeCase(index)} = ?`;
-    return this.parse<K>(await this.run(() => this.statement(sql).pluck().get(value)));
+    return this.parse<K>(await this.run(() => this.statement(sql, true).get(value)));
   }
 
   async listBy<K extends Kind>(kind: K, index: ListIndex<K>, value: string): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE ${snakeCase(index)} = ? ORDER BY seq`;
-    return ((await this.run(() => this.statement(sql).pluck().all(value))) as string[]).map((data) => JSON.parse(data) as Records[K]);
+    return ((await this.run(() => this.statement(sql, true).all(value))) as string[]).map((data) => JSON.parse(data) as Records[K]);
   }
 
   async insert<K extends Kind>(kind: K, record: Records[K]): Promise<void> {
-    const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
-    const sql = `INSERT INTO ${tableName(kind)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    await this.run(() => this.statement(sql).run(record.id, JSON.stringify(record), ...indexValues(kind, record)));
+    const { insert } = this.of(kind);
+    await this.run(() => insert.run(record.id, JSON.stringify(record), ...indexValues(kind, record)));
   }
 
   async update<K extends Kind>(kind: K, id: string, patch: Partial<Records[K]>): Promise<Records[K] | null> {
-    const assignments = ['data = ?', ...indexColumns(kind).map((index) => `${index.column} = ?`)].join(', ');
-    const write = this.statement(`UPDATE ${tableName(kind)} SET ${assignments} WHERE id = ?`);
-    const merge = this.db.transaction(() => {
-      const current = this.statement(`SELECT data FROM ${tableName(kind)} WHERE id = ?`).pluck().get(id) as string | undefined;
-      if (current === undefined) return null;
-      // Through JSON and back: the result is what is stored, and a copy the caller may keep.
-      const data = JSON.stringify({ ...(JSON.parse(current) as Records[K]), ...patch, id });
-      const next = JSON.parse(data) as Records[K];
-      write.run(data, ...indexValues(kind, next), id);
-      return next;
-    });
-    return this.run(() => merge.immediate());
+    const { merge } = this.of(kind);
+    return this.run(() => merge.immediate(id, patch) as Records[K] | null);
   }
 
   async delete(kind: Kind, id: string): Promise<boolean> {
-    return (await this.run(() => this.statement(`DELETE FROM ${tableName(kind)} WHERE id = ?`).run(id))).changes === 1;
+    const { remove } = this.of(kind);
+    return (await this.run(() => remove.run(id))).changes === 1;
   }
 
-  /** One UPSERT statement, so the read and the write of the counter cannot be split. */
+  /** One UPSERT statement, so the read and the write of the counter cannot be split; by 0, a plain read. */
   async increment(key: string, by: number, ttlMs: number, now: number): Promise<number> {
+    if (by === 0) {
+      const value = await this.run(() => this.statement('SELECT value FROM latch_counters WHERE key = ? AND expires_at > ?', true).get(key, now));
+      return (value as number | undefined) ?? 0;
+    }
     const sql = `
       INSERT INTO latch_counters (key, value, expires_at) VALUES (@key, @by, @now + @ttlMs)
       ON CONFLICT (key) DO UPDATE SET
         value = CASE WHEN expires_at > @now THEN value + @by ELSE @by END,
         expires_at = CASE WHEN expires_at > @now THEN expires_at ELSE @now + @ttlMs END
       RETURNING value`;
-    return (await this.run(() => this.statement(sql).pluck().get({ key, by, now, ttlMs }))) as number;
+    return (await this.run(() => this.statement(sql, true).get({ key, by, now, ttlMs }))) as number;
   }
 
   async resetCounter(key: string): Promise<void> {
@@ -162,7 +165,7 @@ class SqliteTables implements StoreData, TransactionSteps {
 
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${tableName(kind)} WHERE id > ? ORDER BY id LIMIT ?`;
-    return ((await this.run(() => this.statement(sql).pluck().all(afterId ?? '', limit))) as string[]).map((data) => JSON.parse(data) as Records[K]);
+    return ((await this.run(() => this.statement(sql, true).all(afterId ?? '', limit))) as string[]).map((data) => JSON.parse(data) as Records[K]);
   }
 
   async listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]> {
@@ -204,10 +207,39 @@ class SqliteTables implements StoreData, TransactionSteps {
     }
   }
 
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+  /** A statement prepared once and kept; `pluck` ones return the first column only. */
+  private statement(sql: string, pluck = false): Database.Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = pluck ? this.db.prepare(sql).pluck() : this.db.prepare(sql)));
     return statement;
+  }
+
+  /** A kind's statements and its update's merge, built on first use and kept: nothing is rebuilt per call. */
+  private of(kind: Kind): KindStatements {
+    let found = this.byKind.get(kind);
+    if (found) return found;
+    const table = tableName(kind);
+    const columns = ['id', 'data', ...indexColumns(kind).map((index) => index.column)];
+    const select = this.statement(`SELECT data FROM ${table} WHERE id = ?`, true);
+    const write = this.statement(`UPDATE ${table} SET ${['data = ?', ...columns.slice(2).map((column) => `${column} = ?`)].join(', ')} WHERE id = ?`);
+    found = {
+      select,
+      insert: this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+      remove: this.statement(`DELETE FROM ${table} WHERE id = ?`),
+      // Read and write in one transaction (a savepoint inside an open one), so no other process writes between them.
+      merge: this.db.transaction((id: string, patch: object) => {
+        const current = select.get(id) as string | undefined;
+        if (current === undefined) return null;
+        // Through JSON and back: the result is what is stored, and a copy the caller may keep.
+        const data = JSON.stringify({ ...(JSON.parse(current) as object), ...patch, id });
+        const next = JSON.parse(data) as object;
+        write.run(data, ...indexValues(kind, next), id);
+        return next;
+      }),
+    };
+    this.byKind.set(kind, found);
+    return found;
   }
 
   private parse<K extends Kind>(data: unknown): Records[K] | null {
