@@ -5,3 +5,5 @@ export type { TokenVerifier, VerifiedToken, VerifyTokenOptions } from './verify'
 export type { KeySource } from './keys';
 export { isTokenVerificationError, TokenVerificationError } from './errors';
 export type { TokenVerificationReason } from './errors';
+export { verifyWebhook, WebhookVerificationError, isWebhookVerificationError } from './webhooks';
+export type { VerifyWebhookOptions, RawWebhook, WebhookHeaders, WebhookVerificationReason, LatchWebhookEvent } from './webhooks';

@@ -31,3 +31,10 @@ export { StoreUnavailable, UniqueViolation, type Store } from './core/store/stor
 export { schema, kinds, type ListIndex, type UniqueIndex } from './core/store/schema';
 export type * from './core/store/records';
 export { ApiFailure } from './core/errors';
+export { webhookEventTypes, codeCarryingEvents, type WebhookEventType, type WebhookPayload, type EmailCreatedData } from './core/webhooks/events';
+export { webhookRetryDelaysMs } from './core/webhooks/schedule';
+export { newWebhookSecret, signWebhook, type SignedHeaders } from './core/webhooks/signing';
+export type { LatchWebhooks, WebhookOptions } from './core/webhooks/webhooks';
+export type { WebhookWorker, WebhookWorkerOptions, WebhookAttemptReport } from './core/webhooks/worker';
+export type { WebhookEndpointJSON, WebhookAttemptJSON, WebhookEndpointInput } from './core/webhooks/endpoints';
+export { webhookAdminRoutes, type WebhookAdminRoutes, type WebhookAdminContext } from './core/webhooks/admin-routes';

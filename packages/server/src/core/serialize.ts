@@ -63,6 +63,22 @@ export function serializeSession(ctx: ServerContext, session: SessionRecord, use
   };
 }
 
+/** A session as webhooks report it: who and which browser, without the user (`user.*` events carry that). */
+export function serializeSessionEvent(ctx: ServerContext, session: SessionRecord) {
+  return {
+    id: session.id,
+    object: 'session' as const,
+    userId: session.userId,
+    clientId: session.clientId,
+    status: sessionStatus(ctx, session),
+    createdAt: session.createdAt,
+    lastActiveAt: session.lastActiveAt,
+    expireAt: sessionExpireAt(ctx, session),
+    abandonAt: session.abandonAt,
+    device: parseDevice(session.userAgent),
+  };
+}
+
 export function serializeActiveSession(ctx: ServerContext, session: SessionRecord, currentSessionId: string): ActiveSessionJSON {
   return {
     id: session.id,

@@ -10,6 +10,7 @@ import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetim
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
+import { createWebhooks, type LatchWebhooks, type WebhookOptions } from './webhooks/webhooks';
 
 export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
@@ -32,12 +33,16 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   reverificationMaxAgeMs?: number;
   /** Overrides of `defaultRateLimits`, limit by limit. */
   rateLimits?: Partial<RateLimits>;
+  /** Webhook endpoints' URL policy; see `WebhookOptions`. */
+  webhooks?: WebhookOptions;
 }
 
 export interface LatchServer {
   /** Answers one frontend API request. Never throws. */
   handler: Handler;
   admin: LatchAdmin;
+  /** Webhook endpoints, replays, the delivery log, and the worker that sends the outbox. */
+  webhooks: LatchWebhooks;
   environment(): EnvironmentJSON;
   now(): number;
   readonly store: Store;
@@ -58,6 +63,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     secrets,
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
+    webhookUrlPolicy: { allowLocalhost: options.webhooks?.allowLocalhost ?? false },
     signingKeys: new SigningKeys(store, now, secrets),
     sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
@@ -66,6 +72,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   return {
     handler: createHandler(context, options),
     admin: createAdmin(context),
+    webhooks: createWebhooks(context),
     environment: () => structuredClone(context.settings),
     now: () => now(),
     store,

@@ -58,6 +58,10 @@ export const settingDescriptions = {
   'previous-encryption-key': 'Comma-separated keys that sealed older rows, while rotating: they only decrypt. See rotate-encryption-key.',
   'hash-threads': 'Worker threads that hash passwords, off the request thread. Default: one per core.',
   'hash-queue': 'Password hashes waiting for a thread before sign-ins get 503 with Retry-After. Default 64 per thread.',
+  'webhook-timeout': 'A webhook endpoint must answer within this, else the attempt fails and is retried. Default 15s.',
+  'webhook-retry-delays':
+    'Comma-separated waits between webhook attempts, e.g. 5s,5m,30m,2h,5h,10h,10h (the default, about a day); after the last the endpoint is marked failing.',
+  'webhook-workers': 'on (default) sends the webhook outbox from this instance; off leaves it to other instances.',
   dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;
 
@@ -70,9 +74,12 @@ export const commands = {
   'rotate-encryption-key':
     'Re-encrypt every secret with --encryption-key; --previous-encryption-key opens what the old key sealed, and is not needed afterwards.',
   migrate: 'Create or update the database schema, then exit.',
+  webhooks:
+    'Manage webhook endpoints: add <url> [--events user.created,…] [--description text] | list | remove <id> | rotate-secret <id> | enable <id> | replay <message-id> [--endpoint <id>] | replay --since <time> [--endpoint <id>] | deliveries <endpoint-id> [--limit n].',
 } as const;
 
-export type Command = keyof typeof commands | 'help';
+export type Command = Exclude<keyof typeof commands, 'webhooks'> | 'help';
+
 
 /** The service's whole configuration, ready for `serve()`. */
 export interface LatchConfig {
@@ -97,6 +104,7 @@ export interface LatchConfig {
   timeouts: Partial<ListenerTimeouts>;
   databaseTimeouts: Partial<DatabaseTimeouts>;
   logLevel: LogLevel;
+  webhooks: { timeoutMs?: number; retryDelaysMs?: number[]; worker: boolean };
 }
 
 type Env = Record<string, string | undefined>;
@@ -171,6 +179,13 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     ...(encryptionKey ? { encryptionKey } : {}),
     ...(previousEncryptionKeys ? { previousEncryptionKeys } : {}),
     ...(Object.keys(hashPool).length > 0 ? { hashPool } : {}),
+    webhooks: {
+      ...definedOnly({
+        timeoutMs: read('webhook-timeout', parseDuration),
+        retryDelaysMs: read('webhook-retry-delays', (setting) => setting.value.split(',').map((value) => parseDuration({ ...setting, value: value.trim() }))),
+      }),
+      worker: read('webhook-workers', (setting) => parseChoice(setting, { on: 'on', off: 'off' } as const)) !== 'off',
+    },
     dev,
   };
 }
@@ -185,7 +200,7 @@ function parseCommandLine(argv: readonly string[]) {
 
 function readCommand(positionals: string[]): Command {
   const [command = 'start', ...extra] = positionals;
-  if (!Object.hasOwn(commands, command)) {
+  if (!Object.hasOwn(commands, command) || command === 'webhooks') {
     throw new ConfigError(`Unknown command '${command}': use ${Object.keys(commands).join(', ')} (or --help).`);
   }
   if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);

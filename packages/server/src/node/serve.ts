@@ -5,6 +5,7 @@ import type { PasswordHashing } from '../core/crypto/password';
 import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import { createLatchServer, type LatchServer } from '../core/server';
+import type { WebhookWorkerOptions } from '../core/webhooks/worker';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import { assertDevModeAllowed, ConfigError, parseEncryptionKey, parsePublicUrl } from './config-values';
 import { nodeCrypto } from './crypto/node-crypto';
@@ -61,6 +62,12 @@ export interface ServeOptions {
   shutdownTimeoutMs?: number;
   /** How long the listener waits for slow or silent clients; see `ListenerTimeouts`. */
   timeouts?: Partial<ListenerTimeouts>;
+  /**
+   * The webhook worker this instance runs (on by default): the POST timeout,
+   * the retry schedule and how often it looks for work. Endpoints may use
+   * http://localhost only in development mode.
+   */
+  webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
 }
 
 /**
@@ -136,6 +143,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     sessionLifetime: options.sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs,
     rateLimits: options.rateLimits,
+    webhooks: { allowLocalhost: dev },
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
     onError: (error) => {
@@ -156,6 +164,20 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       isClosing: () => closing !== null,
     }),
   );
+  const { worker: runWorker = true, ...workerOptions } = options.webhooks ?? {};
+  const webhookWorker = runWorker
+    ? latch.webhooks.createWorker({
+        ...workerOptions,
+        onError: (error) => logger.warn('webhook delivery round failed', errorFields(error)),
+        onAttempt: (attempt) => {
+          const fields = { ...attempt };
+          if (attempt.endpointFailing) logger.warn('webhook endpoint marked failing: its retries ran out; enable it again with `latch-server webhooks enable`', fields);
+          else if (attempt.ok) logger.debug('webhook delivered', fields);
+          else logger.info('webhook attempt failed', fields);
+        },
+      })
+    : null;
+  webhookWorker?.start();
   const purge = setInterval(() => {
     store.purgeExpiredCounters(now()).catch((error: unknown) => logger.warn('could not purge expired counters', errorFields(error)));
   }, purgeIntervalMs).unref();
@@ -174,6 +196,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       closing ??= (async () => {
         clearInterval(purge);
         await stopListening(httpServer, options.shutdownTimeoutMs ?? 10_000);
+        await webhookWorker?.stop();
         mail.close();
         await hashPool?.close();
         await closeOwnStore();

@@ -24,6 +24,10 @@ export const schema = {
   backupCodes: { unique: ['codeHash'], list: ['userId'] },
   signingKeys: { unique: [], list: ['status'] },
   serverSecrets: { unique: [], list: [] },
+  webhookEndpoints: { unique: [], list: [] },
+  webhookMessages: { unique: [], list: [] },
+  webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },
+  webhookAttempts: { unique: [], list: ['endpointId'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];

@@ -1,4 +1,4 @@
-import type { Kind, Records } from './records';
+import type { Kind, Records, WebhookDeliveryRecord } from './records';
 import type { ListIndex, UniqueIndex } from './schema';
 
 /**
@@ -38,6 +38,16 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Up to `limit` records ordered by id, after `afterId` (from the start when null): for maintenance that visits every record, such as re-encryption. */
   scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]>;
+  /**
+   * Optional, for stores that many processes write at once (PostgreSQL):
+   * leases up to `limit` due webhook deliveries of active endpoints until
+   * `now + leaseMs`, each the oldest unfinished one of its user and endpoint,
+   * without waiting for or taking rows another worker is claiming. Stores
+   * without it are claimed by `claimWebhookDeliveries` in
+   * `core/webhooks/worker.ts` inside one transaction, which is safe where
+   * transactions run one at a time (memory, SQLite).
+   */
+  claimWebhookDeliveries?(now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]>;
 }
 
 /** Raised by `insert`/`update` on a unique-index clash. */

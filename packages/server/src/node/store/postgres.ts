@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Kind, Records } from '../../core/store/records';
+import type { Kind, Records, WebhookDeliveryRecord } from '../../core/store/records';
 import { kinds, type ListIndex, type UniqueIndex } from '../../core/store/schema';
 import { UniqueViolation, type Store } from '../../core/store/store';
 import { loadDriver } from './load-driver';
@@ -129,6 +129,36 @@ export class PostgresStore implements Store {
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number): Promise<Records[K][]> {
     const sql = `SELECT data FROM ${this.tables[kind]} WHERE id > $1 ORDER BY id LIMIT $2`;
     const { rows } = await this.query<{ data: Records[K] }>(sql, [afterId ?? '', limit]);
+    return rows.map((row) => row.data);
+  }
+
+  /**
+   * One statement: pick the due deliveries whose endpoint is active and that
+   * have no earlier unfinished delivery for the same user and endpoint,
+   * locking them with SKIP LOCKED (rows another worker is claiming are passed
+   * over, not waited for), and lease them. A claimed delivery stays pending,
+   * so the user's later ones stay blocked until it succeeds.
+   */
+  async claimWebhookDeliveries(now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]> {
+    const deliveries = this.tables.webhookDeliveries;
+    const sql = `
+      UPDATE ${deliveries} AS target SET data = target.data || jsonb_build_object('leasedUntil', $1::bigint + $3::bigint)
+      WHERE target.id IN (
+        SELECT d.id FROM ${deliveries} d
+        JOIN ${this.tables.webhookEndpoints} e ON e.id = d.endpoint_id AND e.data->>'status' = 'active'
+        WHERE d.status = 'pending'
+          AND (d.data->>'nextAttemptAt')::bigint <= $1::bigint
+          AND COALESCE((d.data->>'leasedUntil')::bigint, 0) <= $1::bigint
+          AND NOT EXISTS (
+            SELECT 1 FROM ${deliveries} p
+            WHERE p.ordering_key = d.ordering_key AND p.endpoint_id = d.endpoint_id AND p.seq < d.seq AND p.status <> 'succeeded'
+          )
+        ORDER BY d.seq
+        LIMIT $2
+        FOR UPDATE OF d SKIP LOCKED
+      )
+      RETURNING target.data`;
+    const { rows } = await this.query<{ data: WebhookDeliveryRecord }>(sql, [now, limit, leaseMs]);
     return rows.map((row) => row.data);
   }
 
