@@ -111,4 +111,10 @@ class DeferredStore implements Store {
   async scan<K extends Kind>(kind: K, afterId: string | null, limit: number) {
     return (await this.ready).scan(kind, afterId, limit);
   }
+  /** The PostgreSQL store's own claim (SKIP LOCKED), which the worker must not bypass. */
+  async claimWebhookDeliveries(now: number, limit: number, leaseMs: number) {
+    const store = await this.ready;
+    if (!store.claimWebhookDeliveries) throw new Error('this store has no claimWebhookDeliveries');
+    return store.claimWebhookDeliveries(now, limit, leaseMs);
+  }
 }

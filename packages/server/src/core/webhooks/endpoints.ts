@@ -52,8 +52,9 @@ export const defaultSecretOverlapMs = 24 * 3_600_000;
 
 export function createWebhookManagement(ctx: ServerContext) {
   const options = ctx.webhookUrlPolicy;
-  const requireEndpoint = async (id: string): Promise<WebhookEndpointRecord> => {
-    const endpoint = await ctx.store.get('webhookEndpoints', id);
+  /** `on` is the transaction's context inside one: a transaction body must not use the outer store. */
+  const requireEndpoint = async (id: string, on: ServerContext = ctx): Promise<WebhookEndpointRecord> => {
+    const endpoint = await on.store.get('webhookEndpoints', id);
     if (!endpoint) throw fail('resource_not_found', { message: `No webhook endpoint ${id}.` });
     return endpoint;
   };
@@ -61,7 +62,7 @@ export function createWebhookManagement(ctx: ServerContext) {
   /** New deliveries of `message` to each endpoint that receives it now (or to `endpointId` only), skipping those already pending. */
   const replayMessage = async (message: WebhookMessageRecord, endpointId?: string): Promise<number> =>
     inTransaction(ctx, async (ctx) => {
-      const endpoints = endpointId ? [await requireEndpoint(endpointId)] : await ctx.store.scan('webhookEndpoints', null, maxWebhookEndpoints);
+      const endpoints = endpointId ? [await requireEndpoint(endpointId, ctx)] : await ctx.store.scan('webhookEndpoints', null, maxWebhookEndpoints);
       const existing = await ctx.store.listBy('webhookDeliveries', 'messageId', message.id);
       let count = 0;
       for (const endpoint of endpoints) {
