@@ -18,11 +18,12 @@ export function webhookSecretKey(secret: string): Uint8Array {
   return base64Decode(secret.startsWith(webhookSecretPrefix) ? secret.slice(webhookSecretPrefix.length) : secret);
 }
 
-export interface SignedHeaders {
+/** A type, not an interface, so it fits a plain header record (`Record<string, string>`). */
+export type SignedHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 /** The three headers for one attempt; `timestampSeconds` is the attempt's time, not the event's. */
 export async function signWebhook(
