@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignUpJSON } from '@latch/protocol';
 import { main } from '@latch/server/node';
-import { TestBrowser } from '../helpers';
 import { testStoreKind } from '../stores/test-stores';
 import { startReceiver, type ReceivedWebhook } from '../webhook-receiver';
-import { freshDatabase, latestCode } from './databases';
+import { freshDatabase, signUpOver } from './databases';
 import { kill, spawnServer, type SpawnedServer } from './spawned-server';
 
 // Webhooks across a SIGKILL: the server is killed in the middle of a burst
@@ -17,18 +15,8 @@ const password = 'quiet-morning-tea-42';
 /** Short retries and timeout, so the test sees several rounds of each within seconds. */
 const env = { LATCH_WEBHOOK_RETRY_DELAYS: '200ms,200ms,300ms,500ms,500ms,1s,1s,1s,2s,2s', LATCH_WEBHOOK_TIMEOUT: '1s' };
 
-async function signUp(server: SpawnedServer, email: string): Promise<string | null> {
-  try {
-    const browser = new TestBrowser(server.url);
-    const created = await browser.call<{ response: SignUpJSON }>('POST', '/v1/client/sign_ups', { emailAddress: email, password });
-    const id = created.json.response?.id;
-    if (!id) return null;
-    await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
-    const attempt = await browser.call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code: await latestCode(server, email) });
-    return attempt.status === 200 ? email : null;
-  } catch {
-    return null; // the connection died with the server: not acknowledged
-  }
+function signUp(server: SpawnedServer, email: string): Promise<string | null> {
+  return signUpOver(server, email, password);
 }
 
 function emailOf(webhook: ReceivedWebhook): string | undefined {

@@ -7,8 +7,8 @@ import { randomId } from '../crypto/random';
 import { fail } from '../errors';
 import type { ServerContext } from '../flows/context';
 import { inTransaction } from '../flows/transaction';
-import type { WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookMessageRecord } from '../store/records';
-import { endpointReceives, isWebhookEventType, maxWebhookEndpoints, webhookMessageIdFloor, wildcardEvent } from './events';
+import type { WebhookAttemptRecord, WebhookEndpointRecord, WebhookMessageRecord } from '../store/records';
+import { endpointReceives, isWebhookEventType, maxWebhookEndpoints, newDelivery, webhookMessageIdFloor, wildcardEvent } from './events';
 import { newWebhookSecret } from './signing';
 import { checkEndpointUrl } from './url-policy';
 
@@ -68,22 +68,8 @@ export function createWebhookManagement(ctx: ServerContext) {
       for (const endpoint of endpoints) {
         if (!endpointId && !endpointReceives(endpoint, message.type)) continue;
         if (existing.some((delivery) => delivery.endpointId === endpoint.id && delivery.status === 'pending')) continue;
-        const now = ctx.now();
         // Ordered after the user's newer events: a replay is a fresh delivery of the same message id.
-        const orderingKey = existing[0]?.orderingKey ?? null;
-        const delivery: WebhookDeliveryRecord = {
-          id: randomId('dlv'),
-          messageId: message.id,
-          endpointId: endpoint.id,
-          orderingKey,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          leasedUntil: null,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await ctx.store.insert('webhookDeliveries', delivery);
+        await ctx.store.insert('webhookDeliveries', newDelivery(message.id, endpoint.id, existing[0]?.orderingKey ?? null, ctx.now()));
         count++;
       }
       return count;

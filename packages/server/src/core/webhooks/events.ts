@@ -7,7 +7,7 @@
 import { randomId, randomString } from '../crypto/random';
 import type { ServerContext } from '../flows/context';
 import { serializeSessionEvent, serializeUser } from '../serialize';
-import type { WebhookEndpointRecord } from '../store/records';
+import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '../store/records';
 
 export const webhookEventTypes = [
   'user.created',
@@ -150,21 +150,24 @@ export async function writeOutbox(ctx: ServerContext, events: readonly PendingWe
     const body = JSON.stringify(payload);
     const sealed = codeCarryingEvents.has(event.type);
     await ctx.store.insert('webhookMessages', { id, type: event.type, body: sealed ? await ctx.secrets.seal(body, id) : body, sealed, createdAt: now });
-    for (const endpoint of endpoints) {
-      await ctx.store.insert('webhookDeliveries', {
-        id: randomId('dlv'),
-        messageId: id,
-        endpointId: endpoint.id,
-        orderingKey: event.orderingKey,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        leasedUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+    for (const endpoint of endpoints) await ctx.store.insert('webhookDeliveries', newDelivery(id, endpoint.id, event.orderingKey, now));
   }
+}
+
+/** A message's delivery to one endpoint, due at once. */
+export function newDelivery(messageId: string, endpointId: string, orderingKey: string | null, now: number): WebhookDeliveryRecord {
+  return {
+    id: randomId('dlv'),
+    messageId,
+    endpointId,
+    orderingKey,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    leasedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 const idAlphabet = '0123456789abcdefghjkmnpqrstvwxyz';
