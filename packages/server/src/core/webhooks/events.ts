@@ -118,8 +118,12 @@ export function recordEmailCreated(ctx: ServerContext, data: EmailCreatedData): 
   record(ctx, { type: 'email.created', orderingKey: null, dedupeKey: null, data: async () => data });
 }
 
-/** How long the per-user ordering counter lives; only its row lock matters (see `writeOutbox`). */
-const orderingLockTtlMs = 60_000;
+/**
+ * How long a user's event counter lives after its first event (see
+ * `writeOutbox`): long enough that its numbers only grow while anyone could
+ * still replay those messages.
+ */
+const orderingCounterTtlMs = 400 * 24 * 3_600_000;
 
 /**
  * Writes the transaction's events to the outbox, on the transaction's store,
@@ -130,7 +134,10 @@ const orderingLockTtlMs = 60_000;
  * (PostgreSQL) until the commit, so two transactions about one user insert
  * their deliveries in the order they commit, and the workers deliver by that
  * order. The counters are taken last and sorted, so they cannot deadlock
- * with the rows the flow locked. SQLite and memory run one transaction at a time anyway.
+ * with the rows the flow locked (SQLite and memory run one transaction at a
+ * time anyway). The counter's values also go into the message ids, after the
+ * time, so sorting messages by id keeps each user's order even within one
+ * millisecond (replays by time rely on it).
  */
 export async function writeOutbox(ctx: ServerContext, events: readonly PendingWebhookEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -139,13 +146,22 @@ export async function writeOutbox(ctx: ServerContext, events: readonly PendingWe
     .map((event) => ({ event, endpoints: endpoints.filter((endpoint) => endpointReceives(endpoint, event.type)) }))
     .filter((entry) => entry.endpoints.length > 0);
   if (wanted.length === 0) return;
+  const perKey = new Map<string, number>();
+  for (const { event } of wanted) if (event.orderingKey !== null) perKey.set(event.orderingKey, (perKey.get(event.orderingKey) ?? 0) + 1);
+  /** The next number of each user's events in this transaction. */
+  const next = new Map<string, number>();
+  for (const key of [...perKey.keys()].sort()) {
+    const last = await ctx.store.increment(`webhook-order:${key}`, perKey.get(key)!, orderingCounterTtlMs, ctx.now());
+    next.set(key, last - perKey.get(key)! + 1);
+  }
+  // Read after the counters: a later transaction about the same user never gets an earlier time.
   const now = ctx.now();
-  const keys = [...new Set(wanted.map(({ event }) => event.orderingKey).filter((key): key is string => key !== null))].sort();
-  for (const key of keys) await ctx.store.increment(`webhook-order:${key}`, 1, orderingLockTtlMs, now);
   for (const { event, endpoints } of wanted) {
+    const sequence = event.orderingKey === null ? 0 : next.get(event.orderingKey)!;
+    if (event.orderingKey !== null) next.set(event.orderingKey, sequence + 1);
     const data = await event.data(ctx);
     if (data === null) continue;
-    const id = webhookMessageId(now);
+    const id = webhookMessageId(now, sequence);
     const payload: WebhookPayload = { type: event.type, timestamp: new Date(now).toISOString(), data };
     const body = JSON.stringify(payload);
     const sealed = codeCarryingEvents.has(event.type);
@@ -172,20 +188,20 @@ export function newDelivery(messageId: string, endpointId: string, orderingKey: 
 
 const idAlphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
-/** `msg_` + the time in 10 sortable characters + 14 random ones: ordered by id is ordered by time. */
-export function webhookMessageId(now: number): string {
-  return `msg_${timePrefix(now)}${randomString(14, idAlphabet)}`;
+/** `msg_` + the time (10 sortable characters) + the user's event number (7) + 10 random: ordered by id is ordered by time, then per user. */
+export function webhookMessageId(now: number, sequence: number): string {
+  return `msg_${sortable(now, 10)}${sortable(sequence, 7)}${randomString(10, idAlphabet)}`;
 }
 
 /** The smallest message id at or after `time`, for scans. */
 export function webhookMessageIdFloor(time: number): string {
-  return `msg_${timePrefix(time)}`;
+  return `msg_${sortable(time, 10)}`;
 }
 
-function timePrefix(time: number): string {
-  let rest = Math.max(0, Math.floor(time));
+function sortable(value: number, length: number): string {
+  let rest = Math.max(0, Math.floor(value));
   let text = '';
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < length; i++) {
     text = idAlphabet[rest % 32] + text;
     rest = Math.floor(rest / 32);
   }
