@@ -261,6 +261,28 @@ describe('webhook delivery', () => {
     await expect(test.server.webhooks.replay('msg_nope')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('purges delivered messages and their log after the retention, keeping any still pending', async () => {
+    const test = webhookServer();
+    const ok = await startReceiver();
+    const down = await startReceiver();
+    const { endpoint } = await withEndpoint(test, ok, ['user.created', 'session.created']);
+    await signUpAda(test);
+    const worker = test.server.webhooks.createWorker();
+    await drain(worker);
+    await withEndpoint(test, down, ['session.created']);
+    down.behave(() => 500);
+    await test.browser().signInWithPassword(ada.emailAddress, ada.password);
+    await drain(worker);
+    expect(await test.server.store.scan('webhookMessages', null, 10)).toHaveLength(3);
+    expect(await test.server.webhooks.purgeDelivered(test.clock.now() - 1)).toBe(0);
+    test.clock.advance(31 * 24 * 3_600_000);
+    // The sign-up's two messages went everywhere; the sign-in's is still pending for `down`.
+    expect(await test.server.webhooks.purgeDelivered(test.clock.now() - 30 * 24 * 3_600_000)).toBe(2);
+    const [kept] = await test.server.store.scan('webhookMessages', null, 10);
+    expect(kept).toMatchObject({ type: 'session.created' });
+    expect((await test.server.webhooks.attempts(endpoint.id)).map((attempt) => attempt.messageId)).toEqual([kept!.id]);
+  });
+
   it('refuses http and private addresses outside development, and follows no redirect', async () => {
     const production = createTestServer();
     for (const url of ['http://example.com/hook', 'http://localhost:3000/hook', 'https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest', 'https://user:pw@example.com/hook', 'not a url']) {

@@ -100,8 +100,10 @@ export interface LatchService {
   close(): Promise<void>;
 }
 
-/** Expired rate-limit and lockout counters are deleted this often. */
+/** Expired rate-limit and lockout counters, and delivered webhook messages past their retention, are deleted this often. */
 const purgeIntervalMs = 10 * 60 * 1000;
+/** How long delivered webhook messages and their log are kept (for replays and `webhooks deliveries`). */
+export const webhookRetentionMs = 30 * 24 * 60 * 60 * 1000;
 
 /** Runs the Latch server core on a `node:http` listener. */
 export async function serve(options: ServeOptions = {}): Promise<LatchService> {
@@ -180,6 +182,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   webhookWorker?.start();
   const purge = setInterval(() => {
     store.purgeExpiredCounters(now()).catch((error: unknown) => logger.warn('could not purge expired counters', errorFields(error)));
+    latch.webhooks.purgeDelivered(now() - webhookRetentionMs).catch((error: unknown) => logger.warn('could not purge delivered webhooks', errorFields(error)));
   }, purgeIntervalMs).unref();
   if (!options.encryptionKey) {
     logger.warn('no encryption key (LATCH_ENCRYPTION_KEY): development mode seals secrets with the published development key; never use this database in production');

@@ -27,7 +27,7 @@ export const schema = {
   webhookEndpoints: { unique: [], list: [] },
   webhookMessages: { unique: [], list: [] },
   webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },
-  webhookAttempts: { unique: [], list: ['endpointId'] },
+  webhookAttempts: { unique: [], list: ['endpointId', 'messageId'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];

@@ -184,6 +184,32 @@ export function createWebhookManagement(ctx: ServerContext) {
       }
     },
 
+    /**
+     * Deletes messages created before `before` that every endpoint has
+     * received, with their deliveries and log; a message still pending or
+     * failed somewhere is kept. Returns how many it deleted.
+     */
+    async purgeDelivered(before: number): Promise<number> {
+      let after: string | null = null;
+      let purged = 0;
+      for (;;) {
+        const page: WebhookMessageRecord[] = await ctx.store.scan('webhookMessages', after, 100);
+        for (const message of page) {
+          if (message.createdAt >= before) return purged;
+          const deliveries = await ctx.store.listBy('webhookDeliveries', 'messageId', message.id);
+          if (deliveries.some((delivery) => delivery.status !== 'succeeded')) continue;
+          const attempts = await ctx.store.listBy('webhookAttempts', 'messageId', message.id);
+          await inTransaction(ctx, async (ctx) => {
+            for (const attempt of attempts) await ctx.store.delete('webhookAttempts', attempt.id);
+            for (const delivery of deliveries) await ctx.store.delete('webhookDeliveries', delivery.id);
+            if (await ctx.store.delete('webhookMessages', message.id)) purged++;
+          });
+        }
+        if (page.length < 100) return purged;
+        after = page.at(-1)!.id;
+      }
+    },
+
     /** The endpoint's delivery log, newest first. */
     async attempts(endpointId: string, limit = 50): Promise<WebhookAttemptJSON[]> {
       await requireEndpoint(endpointId);

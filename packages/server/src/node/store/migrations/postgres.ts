@@ -63,8 +63,9 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_deliveries_endpoint_id_idx ON latch_webhook_deliveries (endpoint_id, seq);
       CREATE INDEX latch_webhook_deliveries_ordering_key_idx ON latch_webhook_deliveries (ordering_key, seq);
       CREATE INDEX latch_webhook_deliveries_status_idx ON latch_webhook_deliveries (status, seq);
-      CREATE TABLE latch_webhook_attempts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, endpoint_id text);
+      CREATE TABLE latch_webhook_attempts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, endpoint_id text, message_id text);
       CREATE INDEX latch_webhook_attempts_endpoint_id_idx ON latch_webhook_attempts (endpoint_id, seq);
+      CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id, seq);
     `,
   },
 ];

@@ -61,8 +61,9 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_deliveries_endpoint_id_idx ON latch_webhook_deliveries (endpoint_id);
       CREATE INDEX latch_webhook_deliveries_ordering_key_idx ON latch_webhook_deliveries (ordering_key);
       CREATE INDEX latch_webhook_deliveries_status_idx ON latch_webhook_deliveries (status);
-      CREATE TABLE latch_webhook_attempts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, endpoint_id TEXT) STRICT;
+      CREATE TABLE latch_webhook_attempts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, endpoint_id TEXT, message_id TEXT) STRICT;
       CREATE INDEX latch_webhook_attempts_endpoint_id_idx ON latch_webhook_attempts (endpoint_id);
+      CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id);
     `,
   },
 ];
