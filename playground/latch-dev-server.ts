@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import { demoAccounts } from './src/demo.ts';
+import { createWebhookLog } from './webhook-log.ts';
 
 type ServerNode = typeof import('../packages/server/src/node/index');
 type Backend = typeof import('../packages/backend/src/index');
@@ -10,8 +11,10 @@ type Backend = typeof import('../packages/backend/src/index');
  * Vite and proxies its routes, so the page and the API share one origin and
  * the client token rides in an HttpOnly cookie. Also serves `/api/me`, a
  * route of "the app's own API" that checks session tokens with
- * @latch/backend. `vite --mode mock` skips all of this: the page then runs
- * the mock backend in the browser.
+ * @latch/backend, and a webhook receiver (`/api/webhooks/latch`, every event
+ * but `email.created`) whose log `GET /api/webhooks/log` shows read-only.
+ * `vite --mode mock` skips all of this: the page then runs the mock backend
+ * in the browser.
  */
 export function latchDevServer(options: { latchPort: number }): Plugin {
   const target = `http://127.0.0.1:${options.latchPort}`;
@@ -24,7 +27,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
       const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
-      const { createLatchBackend } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
+      const { createLatchBackend, verifyWebhook } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
         port: options.latchPort,
@@ -36,6 +39,10 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         logger: createLogger(terminalLog(vite.config.logLevel)),
       });
       await seedDemoAccounts(latch.latch);
+      const secret = await webhookEndpoint(latch.latch, `${publicUrl}/api/webhooks/latch`);
+      const webhooks = createWebhookLog({ secret: () => secret, verifyWebhook });
+      vite.middlewares.use('/api/webhooks/latch', (req: IncomingMessage, res: ServerResponse) => webhooks.receive(req, res));
+      vite.middlewares.use('/api/webhooks/log', (req: IncomingMessage, res: ServerResponse) => webhooks.list(req, res));
       vite.httpServer?.once('close', () => void latch.close());
 
       const api = createLatchBackend({ jwksUrl: `${target}/.well-known/jwks.json`, issuer: latch.publicUrl });
@@ -56,6 +63,12 @@ async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>[
     const existing = await latch.store.findBy('emailAddresses', 'verifiedEmail', account.emailAddress);
     if (!existing) await latch.admin.createUser(account);
   }
+}
+
+/** The playground's own receiver, added afresh on each start (so its secret is known here). */
+async function webhookEndpoint(latch: Awaited<ReturnType<ServerNode['serve']>>['latch'], url: string): Promise<string> {
+  for (const endpoint of await latch.webhooks.list()) if (endpoint.url === url) await latch.webhooks.remove(endpoint.id);
+  return (await latch.webhooks.add({ url, description: 'playground receiver' })).secret;
 }
 
 /**
