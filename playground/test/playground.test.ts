@@ -162,5 +162,14 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     await page.getByLabel('Authenticator or backup code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByRole('button', { name: 'Continue' }).first().click();
     await page.getByRole('heading', { name: 'Signed in as Lin' }).waitFor();
+
+    if (mode === 'server') {
+      // The dev server's receiver got, and verified, the sign-up's webhook.
+      const created = async () => {
+        const log = (await (await fetch(`${url}api/webhooks/log`)).json()) as { data: { type: string; verified: boolean; data: { firstName?: string } }[] };
+        return log.data.some((entry) => entry.type === 'user.created' && entry.verified && entry.data.firstName === 'Lin');
+      };
+      await expect.poll(created, { timeout: 15_000 }).toBe(true);
+    }
   }, 60_000);
 });
