@@ -18,8 +18,9 @@ function signUp(server: SpawnedServer, email: string): Promise<string | null> {
 
 describe.runIf(kind !== 'memory')(`durability on ${kind}: SIGKILL during a burst`, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => void (db = await freshDatabase()));
-  afterAll(async () => db?.drop());
+  // Creating and dropping a PostgreSQL database can take a while on a busy machine.
+  beforeAll(async () => void (db = await freshDatabase()), 60_000);
+  afterAll(async () => db?.drop(), 60_000);
 
   it('keeps every acknowledged sign-up and revocation, and the signing keys', async () => {
     const first = await spawnServer(db.database);

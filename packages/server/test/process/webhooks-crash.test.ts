@@ -31,8 +31,9 @@ function subjectOf(webhook: ReceivedWebhook): unknown {
 
 describe.runIf(kind !== 'memory')(`webhooks on ${kind} across a SIGKILL`, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => void (db = await freshDatabase()));
-  afterAll(async () => db?.drop());
+  // Creating and dropping a PostgreSQL database can take a while on a busy machine.
+  beforeAll(async () => void (db = await freshDatabase()), 60_000);
+  afterAll(async () => db?.drop(), 60_000);
 
   it('delivers the events of every acknowledged sign-up at least once, in order per user', { timeout: 120_000 }, async () => {
     const receiver = await startReceiver();
