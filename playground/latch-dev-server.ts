@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
-import { demoAccounts } from './src/demo.ts';
+import { demoAccounts, sessionClaims } from './src/demo.ts';
+import { handleAdminRequest } from './src/adminProxy.ts';
 import { createWebhookLog } from './webhook-log.ts';
 
 type ServerNode = typeof import('../packages/server/src/node/index');
@@ -11,10 +12,12 @@ type Backend = typeof import('../packages/backend/src/index');
  * Vite and proxies its routes, so the page and the API share one origin and
  * the client token rides in an HttpOnly cookie. Also serves `/api/me`, a
  * route of "the app's own API" that checks session tokens with
- * @latch/backend, and a webhook receiver (`/api/webhooks/latch`, every event
- * but `email.created`) whose log `GET /api/webhooks/log` shows read-only.
- * `vite --mode mock` skips all of this: the page then runs the mock backend
- * in the browser.
+ * @latch/backend; a webhook receiver (`/api/webhooks/latch`, every event but
+ * `email.created`) whose log `GET /api/webhooks/log` shows read-only; and
+ * `/api/admin/…`, the admin page's routes: this process
+ * makes itself a secret key at start (revoked at close) and calls the admin
+ * API with it, so the key never reaches the browser. `vite --mode mock`
+ * skips all of this: the page then runs the mock backend in the browser.
  */
 export function latchDevServer(options: { latchPort: number }): Plugin {
   const target = `http://127.0.0.1:${options.latchPort}`;
@@ -27,7 +30,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
       const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
-      const { createLatchBackend, verifyWebhook } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
+      const { createLatchBackend, createLatchClient, verifyWebhook } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
         port: options.latchPort,
@@ -35,6 +38,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         publicUrl,
         allowedOrigins: [publicUrl],
         settings: { multiSession: true },
+        sessionClaims,
         dev: true,
         logger: createLogger(terminalLog(vite.config.logLevel)),
       });
@@ -43,9 +47,22 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
       const webhooks = createWebhookLog({ secret: () => secret, verifyWebhook });
       vite.middlewares.use('/api/webhooks/latch', (req: IncomingMessage, res: ServerResponse) => webhooks.receive(req, res));
       vite.middlewares.use('/api/webhooks/log', (req: IncomingMessage, res: ServerResponse) => webhooks.list(req, res));
-      vite.httpServer?.once('close', () => void latch.close());
+      const secretKey = await latch.latch.admin.secretKeys.create('playground dev server', 'test');
+      vite.httpServer?.once('close', () => void latch.latch.admin.secretKeys.revoke(secretKey.info.id).finally(() => latch.close()));
 
       const api = createLatchBackend({ jwksUrl: `${target}/.well-known/jwks.json`, issuer: latch.publicUrl });
+      const admin = createLatchClient({ secretKey: secretKey.key, apiUrl: target });
+      vite.middlewares.use('/api/admin', (req: IncomingMessage, res: ServerResponse) => {
+        // Connect strips the mount path; the handler wants the whole one. Its routes take no request body.
+        const request = new Request(new URL(`/api/admin${req.url ?? ''}`, publicUrl), {
+          method: req.method,
+          headers: { authorization: req.headers.authorization ?? '' },
+        });
+        handleAdminRequest(request, admin, api.verifyToken).then(
+          async (response) => sendJson(res, response.status, await response.json()),
+          () => sendJson(res, 503, { errors: [{ code: 'internal_error', message: 'The admin API could not be reached.' }] }),
+        );
+      });
       vite.middlewares.use('/api/me', (req: IncomingMessage, res: ServerResponse) => {
         api.getAuth(req).then(
           (auth) => sendJson(res, auth ? 200 : 401, auth ?? { errors: [{ code: 'authentication_invalid', message: 'Sign in first.' }] }),
@@ -62,6 +79,8 @@ async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>[
   for (const account of demoAccounts) {
     const existing = await latch.store.findBy('emailAddresses', 'verifiedEmail', account.emailAddress);
     if (!existing) await latch.admin.createUser(account);
+    // Databases from before the admin page: give the demo admin her role.
+    else if (account.publicMetadata) await latch.store.update('users', existing.userId, { publicMetadata: account.publicMetadata });
   }
 }
 

@@ -4,6 +4,7 @@ import { Outbox, type OutboxEmail } from './Outbox';
 import { CustomPage } from './pages/CustomPage';
 import { HomePage } from './pages/HomePage';
 import { ProtectedPage } from './pages/ProtectedPage';
+import { AdminPage } from './pages/AdminPage';
 import { Link, matches, usePathname } from './router';
 import { demoAccounts } from './demo';
 
@@ -19,6 +20,7 @@ function Page({ pathname }: { pathname: string }) {
   if (matches(pathname, '/user')) return <ProtectedUserProfile />;
   if (matches(pathname, '/protected')) return <ProtectedPage />;
   if (matches(pathname, '/custom')) return <CustomPage />;
+  if (matches(pathname, '/admin')) return <AdminPage />;
   return <HomePage />;
 }
 
@@ -42,6 +44,7 @@ export function App({ backendLabel, readOutbox }: AppProps) {
           <Link href="/user">Account</Link>
           <Link href="/protected">Protected</Link>
           <Link href="/custom">Hooks only</Link>
+          <Link href="/admin">Admin</Link>
         </nav>
         <UserButton showName userProfileMode="navigation" userProfileUrl="/user" afterSignOutUrl="/" signInUrl="/sign-in" />
       </header>

@@ -1,6 +1,9 @@
 /** The accounts the in-browser mock starts with; the page shows them so anyone can sign in. */
+export const sessionClaims = { role: '{{user.publicMetadata.role}}' };
+
 export const demoAccounts = [
-  { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada', lastName: 'Lovelace' },
+  // Ada is an admin: the claims template puts `role` in her session token, and the /admin page lets her in.
+  { emailAddress: 'ada@example.com', password: 'correct-horse-battery', firstName: 'Ada', lastName: 'Lovelace', publicMetadata: { role: 'admin' } },
   {
     emailAddress: 'grace@example.com',
     password: 'correct-horse-battery',

@@ -99,6 +99,33 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401);
   });
 
+  it('lets the admin find, ban and unban a user on /admin, with the secret key kept out of the page', async () => {
+    const seen: string[] = [];
+    page.on('response', (response) => {
+      if (['fetch', 'xhr', 'document', 'script'].includes(response.request().resourceType())) {
+        response.text().then((text) => seen.push(text), () => undefined);
+      }
+    });
+    expect(await page.evaluate(() => fetch('/api/admin/users').then((r) => r.status))).toBe(401);
+    await signIn('ada@example.com', 'correct-horse-battery');
+    await page.getByRole('heading', { name: 'Signed in as Ada Lovelace' }).waitFor();
+    await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('table', { name: 'Users, newest first' }).waitFor();
+
+    await page.getByLabel('Search by email, name or username').fill('hopper');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('status').filter({ hasText: '1 user found.' }).waitFor();
+    await page.getByRole('button', { name: 'Ban grace@example.com' }).click();
+    await page.getByRole('status').filter({ hasText: 'grace@example.com is banned' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Banned' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Unban grace@example.com' }).click();
+    await page.getByRole('status').filter({ hasText: 'grace@example.com is no longer banned' }).waitFor();
+    await page.getByRole('region', { name: 'Webhook log' }).waitFor();
+
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((text) => /sk_(test|live)_[A-Za-z0-9_-]{20}/.test(text))).toEqual([]);
+  });
+
   it('signs in with the <SignIn/> component, lands home, and signs out from the <UserButton/> menu', async () => {
     await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email address').fill('ada@example.com');

@@ -7,7 +7,7 @@ import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
 import type { User } from './resources/user';
 import { buildState, initialState, type LatchInitialState, type LatchState } from './state';
-import { createTokenCache, type TokenCache } from './tokens';
+import { createTokenCache, readClaims, type TokenCache } from './tokens';
 import { createTransport, type Request, type RequestParams, type TransportOptions } from './transport';
 
 export interface LatchClientOptions extends TransportOptions {
@@ -159,15 +159,29 @@ export class LatchClient {
       this.#tokens.retain(next.sessions.map((s) => s.id));
       if (how.announce) this.#broadcast?.post();
     }
-    if (next !== this.#state) {
-      this.#state = next;
-      for (const listener of [...this.#listeners]) listener();
-    }
+    this.#set(next);
+  }
+
+  #set(next: LatchState) {
+    if (next === this.#state) return;
+    this.#state = next;
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /** A new token's claims become the state's, when they belong to the active session and changed. */
+  #applyClaims(sessionId: string, jwt: string) {
+    const claims = readClaims(jwt);
+    if (sessionId !== this.#state.session?.id || !claims) return;
+    // Every token has new times; only a change in what they say is news to subscribers.
+    const content = (c: object | null) => JSON.stringify({ ...c, iat: 0, nbf: 0, exp: 0 });
+    if (content(claims) !== content(this.#state.sessionClaims)) this.#set(Object.freeze({ ...this.#state, sessionClaims: claims }));
   }
 
   async #token(sessionId: string, skipCache?: boolean): Promise<string | null> {
     try {
-      return await this.#tokens.get(sessionId, skipCache);
+      const jwt = await this.#tokens.get(sessionId, skipCache);
+      this.#applyClaims(sessionId, jwt);
+      return jwt;
     } catch (e) {
       // Only the server saying the session is gone ends it; network trouble and 5xx were retried and surface as errors.
       if (!isLatchAPIError(e) || (e.status !== 401 && e.status !== 404)) throw e;

@@ -1,4 +1,4 @@
-import type { ClientJSON, EnvironmentJSON, SessionJSON, UserJSON } from '@latch/protocol';
+import type { ClientJSON, EnvironmentJSON, SessionClaims, SessionJSON, UserJSON } from '@latch/protocol';
 import type { ClientContext } from './context';
 import { toSession, type Session } from './resources/session';
 import { toSignIn, type SignIn } from './resources/sign-in';
@@ -19,6 +19,11 @@ export interface LatchState {
   signIn: SignIn;
   /** The current sign-up attempt; an empty one (status null) when none. */
   signUp: SignUp;
+  /**
+   * The claims of the active session's latest token (with the instance's
+   * custom claims, such as `role`); null until a token is minted for it.
+   */
+  sessionClaims: SessionClaims | null;
 }
 
 /** What a server-rendered page knows, so the first paint can be signed in before `load()`. */
@@ -50,6 +55,7 @@ export function buildState(
     user: session?.user ?? null,
     signIn: toSignIn(ctx, client?.signIn ?? null, previous?.signIn),
     signUp: toSignUp(ctx, client?.signUp ?? null, previous?.signUp),
+    sessionClaims: previous?.sessionClaims && previous.sessionClaims.sid === session?.id ? previous.sessionClaims : null,
   };
   const unchanged = previous && (Object.keys(next) as (keyof LatchState)[]).every((k) => next[k] === previous[k]);
   return unchanged ? previous : Object.freeze(next);
@@ -73,3 +79,4 @@ export function initialState(ctx: ClientContext, initial: LatchInitialState | un
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
+

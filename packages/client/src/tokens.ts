@@ -1,3 +1,4 @@
+import type { SessionClaims } from '@latch/protocol';
 import { LatchAPIError, LatchNetworkError } from './errors';
 
 /** A cached token is served while it has more than this left to live. */
@@ -109,12 +110,16 @@ async function mintWithRetry(attempt: () => Promise<string>): Promise<string> {
  * never cached) when the token cannot be read.
  */
 function localExpiryOf(jwt: string, requestedAt: number): number {
+  const claims = readClaims(jwt) as { exp?: unknown; iat?: unknown } | null;
+  if (typeof claims?.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp <= claims.iat) return 0;
+  return requestedAt + (claims.exp - claims.iat) * 1000;
+}
+
+/** The claims of a JWT, unverified (the client only reads its own session's tokens); null when unreadable. */
+export function readClaims(jwt: string): SessionClaims | null {
   try {
-    const payload = jwt.split('.')[1] ?? '';
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown; iat?: unknown };
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp <= claims.iat) return 0;
-    return requestedAt + (claims.exp - claims.iat) * 1000;
+    return JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as SessionClaims;
   } catch {
-    return 0;
+    return null;
   }
 }

@@ -23,6 +23,8 @@ export interface MockBackendOptions {
   now?: () => number;
   /** Delay before every response, to see loading states. */
   latencyMs?: number;
+  /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`, for `has()` and `<Protect role>`. */
+  sessionClaims?: Record<string, unknown>;
 }
 
 /**
@@ -69,6 +71,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       store: new MemoryStore(),
       now: options.now,
       settings: options.settings,
+      ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
       hashing: devOnlyFastHashing,
       mailer: (email) => void outbox.push(email),
     });

@@ -1,10 +1,10 @@
 /** Request bodies, one per mutating route. Unknown fields are ignored by the server. */
 import type { FirstFactorStrategy, SecondFactorStrategy } from './resources';
 
-export interface SignInCreateBody {
-  identifier: string;
-  password?: string;
-}
+export type SignInCreateBody =
+  | { identifier: string; password?: string; strategy?: undefined }
+  /** A one-time sign-in token made by the app's backend (`POST /v1/admin/sign_in_tokens`): signs in at once. */
+  | { strategy: 'ticket'; ticket: string };
 
 export type PrepareFirstFactorBody = {
   strategy: 'email_code' | 'reset_password_email_code';
@@ -54,6 +54,8 @@ export interface UserUpdateBody {
   username?: string | null;
   /** A `data:image/png|jpeg|webp|gif;base64,…` URL of at most 512 KB, or null to remove. */
   imageUrl?: string | null;
+  /** Replaces the user-writable metadata (a JSON object of at most 8 KB). */
+  unsafeMetadata?: Record<string, unknown>;
 }
 
 export interface EmailCreateBody {

@@ -58,6 +58,12 @@ export const ErrorCodes = {
   totpAlreadyEnabled: 'totp_already_enabled',
   totpNotEnabled: 'totp_not_enabled',
   featureDisabled: 'feature_disabled',
+  /** The account is banned by the application's backend: it cannot sign in (403). */
+  userBanned: 'user_banned',
+  /** A metadata object (public, private or unsafe) is larger than `Limits.maxMetadataBytes` as JSON (422). */
+  metadataTooLarge: 'metadata_too_large',
+  /** A sign-in token (`strategy: 'ticket'`) that is unknown, already used or expired (422). */
+  signInTokenInvalid: 'sign_in_token_invalid',
   // Server
   internal: 'internal_error',
   /** The server is overloaded or cannot reach its database right now: 503 with Retry-After; safe to retry. */

@@ -4,3 +4,4 @@ export * from './resources';
 export * from './bodies';
 export * from './limits';
 export * from './redirects';
+export * from './admin';

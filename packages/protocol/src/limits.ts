@@ -22,4 +22,6 @@ export const Limits = {
   /** Longest name, username or email accepted; longer input is a 422, not a 500. */
   maxFieldLength: 256,
   maxImageBytes: 512 * 1024,
+  /** Largest public, private or unsafe metadata object, as UTF-8 JSON. */
+  maxMetadataBytes: 8 * 1024,
 } as const;

@@ -77,7 +77,14 @@ export interface UserJSON {
   createdAt: number;
   updatedAt: number;
   lastSignInAt: number | null;
+  /** Set by the app's backend (admin API); the user can read it, not change it. Always sent; optional for older fixtures. */
+  publicMetadata?: Metadata;
+  /** Set by the user (`user.update({ unsafeMetadata })`) or the backend: never trust it for authorisation. Always sent. */
+  unsafeMetadata?: Metadata;
 }
+
+/** A JSON object of at most `Limits.maxMetadataBytes`. */
+export type Metadata = Record<string, unknown>;
 
 export type SessionStatus = 'active' | 'ended' | 'revoked' | 'expired';
 
@@ -206,7 +213,7 @@ export interface DeletedJSON {
   deleted: true;
 }
 
-/** Claims of a session JWT. */
+/** Claims of a session JWT: the standard ones, plus whatever the instance's claims template adds (e.g. `role`). */
 export interface SessionClaims {
   iss: string;
   sub: string;
@@ -214,4 +221,9 @@ export interface SessionClaims {
   iat: number;
   nbf: number;
   exp: number;
+  /** Read by `has({ role })` and `<Protect role>`, when the claims template sets it. */
+  role?: string;
+  /** Read by `has({ permission })` and `<Protect permission>`, when the claims template sets it. */
+  permissions?: string[];
+  [claim: string]: unknown;
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useAuthFor, type UseAuthReturn } from './hooks';
-import { selectAuthStatus, selectClientLoaded } from './selectors';
+import { selectAuthStatus, selectClaims, selectClientLoaded } from './selectors';
 import { useLatchSelector } from './useLatchSelector';
 
 // Components that show or hide their children by auth state. Each renders
@@ -28,13 +28,29 @@ export interface ProtectProps extends ChildrenProps {
   fallback?: ReactNode;
   /** An extra check on the signed-in user, e.g. `(auth) => auth.userId === ownerId`. */
   condition?: (auth: SignedInAuth) => boolean;
+  /** Only for this role: the session token's `role` claim (see the claims template). */
+  role?: string;
+  /** Only with this permission, in the session token's `permissions` claim. */
+  permission?: string;
 }
 
-/** Renders its children when signed in (and `condition` passes), else `fallback`; nothing while loading. */
-export function Protect({ children, fallback = null, condition }: ProtectProps) {
+/**
+ * Renders its children when signed in (and `condition`, `role` and
+ * `permission` pass), else `fallback`; nothing while loading. With `role` or
+ * `permission` it also waits for the session's first token, which it asks
+ * for. This hides UI only: the app's API must check the token itself.
+ */
+export function Protect({ children, fallback = null, condition, role, permission }: ProtectProps) {
   const auth = useAuthFor('<Protect>');
-  if (!auth.isLoaded) return null;
-  if (!auth.isSignedIn || (condition && !condition(auth))) return fallback;
+  const claims = useLatchSelector('<Protect>', selectClaims, Object.is);
+  const { getToken } = auth;
+  const byClaims = role !== undefined || permission !== undefined;
+  const waiting = byClaims && auth.isSignedIn === true && !claims;
+  useEffect(() => {
+    if (waiting) getToken().catch(() => undefined);
+  }, [waiting, getToken]);
+  if (!auth.isLoaded || waiting) return null;
+  if (!auth.isSignedIn || (condition && !condition(auth)) || (byClaims && !auth.has({ role, permission }))) return fallback;
   return children;
 }
 

@@ -3,6 +3,7 @@ import type { LatchClient } from '@latch/client';
 import { useLatchContext } from './context';
 import {
   selectAuth,
+  selectClaims,
   selectSession,
   selectSessions,
   selectSignIn,
@@ -26,7 +27,15 @@ type SetActive = LatchClient['setActive'];
  * loaded yet), `isSignedIn`, `userId` and `sessionId` are `undefined`;
  * signed out, the ids are `null`.
  */
-export type UseAuthReturn = AuthFacts & { getToken: GetToken; signOut: SignOut };
+export type UseAuthReturn = AuthFacts & { getToken: GetToken; signOut: SignOut; has: Has };
+
+/**
+ * Whether the session token says the user has this role (its `role` claim)
+ * or permission (in its `permissions` claim), both set by the instance's
+ * claims template. False while signed out, and until the session's first
+ * token is minted (`getToken()`, or a `<Protect role>` on the page).
+ */
+export type Has = (params: { role?: string; permission?: string }) => boolean;
 export type UseUserReturn = UserFacts;
 export type UseSessionReturn = SessionFacts;
 export type UseSessionListReturn = SessionList & { setActive: SetActive };
@@ -67,8 +76,12 @@ export function useAuth(): UseAuthReturn {
 /** `useAuth` on behalf of another consumer, so its errors name that consumer. */
 export function useAuthFor(consumerName: string): UseAuthReturn {
   const auth = useLatchSelector(consumerName, selectAuth);
+  const claims = useLatchSelector(consumerName, selectClaims, Object.is);
   const { getToken, signOut } = useClientActions(consumerName);
-  return { ...auth, getToken, signOut };
+  // Asking about nothing is a mistake, not a pass: it says false.
+  const has: Has = ({ role, permission }) =>
+    !!claims && !!(role ?? permission) && (!role || claims.role === role) && (!permission || !!claims.permissions?.includes?.(permission));
+  return { ...auth, getToken, signOut, has };
 }
 
 /**

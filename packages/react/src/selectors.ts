@@ -77,6 +77,9 @@ export const selectSession: Selector<SessionFacts> = (state, initialState) => {
   return session?.id === auth.sessionId ? { isLoaded: true, isSignedIn: true, session } : SESSION_LOADING;
 };
 
+/** The claims of the active session's latest token (`role`, `permissions`, …), or null before one is minted. */
+export const selectClaims: Selector<LatchState['sessionClaims']> = (state) => state.sessionClaims;
+
 /** Whether the client has loaded from the server; `initialState` does not count. */
 export const selectClientLoaded: Selector<boolean> = (state) => state.isLoaded;
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyWebhook } from '@latch/backend';
-import { webCrypto, webhookRetryDelaysMs, type Store } from '@latch/server';
-import { Secrets } from '../src/core/flows/secrets';
+import { webhookRetryDelaysMs, type Store } from '@latch/server';
 import { ObservedStore } from '../src/core/store/observed';
-import { webhookAdminRoutes, type WebhookAdminContext } from '../src/core/webhooks/admin-routes';
-import { BodyReader } from '../src/core/http/body-reader';
 import { ada, createTestServer, generousIpLimits, type TestServer } from './helpers';
 import { createTestStore } from './stores/test-stores';
 import { startReceiver, type WebhookReceiver } from './webhook-receiver';
@@ -302,50 +299,41 @@ describe('webhook delivery', () => {
   });
 });
 
-/** What the admin router hands its modules: the server's context (these are the parts webhooks use), over the same store and keys. */
-function serverContext(test: TestServer) {
-  const { store } = test.server;
-  return { store, now: test.clock.now, crypto: webCrypto, secrets: new Secrets(store, webCrypto, test.clock.now, {}), webhookUrlPolicy: { allowLocalhost: true } };
-}
-
 describe('webhook admin routes', () => {
-  /** A stand-in for the admin router (secret-key auth happens there): matches the module's route table and calls the handler. */
-  async function call(test: TestServer, method: string, path: string, body: Record<string, unknown> = {}) {
-    const url = new URL(path, 'https://latch.test');
-    for (const [name, route] of Object.entries(webhookAdminRoutes.routes)) {
-      const [routeMethod, template] = route.split(' ') as [string, string];
-      const pattern = new RegExp(`^${template.replace(':id', '([^/]+)')}$`);
-      const match = pattern.exec(url.pathname);
-      if (routeMethod !== method || !match) continue;
-      const handler = webhookAdminRoutes.handlers[name as keyof typeof webhookAdminRoutes.handlers];
-      return handler({ ...serverContext(test), url, id: decodeURIComponent(match[1] ?? ''), body: new BodyReader(body) } as WebhookAdminContext);
-    }
-    throw new Error(`no route ${method} ${path}`);
+  /** Over the admin API, with a secret key, as the app's backend calls it. */
+  async function call(test: TestServer, key: string, method: string, path: string, body?: Record<string, unknown>) {
+    const admin = test.browser();
+    admin.token = key;
+    const reply = await admin.call(method, path, body);
+    if (reply.status !== 200) throw Object.assign(new Error(`${method} ${path}: ${reply.status}`), { status: reply.status, json: reply.json });
+    return reply.json as unknown;
   }
 
-  it('add, list, update, rotate, enable, replay, attempts and delete over the module', async () => {
+  it('add, list, update, rotate, replay, attempts and delete over /v1/admin, with a secret key only', async () => {
     const test = webhookServer();
     const receiver = await startReceiver();
-    const created = (await call(test, 'POST', '/v1/admin/webhook_endpoints', { url: receiver.url, events: ['user.created'], description: 'CRM' })) as {
+    const { key } = await test.server.admin.secretKeys.create('ci');
+    expect((await test.browser().call('GET', '/v1/admin/webhook_endpoints')).status).toBe(401);
+    const created = (await call(test, key, 'POST', '/v1/admin/webhook_endpoints', { url: receiver.url, events: ['user.created'], description: 'CRM' })) as {
       endpoint: { id: string };
       secret: string;
     };
     expect(created.secret).toMatch(/^whsec_/);
-    const listed = (await call(test, 'GET', '/v1/admin/webhook_endpoints')) as { data: unknown[] };
+    const listed = (await call(test, key, 'GET', '/v1/admin/webhook_endpoints')) as { data: unknown[] };
     expect(listed.data).toEqual([expect.objectContaining({ id: created.endpoint.id, url: receiver.url, events: ['user.created'], description: 'CRM', status: 'active' })]);
     expect(JSON.stringify(listed)).not.toContain('whsec_');
-    await call(test, 'PATCH', `/v1/admin/webhook_endpoints/${created.endpoint.id}`, { events: ['*'] });
+    await call(test, key, 'PATCH', `/v1/admin/webhook_endpoints/${created.endpoint.id}`, { events: ['*'] });
     await signUpAda(test);
     await drain(test.server.webhooks.createWorker());
-    const attempts = (await call(test, 'GET', `/v1/admin/webhook_endpoints/${created.endpoint.id}/attempts?limit=1`)) as { data: { messageId: string }[] };
+    const attempts = (await call(test, key, 'GET', `/v1/admin/webhook_endpoints/${created.endpoint.id}/attempts?limit=1`)) as { data: { messageId: string }[] };
     expect(attempts.data).toHaveLength(1);
-    expect(await call(test, 'POST', `/v1/admin/webhook_messages/${attempts.data[0]!.messageId}/replay`)).toEqual({ queued: 1 });
+    expect(await call(test, key, 'POST', `/v1/admin/webhook_messages/${attempts.data[0]!.messageId}/replay`)).toEqual({ queued: 1 });
     await drain(test.server.webhooks.createWorker());
-    expect(await call(test, 'POST', '/v1/admin/webhook_messages/replay', { since: new Date(test.clock.now()).toISOString() })).toEqual({ queued: 2 });
-    const rotated = (await call(test, 'POST', `/v1/admin/webhook_endpoints/${created.endpoint.id}/rotate_secret`)) as { secret: string };
+    expect(await call(test, key, 'POST', '/v1/admin/webhook_messages/replay', { since: new Date(test.clock.now()).toISOString() })).toEqual({ queued: 2 });
+    const rotated = (await call(test, key, 'POST', `/v1/admin/webhook_endpoints/${created.endpoint.id}/rotate_secret`)) as { secret: string };
     expect(rotated.secret).not.toBe(created.secret);
-    await expect(call(test, 'POST', '/v1/admin/webhook_endpoints', { url: receiver.url, events: 'user.created' })).rejects.toMatchObject({ status: 400 });
-    expect(await call(test, 'DELETE', `/v1/admin/webhook_endpoints/${created.endpoint.id}`)).toMatchObject({ deleted: true });
-    await expect(call(test, 'GET', `/v1/admin/webhook_endpoints/${created.endpoint.id}`)).rejects.toMatchObject({ status: 404 });
+    await expect(call(test, key, 'POST', '/v1/admin/webhook_endpoints', { url: receiver.url, events: 'user.created' })).rejects.toMatchObject({ status: 400 });
+    expect(await call(test, key, 'DELETE', `/v1/admin/webhook_endpoints/${created.endpoint.id}`)).toMatchObject({ deleted: true });
+    await expect(call(test, key, 'GET', `/v1/admin/webhook_endpoints/${created.endpoint.id}`)).rejects.toMatchObject({ status: 404 });
   });
 });

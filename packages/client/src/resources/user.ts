@@ -38,6 +38,10 @@ export class User {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly lastSignInAt: Date | null;
+  /** Set by the app's backend; read-only here. */
+  readonly publicMetadata: Record<string, unknown>;
+  /** The user's own: change it with `update({ unsafeMetadata })`. Never trust it for authorisation. */
+  readonly unsafeMetadata: Record<string, unknown>;
   readonly #ctx: ClientContext;
   readonly #sessionId: string;
 
@@ -62,6 +66,8 @@ export class User {
     this.createdAt = new Date(json.createdAt);
     this.updatedAt = new Date(json.updatedAt);
     this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
+    this.publicMetadata = json.publicMetadata ?? {};
+    this.unsafeMetadata = json.unsafeMetadata ?? {};
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {

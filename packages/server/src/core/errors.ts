@@ -41,6 +41,9 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   totp_already_enabled: [422, 'Two-step verification is already on.'],
   totp_not_enabled: [422, 'Two-step verification is off.'],
   feature_disabled: [403, 'This feature is turned off for this application.'],
+  user_banned: [403, 'This account is banned.'],
+  metadata_too_large: [422, 'The metadata is too large: at most 8 KB of JSON.'],
+  sign_in_token_invalid: [422, 'This sign-in link is invalid, used or expired.'],
   internal_error: [500, 'Something went wrong on our side.'],
   service_unavailable: [503, 'The service is busy or cannot reach its database; try again shortly.'],
 };

@@ -1,18 +1,19 @@
-import { Limits, type ApiResponse } from '@latch/protocol';
-import { ApiFailure, fail } from './errors';
+import { ADMIN_PATH_PREFIX, Limits, type ApiResponse } from '@latch/protocol';
 import type { RequestContext, ServerContext } from './flows/context';
 import { loadClient } from './flows/client';
 import type { Reply } from './flows/reply';
 import { readJsonBody } from './http/body';
 import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
-import { errorResponse, jsonResponse } from './http/respond';
-import { createRouter, MethodNotAllowed } from './http/router';
+import { jsonResponse } from './http/respond';
+import { renderError } from './http/render-error';
+import { createRouter } from './http/router';
 import { applySecurityHeaders, unknownMethodResponse } from './http/security-headers';
 import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
 import { routeTable } from './routes';
+import { createAdminHandler } from './admin-api/handler';
+import type { AdminRouteModule } from './admin-api/router';
 import { serializeClient } from './serialize';
-import { StoreUnavailable } from './store/store';
 
 export interface HandlerOptions {
   /**
@@ -27,6 +28,8 @@ export interface HandlerOptions {
   allowedOrigins?: readonly string[];
   /** Told about unexpected errors (answered with 500); default console.error. Store faults (503) are not unexpected. */
   onError?: (error: unknown) => void;
+  /** More `/v1/admin/…` route groups, besides those in `admin-api/modules.ts`. */
+  adminRoutes?: readonly AdminRouteModule[];
 }
 
 /** What the host knows about a request beyond the `Request` itself. */
@@ -47,6 +50,7 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
   const route = createRouter(routeTable);
   const onError = options.onError ?? ((error: unknown) => console.error('[latch] unexpected error', error));
   const allowedOrigins = options.allowedOrigins ?? [];
+  const admin = createAdminHandler(server, onError, options.adminRoutes);
   // The browser may keep the token as long as a session can live, no longer.
   const cookieMaxAgeSeconds = options.cookies?.maxAgeSeconds ?? Math.floor(server.sessionLifetime.absoluteMs / 1000);
 
@@ -56,6 +60,8 @@ export function createHandler(server: ServerContext, options: HandlerOptions): H
     const rejected = unknownMethodResponse(request.method, https);
     if (rejected) return rejected;
     const headers = applySecurityHeaders(new Headers(), https);
+    // The admin API is for servers: its own authentication, and never CORS.
+    if (url.pathname.startsWith(ADMIN_PATH_PREFIX)) return admin(request, url, headers);
     if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins, headers);
     applyCors(request, headers, allowedOrigins);
     const cookies = { secure: https, ...options.cookies, maxAgeSeconds: cookieMaxAgeSeconds };
@@ -105,21 +111,4 @@ async function render(ctx: RequestContext, reply: Reply, headers: Headers): Prom
   }
   const body: ApiResponse<unknown> = { response: client, client, ...(reply.withEnvironment ? { environment: ctx.settings } : {}) };
   return jsonResponse(body, 200, headers);
-}
-
-function renderError(error: unknown, headers: Headers, onError: (error: unknown) => void): Response {
-  if (error instanceof ApiFailure) return errorResponse(error, headers);
-  if (error instanceof MethodNotAllowed) {
-    headers.set('allow', error.allowed.join(', '));
-    return errorResponse(fail('method_not_allowed'), headers);
-  }
-  // A database that is down, locked or full: the request was fine, so say
-  // "try again shortly" rather than report a bug.
-  if (error instanceof StoreUnavailable) return errorResponse(fail('service_unavailable', { retryAfterSeconds: error.retryAfterSeconds }), headers);
-  try {
-    onError(error);
-  } catch {
-    // A failing logger must not turn a 500 into a thrown handler.
-  }
-  return errorResponse(fail('internal_error'), headers);
 }

@@ -48,6 +48,9 @@ export async function serializeUser(ctx: ServerContext, user: UserRecord): Promi
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     lastSignInAt: user.lastSignInAt,
+    // privateMetadata never leaves through here: it is the backend's alone (admin-api/users.ts adds it).
+    publicMetadata: user.publicMetadata ?? {},
+    unsafeMetadata: user.unsafeMetadata ?? {},
   };
 }
 

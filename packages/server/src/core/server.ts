@@ -5,6 +5,7 @@ import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
+import { validateClaimsTemplate } from './flows/claims-template';
 import { createHandler, type Handler, type HandlerOptions } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
@@ -35,6 +36,12 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   rateLimits?: Partial<RateLimits>;
   /** Webhook endpoints' URL policy; see `WebhookOptions`. */
   webhooks?: WebhookOptions;
+  /**
+   * Extra claims in every session token, rendered from the user, e.g.
+   * `{ role: '{{user.publicMetadata.role}}' }`. Checked here: a bad template
+   * throws at start-up, never at a token mint.
+   */
+  sessionClaims?: Record<string, unknown>;
 }
 
 export interface LatchServer {
@@ -68,6 +75,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     sessionLifetime: { ...defaultSessionLifetime, ...options.sessionLifetime },
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
   };
   return {
     handler: createHandler(context, options),

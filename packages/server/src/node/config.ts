@@ -19,6 +19,7 @@ import type { SmtpOptions } from './mailer';
 import { defaultDatabase, type ListenerTimeouts } from './serve';
 import type { DatabaseTimeouts } from './store/open-store';
 import { readSettingsFile } from './settings-file';
+import { validateClaimsTemplate } from '../core/flows/claims-template';
 
 export { ConfigError };
 
@@ -34,6 +35,8 @@ export const settingDescriptions = {
   'allowed-origins': 'Comma-separated origins of the apps that call the API from a browser (CORS with credentials).',
   'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
   settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
+  'session-claims':
+    'JSON object of extra session-token claims, rendered per user, e.g. {"role":"{{user.publicMetadata.role}}"}. Variables: user.id, user.username, user.firstName, user.lastName, user.primaryEmailAddress, user.publicMetadata[.path].',
   'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
   'cookie-max-age': 'How long browsers keep the client-token cookie, e.g. 30d. Default: the session lifetime (--session-lifetime).',
   'session-idle': 'A session ends after this long without activity. Default 7d.',
@@ -74,16 +77,45 @@ export const commands = {
   'rotate-encryption-key':
     'Re-encrypt every secret with --encryption-key; --previous-encryption-key opens what the old key sealed, and is not needed afterwards.',
   migrate: 'Create or update the database schema, then exit.',
+  keys: 'Secret keys of the admin API: keys create --name ci [--test] (prints the key once), keys list, keys revoke <key id>.',
+  users:
+    'Users, on the database directly: users list [--query text] [--limit n], users create --email a@b.c [--password p] (prefer LATCH_USER_PASSWORD: argv is visible to other processes), users ban|unban|delete <user id, email or username>.',
   webhooks:
     'Manage webhook endpoints: add <url> [--events user.created,…] [--description text] | list | remove <id> | rotate-secret <id> | enable <id> | replay <message-id> [--endpoint <id>] | replay --since <time> [--endpoint <id>] | deliveries <endpoint-id> [--limit n].',
 } as const;
 
-export type Command = Exclude<keyof typeof commands, 'webhooks'> | 'help';
+/** What `keys` and `users` take besides the settings; refused with other commands. */
+const commandOptions = {
+  name: { type: 'string' },
+  test: { type: 'boolean' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  query: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
 
+const subcommands: Record<string, readonly string[]> = {
+  keys: ['create', 'list', 'revoke'],
+  users: ['list', 'create', 'ban', 'unban', 'delete'],
+};
+
+/** `keys …` and `users …`: the subcommand, its one argument (an id), and its options. */
+export interface AdminCommand {
+  subcommand: string;
+  target?: string;
+  options: { name?: string; test?: boolean; email?: string; password?: string; query?: string; limit?: number };
+}
+
+/** `webhooks …` is parsed on its own (see webhooks-cli.ts), before the settings. */
+export type Command = Exclude<keyof typeof commands, 'webhooks'> | 'help';
 
 /** The service's whole configuration, ready for `serve()`. */
 export interface LatchConfig {
   command: Command;
+  /** For `keys` and `users`. */
+  adminCommand?: AdminCommand;
+  /** Extra session-token claims (`--session-claims`), checked already. */
+  sessionClaims?: Record<string, unknown>;
   port: number;
   host: string;
   database: string;
@@ -111,8 +143,9 @@ type Env = Record<string, string | undefined>;
 
 const parseOptions = {
   ...Object.fromEntries(Object.keys(settingDescriptions).map((name) => [name, { type: name === 'dev' ? 'boolean' : 'string' }])),
+  ...commandOptions,
   help: { type: 'boolean', short: 'h' },
-} as Record<SettingName | 'help', { type: 'string' | 'boolean'; short?: string }>;
+} as Record<SettingName | 'help' | keyof typeof commandOptions, { type: 'string' | 'boolean'; short?: string }>;
 
 export function envName(name: SettingName): string {
   return `LATCH_${name.toUpperCase().replace(/-/g, '_')}`;
@@ -145,8 +178,13 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     queueLimit: read('hash-queue', (setting) => parseInteger(setting, 0, 1_000_000)),
   });
   const reverificationMaxAgeMs = read('reverification-max-age', parseDuration);
+  const command = values.help ? 'help' : readCommand(positionals);
+  const adminCommand = readAdminCommand(command, positionals, values, env);
+  const sessionClaims = read('session-claims', parseSessionClaims);
   return {
-    command: values.help ? 'help' : readCommand(positionals),
+    command,
+    ...(adminCommand ? { adminCommand } : {}),
+    ...(sessionClaims ? { sessionClaims } : {}),
     port: read('port', (setting) => parseInteger(setting, 0, 65535)) ?? 8787,
     host: raw('host')?.value ?? '127.0.0.1',
     database: raw('database')?.value ?? defaultDatabase,
@@ -203,8 +241,52 @@ function readCommand(positionals: string[]): Command {
   if (!Object.hasOwn(commands, command) || command === 'webhooks') {
     throw new ConfigError(`Unknown command '${command}': use ${Object.keys(commands).join(', ')} (or --help).`);
   }
-  if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);
+  if (extra.length > 0 && !Object.hasOwn(subcommands, command)) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);
   return command as Command;
+}
+
+/** `keys create --name ci`, `users ban <id>`, …: checked here, so a typo fails before the database is opened. */
+function readAdminCommand(command: Command, positionals: string[], values: Record<string, unknown>, env: Env): AdminCommand | undefined {
+  const given = Object.keys(commandOptions).filter((name) => values[name] !== undefined);
+  const allowed = subcommands[command];
+  if (!allowed) {
+    if (given.length > 0) throw new ConfigError(`--${given[0]} belongs to the keys and users commands, not to '${command}'.`);
+    return undefined;
+  }
+  const [, subcommand, target, ...extra] = positionals;
+  if (!subcommand || !allowed.includes(subcommand)) throw new ConfigError(`Use ${command} ${allowed.join('|')} (see --help).`);
+  if (extra.length > 0) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command} ${subcommand} ${target}'.`);
+  const needsTarget = ['revoke', 'ban', 'unban', 'delete'].includes(subcommand);
+  if (needsTarget !== (target !== undefined)) {
+    throw new ConfigError(needsTarget ? `${command} ${subcommand} needs an id, e.g. ${command} ${subcommand} <id>.` : `Unexpected argument '${target}' after '${command} ${subcommand}'.`);
+  }
+  const text = (name: string) => values[name] as string | undefined;
+  const limit = text('limit');
+  const options: AdminCommand['options'] = definedOnly({
+    name: text('name'),
+    test: values.test as boolean | undefined,
+    email: text('email'),
+    password: text('password') ?? (env.LATCH_USER_PASSWORD || undefined),
+    query: text('query'),
+    limit: limit === undefined ? undefined : parseInteger({ label: '--limit', value: limit }, 1, 100),
+  });
+  if (command === 'keys' && subcommand === 'create' && !options.name) throw new ConfigError('keys create needs --name, e.g. keys create --name ci.');
+  if (command === 'users' && subcommand === 'create' && !options.email) throw new ConfigError('users create needs --email.');
+  return { subcommand, ...(target !== undefined ? { target } : {}), options };
+}
+
+function parseSessionClaims(setting: RawSetting): Record<string, unknown> {
+  let json: unknown;
+  try {
+    json = JSON.parse(setting.value);
+  } catch (error) {
+    throw new ConfigError(`${setting.label} is not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return validateClaimsTemplate(json, setting.label);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function readSmtp(url: RawSetting | undefined, from: RawSetting | undefined): { smtp?: SmtpOptions } {

@@ -1,7 +1,8 @@
 import { signingKeyRefreshMs } from '../core/flows/signing-keys';
 import type { LatchAdmin } from '../core/admin';
 import { createLatchServer } from '../core/server';
-import { commands, ConfigError, envName, loadConfig, settingDescriptions, type LatchConfig } from './config';
+import { commands, ConfigError, envName, loadConfig, settingDescriptions, type AdminCommand, type LatchConfig } from './config';
+import { runAdminCommand } from './admin-commands';
 import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
 import { createLogger, errorFields } from './logger';
 import { nodeCrypto } from './crypto/node-crypto';
@@ -47,6 +48,10 @@ export async function main(argv: readonly string[], env: Record<string, string |
         return 0;
       case 'rotate-encryption-key':
         stdout(await rotateEncryptionKey(config));
+        return 0;
+      case 'keys':
+      case 'users':
+        stdout(await withAdmin(config, (admin) => runAdminCommand(admin, config.command as 'keys' | 'users', config.adminCommand as AdminCommand)));
         return 0;
       case 'start':
         return await start(config, env, stdout, options.untilStopped ?? untilSignal);

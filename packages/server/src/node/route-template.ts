@@ -1,10 +1,16 @@
-import { parseRoute, Routes, type RouteName } from '@latch/protocol';
-import { createRouter, MethodNotAllowed } from '../core/http/router';
+import { AdminRoutes, Routes, type HttpMethod } from '@latch/protocol';
+import { matchRoute, MethodNotAllowed, type CompiledRoute } from '../core/http/router';
 
-const routeNames = Object.fromEntries((Object.keys(Routes) as RouteName[]).map((name) => [name, name])) as Record<RouteName, RouteName>;
-const matchRoute = createRouter(routeNames);
+/** Each route of a table with its template as the entry. */
+function compile(table: Record<string, string>): CompiledRoute<string>[] {
+  return Object.values(table).map((route) => {
+    const [method, template] = route.split(' ') as [HttpMethod, string];
+    return { method, segments: template.split('/'), entry: template };
+  });
+}
 
-const templateOf = (name: RouteName) => parseRoute(name).template;
+const frontendRoutes = compile(Routes);
+const adminRoutes = compile(AdminRoutes);
 
 /**
  * The route template of a request (`/v1/client/sign_ins/:id`), never the raw
@@ -13,10 +19,14 @@ const templateOf = (name: RouteName) => parseRoute(name).template;
  * `unknown`, not as whatever a scanner asked for.
  */
 export function routeTemplate(method: string, pathname: string): string {
+  return templateIn(frontendRoutes, method, pathname) ?? templateIn(adminRoutes, method, pathname) ?? 'unknown';
+}
+
+function templateIn(routes: CompiledRoute<string>[], method: string, pathname: string): string | null {
   try {
-    return templateOf(matchRoute(method, pathname).name);
+    return matchRoute(routes, method, pathname).entry;
   } catch (error) {
     const known = error instanceof MethodNotAllowed ? error.allowed[0] : undefined;
-    return known ? templateOf(matchRoute(known, pathname).name) : 'unknown';
+    return known ? matchRoute(routes, known, pathname).entry : null;
   }
 }

@@ -6,6 +6,7 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import { createLatchServer, type LatchServer } from '../core/server';
 import type { WebhookWorkerOptions } from '../core/webhooks/worker';
+import { validateClaimsTemplate } from '../core/flows/claims-template';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import { assertDevModeAllowed, ConfigError, parseEncryptionKey, parsePublicUrl } from './config-values';
 import { nodeCrypto } from './crypto/node-crypto';
@@ -68,6 +69,8 @@ export interface ServeOptions {
    * http://localhost only in development mode.
    */
   webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
+  /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`. */
+  sessionClaims?: Record<string, unknown>;
 }
 
 /**
@@ -113,6 +116,8 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   const dev = options.dev ?? false;
   if (dev && options.publicUrl !== undefined) assertDevModeAllowed(options.publicUrl, 'dev: true');
   checkEncryptionKey(options, dev);
+  // Before anything is opened: a bad template is a configuration error, not a half-started service.
+  if (options.sessionClaims) checkedClaims(options.sessionClaims);
   const now = options.now ?? Date.now;
   const store = options.store ?? (await openStore(options.database ?? defaultDatabase, options.databaseTimeouts));
   const closeOwnStore = async () => {
@@ -146,6 +151,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     reverificationMaxAgeMs: options.reverificationMaxAgeMs,
     rateLimits: options.rateLimits,
     webhooks: { allowLocalhost: dev },
+    ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
     onError: (error) => {
@@ -280,4 +286,12 @@ function stopListening(server: Server, timeoutMs: number): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+function checkedClaims(template: Record<string, unknown>): void {
+  try {
+    validateClaimsTemplate(template, 'sessionClaims');
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

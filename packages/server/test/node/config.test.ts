@@ -151,7 +151,7 @@ describe('loadConfig', () => {
 
   it('refuses unknown flags and commands with a pointer to --help', () => {
     expect(configError(['--prot', '80'])).toMatch(/Unknown option '--prot'.*--help/);
-    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, webhooks (or --help).");
+    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, keys, users, webhooks (or --help).");
     expect(loadConfig(['--help'], {}).command).toBe('help');
     expect(loadConfig(['rotate-keys', '-h'], {}).command).toBe('help');
   });

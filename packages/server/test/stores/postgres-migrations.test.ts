@@ -24,8 +24,10 @@ async function appliedVersions(schema: string): Promise<number[]> {
 }
 
 describe('PostgreSQL migrations', () => {
-  it('are numbered 1, 2, … in order', () => {
-    expect(versions).toEqual(postgresMigrations.map((_, i) => i + 1));
+  // Strictly increasing from 1; work in progress on separate branches takes reserved ranges (e.g. 20–29), renumbered when merged.
+  it('are numbered from 1, in increasing order', () => {
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
   });
 
   it('bring a database one version behind, full of users, up to date without losing any', async () => {

@@ -8,6 +8,8 @@ import type { RequestContext } from './context';
 import { api, raw, type RouteHandler } from './reply';
 import { activeSessionsOfClient, clientSession, stopSession } from './sessions';
 import { inTransaction } from './transaction';
+import { renderClaims } from './claims-template';
+import type { UserRecord } from '../store/records';
 
 export const getEnvironment: RouteHandler = async (ctx) => api(ctx.settings);
 
@@ -31,11 +33,15 @@ export const deleteClient: RouteHandler = async (ctx) => {
  */
 export const mintSessionToken: RouteHandler = async (ctx) => {
   const live = await clientSession(ctx);
-  if (!(await ctx.store.get('users', live.userId))) throw fail('session_not_found');
+  const user = await ctx.store.get('users', live.userId);
+  // Banning revokes the sessions too; this also covers a sign-in that raced the ban.
+  if (!user || user.banned) throw fail('session_not_found');
   const session = await markActive(ctx, live);
   const { kid, key } = await ctx.signingKeys.signingKey();
   const iat = Math.floor(ctx.now() / 1000);
-  const claims = { iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
+  // The template's claims first, so none of them can stand in for a standard one (the template is also checked for that).
+  const custom = ctx.claimsTemplate ? renderClaims(ctx.claimsTemplate, { user, primaryEmailAddress: await primaryEmailAddress(ctx, user) }) : {};
+  const claims = { ...custom, iss: ctx.issuer, sub: session.userId, sid: session.id, iat, nbf: iat, exp: iat + Limits.sessionTokenTtlSeconds };
   const token: TokenJSON = { jwt: await signSessionJwt(claims, key, kid) };
   return raw(token);
 };
@@ -64,4 +70,9 @@ async function markActive(ctx: RequestContext, session: SessionRecord): Promise<
 async function sessionJson(ctx: RequestContext, session: SessionRecord) {
   const user = await ctx.store.get('users', session.userId);
   return user ? serializeSession(ctx, session, await serializeUser(ctx, user)) : null;
+}
+
+async function primaryEmailAddress(ctx: RequestContext, user: UserRecord): Promise<string | null> {
+  if (!user.primaryEmailAddressId) return null;
+  return (await ctx.store.get('emailAddresses', user.primaryEmailAddressId))?.emailAddress ?? null;
 }

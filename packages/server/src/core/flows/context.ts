@@ -8,6 +8,7 @@ import type { ClientRecord } from '../store/records';
 import type { Store } from '../store/store';
 import type { PendingWebhookEvent } from '../webhooks/events';
 import type { EndpointUrlPolicy } from '../webhooks/url-policy';
+import type { ClaimsTemplate } from './claims-template';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
@@ -46,6 +47,8 @@ export interface ServerContext {
   /** How recent a session's last verification must be for a sensitive action. */
   reverificationMaxAgeMs: number;
   rateLimits: RateLimits;
+  /** Extra session-token claims rendered per user, e.g. `{ role: '{{user.publicMetadata.role}}' }`; null for none. */
+  claimsTemplate: ClaimsTemplate | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

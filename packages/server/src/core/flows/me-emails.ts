@@ -3,7 +3,7 @@ import { randomId } from '../crypto/random';
 import { fail } from '../errors';
 import { serializeEmailAddress, serializeUser } from '../serialize';
 import type { EmailAddressRecord, UserRecord } from '../store/records';
-import type { RequestContext } from './context';
+import type { RequestContext, ServerContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, normalizeEmail } from './identity';
 import { assertNotLocked } from './lockout';
@@ -79,6 +79,13 @@ export const makeEmailPrimary: RouteHandler = async (ctx) => {
 /** The primary address stays until another is made primary, so an account always has a way in. */
 export const deleteEmailAddress: RouteHandler = async (ctx) => {
   const { user, email } = await ownEmail(ctx, { sensitive: true });
+  await removeEmailAddress(ctx, user, email);
+  const deleted: DeletedJSON = { id: email.id, deleted: true };
+  return api(deleted);
+};
+
+/** Removes an address and its pending code; never the primary one or the last verified one (the user's own route and the admin API alike). */
+export async function removeEmailAddress(ctx: ServerContext, user: UserRecord, email: EmailAddressRecord): Promise<void> {
   const verified = (await ctx.store.listBy('emailAddresses', 'userId', user.id)).filter((own) => own.verifiedEmail);
   if (email.verifiedEmail && verified.length === 1) throw fail('last_verified_email_address');
   if (user.primaryEmailAddressId === email.id) throw fail('email_address_is_primary');
@@ -87,9 +94,7 @@ export const deleteEmailAddress: RouteHandler = async (ctx) => {
     await ctx.store.delete('emailAddresses', email.id);
     recordUserEvent(ctx, 'user.updated', user.id);
   });
-  const deleted: DeletedJSON = { id: email.id, deleted: true };
-  return api(deleted);
-};
+}
 
 /** A sensitive use (make primary, remove) also needs a recent verification, checked before the address is looked up. */
 async function ownEmail(ctx: RequestContext, { sensitive = false } = {}): Promise<{ user: UserRecord; email: EmailAddressRecord }> {

@@ -4,6 +4,7 @@ import { serializeUser } from '../serialize';
 import type { UserRecord } from '../store/records';
 import { assertUsernameAvailable, cleanName, normalizeUsername } from './identity';
 import { maxImageDataUrlLength, validateImageDataUrl } from './image';
+import { readMetadata } from './metadata';
 import { api, type RouteHandler } from './reply';
 import { recentlyVerifiedSession } from './reverification';
 import { currentSession } from './sessions';
@@ -14,12 +15,13 @@ export const getMe: RouteHandler = async (ctx) => {
   return api(await serializeUser(ctx, user));
 };
 
-/** Names, username and profile image; `null` clears a field. */
+/** Names, username, profile image and unsafe metadata; `null` clears a field. */
 export const updateMe: RouteHandler = async (ctx) => {
   const firstName = ctx.body.nullableString('firstName');
   const lastName = ctx.body.nullableString('lastName');
   const username = ctx.body.nullableString('username');
   const imageUrl = ctx.body.nullableString('imageUrl', { max: maxImageDataUrlLength });
+  const unsafeMetadata = readMetadata(ctx.body, 'unsafeMetadata');
   const { user } = await currentSession(ctx);
 
   const patch: Partial<UserRecord> = {};
@@ -31,6 +33,7 @@ export const updateMe: RouteHandler = async (ctx) => {
   }
   if (patch.username) await assertUsernameAvailable(ctx, patch.username, user.id);
   if (imageUrl !== undefined) patch.imageUrl = imageUrl === null ? null : validateImageDataUrl(imageUrl);
+  if (unsafeMetadata !== undefined) patch.unsafeMetadata = unsafeMetadata;
   return api(await serializeUser(ctx, await updateUser(ctx, user.id, patch)));
 };
 

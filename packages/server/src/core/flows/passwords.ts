@@ -11,6 +11,11 @@ import type { ServerContext } from './context';
  * one of the user).
  */
 export async function hashNewPassword(ctx: ServerContext, raw: string, emailAddresses: readonly string[], paramName = 'password'): Promise<string> {
+  return ctx.hashing.hash(await assertPasswordPolicy(ctx, raw, emailAddresses, paramName));
+}
+
+/** The policy checks of `hashNewPassword`, without the hash; returns the NFKC form. */
+export async function assertPasswordPolicy(ctx: ServerContext, raw: string, emailAddresses: readonly string[], paramName = 'password'): Promise<string> {
   const { minLength, maxLength, rejectCommon } = ctx.settings.passwordPolicy;
   const password = normalizePassword(raw);
   const length = codePointLength(password);
@@ -20,7 +25,7 @@ export async function hashNewPassword(ctx: ServerContext, raw: string, emailAddr
     throw fail('form_password_matches_identifier', { paramName });
   }
   if (rejectCommon && (await isCommonPassword(password))) throw fail('form_password_pwned', { paramName });
-  return ctx.hashing.hash(password);
+  return password;
 }
 
 /**

@@ -10,7 +10,7 @@ import { normalizeEmail } from './identity';
 import { guardedAttempt, resetLockout } from './lockout';
 import { passwordMatches } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
-import { api, type RouteHandler } from './reply';
+import { api, type Reply, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { inTransaction } from './transaction';
 
@@ -19,6 +19,7 @@ const signInLifetimeMs = 60 * 60 * 1000;
 
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
+  if (ctx.body.optionalString('strategy') === 'ticket') return signInWithTicket(ctx);
   const identifier = ctx.body.string('identifier').trim();
   assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
@@ -26,30 +27,58 @@ export const createSignIn: RouteHandler = async (ctx) => {
   const user = await findUserByIdentifier(ctx, identifier);
   if (user) await assertCanSignIn(ctx, user.id);
   const fresh = ctx.client ? undefined : await newClientToken(ctx);
-  let signIn = await inTransaction(ctx, async (ctx) => {
-    const client = await ensureClient(ctx, fresh);
-    const now = ctx.now();
-    const signIn: SignInRecord = {
-      id: randomId('sia'),
-      clientId: client.id,
-      userId: user?.id ?? null,
-      identifier,
-      ...(ctx.settings.enumerationProtection ? { decoyEmailAddressId: randomId('idn') } : {}),
-      status: 'needs_first_factor',
-      firstFactorVerification: null,
-      secondFactorVerification: null,
-      createdSessionId: null,
-      createdAt: now,
-      expireAt: now + signInLifetimeMs,
-    };
-    await ctx.store.insert('signIns', signIn);
-    await updateClient(ctx, { signInId: signIn.id });
-    return signIn;
-  });
+  let signIn = await inTransaction(ctx, (ctx) => insertSignIn(ctx, fresh, user?.id ?? null, identifier));
   // The password is checked after that commit: hashing has no place in a transaction.
   if (password !== undefined) signIn = await attemptPassword(ctx, signIn, user, password);
   return api(await serializeSignIn(ctx, signIn));
 };
+
+async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
+  const client = await ensureClient(ctx, fresh);
+  const now = ctx.now();
+  const signIn: SignInRecord = {
+    id: randomId('sia'),
+    clientId: client.id,
+    userId,
+    identifier,
+    ...(ctx.settings.enumerationProtection ? { decoyEmailAddressId: randomId('idn') } : {}),
+    status: 'needs_first_factor',
+    firstFactorVerification: null,
+    secondFactorVerification: null,
+    createdSessionId: null,
+    createdAt: now,
+    expireAt: now + signInLifetimeMs,
+  };
+  await ctx.store.insert('signIns', signIn);
+  await updateClient(ctx, { signInId: signIn.id });
+  return signIn;
+}
+
+/**
+ * `strategy: 'ticket'`: a one-time sign-in token from the admin API signs
+ * in at once, with no other factor (the app's backend vouched for the user).
+ * The token is consumed by deleting it, inside the sign-in's transaction, so
+ * of two requests with one token only one signs in; an expired one is
+ * consumed and refused. Unknown, used and expired tokens get one error.
+ */
+async function signInWithTicket(ctx: RequestContext): Promise<Reply> {
+  const ticket = ctx.body.string('ticket', { max: 200 });
+  const invalid = () => fail('sign_in_token_invalid', { paramName: 'ticket' });
+  const record = await ctx.store.findBy('signInTokens', 'tokenHash', await ctx.crypto.sha256Hex(ticket));
+  const user = record ? await ctx.store.get('users', record.userId) : null;
+  if (!record || !user) throw invalid();
+  await assertCanSignIn(ctx, user.id);
+  const fresh = ctx.client ? undefined : await newClientToken(ctx);
+  const signIn = await inTransaction(ctx, async (ctx) => {
+    if (!(await ctx.store.delete('signInTokens', record.id)) || record.expiresAt <= ctx.now()) return null;
+    const email = user.primaryEmailAddressId ? await ctx.store.get('emailAddresses', user.primaryEmailAddressId) : null;
+    const started = await insertSignIn(ctx, fresh, user.id, email?.emailAddress ?? user.username ?? user.id);
+    const verified: VerificationState = { status: 'verified', strategy: 'ticket', attempts: 0, expireAt: null, codeId: null };
+    return completeSignIn(ctx, await updateSignIn(ctx, started, { firstFactorVerification: verified }));
+  });
+  if (!signIn) throw invalid();
+  return api(await serializeSignIn(ctx, signIn));
+}
 
 export const getSignIn: RouteHandler = async (ctx) => api(await serializeSignIn(ctx, await loadSignIn(ctx)));
 
@@ -127,6 +156,8 @@ export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user:
 export function completeSignIn(ctx: RequestContext, signIn: SignInRecord): Promise<SignInRecord> {
   return inTransaction(ctx, async (ctx) => {
     const user = await signInUser(ctx, signIn);
+    // Only now, with every factor passed, is the ban told: before that it would say the account exists.
+    if (user.banned) throw fail('user_banned');
     await assertCanSignIn(ctx, user.id);
     await resetLockout(ctx, user);
     const session = await startSession(ctx, user.id);

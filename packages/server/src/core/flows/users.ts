@@ -17,6 +17,12 @@ export interface NewUser {
   totpSecret?: string | null;
   /** The new user's id, when something must be prepared for it before the transaction (backup codes); made here otherwise. */
   id?: string;
+  /** Default true. False (admin API): the address is the primary one but still to be verified, so it signs in by nothing yet. */
+  emailVerified?: boolean;
+  publicMetadata?: Record<string, unknown>;
+  privateMetadata?: Record<string, unknown>;
+  unsafeMetadata?: Record<string, unknown>;
+  externalId?: string | null;
 }
 
 /**
@@ -28,13 +34,14 @@ export interface NewUser {
 export async function insertUser(ctx: ServerContext, input: NewUser): Promise<UserRecord> {
   const now = ctx.now();
   const userId = input.id ?? randomId('user');
+  const verified = input.emailVerified ?? true;
   const email: EmailAddressRecord | null = input.emailAddress
     ? {
         id: randomId('idn'),
         userId,
         emailAddress: input.emailAddress,
-        verifiedEmail: input.emailAddress,
-        verification: { status: 'verified', strategy: 'email_code', attempts: 0, expireAt: null, codeId: null },
+        verifiedEmail: verified ? input.emailAddress : null,
+        verification: verified ? { status: 'verified', strategy: 'email_code', attempts: 0, expireAt: null, codeId: null } : null,
         createdAt: now,
       }
     : null;
@@ -52,6 +59,10 @@ export async function insertUser(ctx: ServerContext, input: NewUser): Promise<Us
     createdAt: now,
     updatedAt: now,
     lastSignInAt: null,
+    publicMetadata: input.publicMetadata ?? {},
+    privateMetadata: input.privateMetadata ?? {},
+    unsafeMetadata: input.unsafeMetadata ?? {},
+    externalId: input.externalId ?? null,
   };
   await inTransaction(ctx, async (ctx) => {
     if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
@@ -84,6 +95,7 @@ export function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
     for (const session of await ctx.store.listBy('sessions', 'userId', userId)) await ctx.store.delete('sessions', session.id);
     for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
     await deleteBackupCodes(ctx, userId);
+    for (const token of await ctx.store.listBy('signInTokens', 'userId', userId)) await ctx.store.delete('signInTokens', token.id);
     recordUserDeleted(ctx, userId);
   });
 }

@@ -54,6 +54,21 @@ export class BodyReader {
     return value;
   }
 
+  /** A plain JSON object (not an array or null), or undefined when absent. */
+  optionalObject(name: string): Record<string, unknown> | undefined {
+    const value = this.body[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('form_param_format_invalid', { paramName: name });
+    return value as Record<string, unknown>;
+  }
+
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    const value = this.body[name];
+    if (value === undefined || value === null) return undefined;
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) throw fail('form_param_format_invalid', { paramName: name });
+    return value as number;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[]): T {
     const value = this.string(name);
     if (!(allowed as readonly string[]).includes(value)) throw fail('form_param_format_invalid', { paramName: name });

@@ -8,9 +8,9 @@ export interface RouteMatch<T> {
   entry: T;
 }
 
-interface CompiledRoute<T> {
-  name: RouteName;
+export interface CompiledRoute<T> {
   method: HttpMethod;
+  /** The path template split at '/', e.g. ['', 'v1', 'me', 'email_addresses', ':id']. */
   segments: string[];
   entry: T;
 }
@@ -21,23 +21,28 @@ interface CompiledRoute<T> {
  * type error.
  */
 export function createRouter<T>(entries: Record<RouteName, T>): (method: string, pathname: string) => RouteMatch<T> {
-  const routes: CompiledRoute<T>[] = (Object.keys(Routes) as RouteName[]).map((name) => {
+  const routes = (Object.keys(Routes) as RouteName[]).map((name) => {
     const { method, template } = parseRoute(name);
-    return { name, method, segments: template.split('/'), entry: entries[name] };
+    return { method, segments: template.split('/'), entry: { name, entry: entries[name] } };
   });
-
   return (method, pathname) => {
-    const segments = pathname.split('/');
-    const allowed: HttpMethod[] = [];
-    for (const route of routes) {
-      const id = matchSegments(route.segments, segments);
-      if (id === false) continue;
-      if (route.method === method) return { name: route.name, id, entry: route.entry };
-      allowed.push(route.method);
-    }
-    if (allowed.length > 0) throw new MethodNotAllowed(allowed);
-    throw fail('resource_not_found');
+    const { entry, id } = matchRoute(routes, method, pathname);
+    return { name: entry.name, id, entry: entry.entry };
   };
+}
+
+/** The route for this method and path; 405 (with the allowed methods) for a known path, else 404. */
+export function matchRoute<T>(routes: readonly CompiledRoute<T>[], method: string, pathname: string): { entry: T; id: string | undefined } {
+  const segments = pathname.split('/');
+  const allowed: HttpMethod[] = [];
+  for (const route of routes) {
+    const id = matchSegments(route.segments, segments);
+    if (id === false) continue;
+    if (route.method === method) return { entry: route.entry, id };
+    allowed.push(route.method);
+  }
+  if (allowed.length > 0) throw new MethodNotAllowed(allowed);
+  throw fail('resource_not_found');
 }
 
 /** Thrown for a known path with the wrong method; carries the `Allow` list. */

@@ -28,6 +28,16 @@ export interface UserRecord {
   createdAt: number;
   updatedAt: number;
   lastSignInAt: number | null;
+  /** Written by the backend only; readable by the user; the claims template may read it. Missing on rows from before metadata. */
+  publicMetadata?: Record<string, unknown>;
+  /** Backend only: never serialized to the frontend. */
+  privateMetadata?: Record<string, unknown>;
+  /** Writable by the user through `PATCH /v1/me`. */
+  unsafeMetadata?: Record<string, unknown>;
+  /** A banned user cannot sign in (`user_banned`); banning revokes every session. */
+  banned?: boolean;
+  /** The user's id in the system it was imported from. */
+  externalId?: string | null;
 }
 
 export interface EmailAddressRecord {
@@ -145,6 +155,28 @@ export interface ServerSecretRecord {
   createdAt: number;
 }
 
+/** A secret key of the admin API. Only a SHA-256 of the key is kept; the key itself is shown once. */
+export interface SecretKeyRecord {
+  id: string;
+  name: string;
+  /** SHA-256 of the whole key, hex; unique. */
+  keyHash: string;
+  /** `sk_live_` or `sk_test_` and the key's last 4 characters, to recognise it in a list. */
+  hint: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** A one-time sign-in token (`strategy: 'ticket'`). Consumed by deleting it, so it works once. */
+export interface SignInTokenRecord {
+  id: string;
+  userId: string;
+  /** SHA-256 of the token, hex; unique. */
+  tokenHash: string;
+  expiresAt: number;
+  createdAt: number;
+}
+
 /** A signing secret of a webhook endpoint; during a rotation the old one lives on until `expiresAt`. */
 export interface WebhookSecretState {
   /** `whsec_…`, sealed with the encryption key. */
@@ -222,6 +254,8 @@ export interface Records {
   backupCodes: BackupCodeRecord;
   signingKeys: SigningKeyRecord;
   serverSecrets: ServerSecretRecord;
+  secretKeys: SecretKeyRecord;
+  signInTokens: SignInTokenRecord;
   webhookEndpoints: WebhookEndpointRecord;
   webhookMessages: WebhookMessageRecord;
   webhookDeliveries: WebhookDeliveryRecord;

@@ -24,6 +24,8 @@ export const schema = {
   backupCodes: { unique: ['codeHash'], list: ['userId'] },
   signingKeys: { unique: [], list: ['status'] },
   serverSecrets: { unique: [], list: [] },
+  secretKeys: { unique: ['keyHash'], list: [] },
+  signInTokens: { unique: ['tokenHash'], list: ['userId'] },
   webhookEndpoints: { unique: [], list: [] },
   webhookMessages: { unique: [], list: [] },
   webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },

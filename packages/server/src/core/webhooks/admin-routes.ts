@@ -1,13 +1,10 @@
 /**
- * The admin API's webhook routes, as one self-contained module for the
- * admin router (`/v1/admin/*`, secret-key authenticated, never CORS). The
- * router matches `routes`, authenticates the request, reads the JSON body
- * and calls the handler with a `WebhookAdminContext` (its own admin request
- * context has these fields and more); the handler's return value is the
- * 200 JSON body, and a thrown `ApiFailure` the error response.
- *
- * INTEGRATOR: register `webhookAdminRoutes` in the admin API's list of
- * route modules (admin-api branch: `core/admin-api/modules.ts`).
+ * The admin API's webhook routes, one module of the admin router
+ * (`/v1/admin/*`, secret-key authenticated, never CORS; registered in
+ * `core/admin-api/modules.ts`). The router matches `routes`, authenticates
+ * the request, reads the JSON body and calls the handler with its admin
+ * request context, of which these handlers need only `WebhookAdminContext`;
+ * the return value is the 200 JSON body, a thrown `ApiFailure` the error.
  */
 import { fail } from '../errors';
 import type { ServerContext } from '../flows/context';

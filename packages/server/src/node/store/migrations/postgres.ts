@@ -53,6 +53,18 @@ export const postgresMigrations: readonly Migration[] = [
     sql: `CREATE TABLE latch_server_secrets (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);`,
   },
   {
+    version: 20,
+    description: 'admin API: secret keys and one-time sign-in tokens, stored hashed',
+    sql: `
+      CREATE TABLE latch_secret_keys (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, key_hash text);
+      CREATE UNIQUE INDEX latch_secret_keys_key_hash_key ON latch_secret_keys (key_hash);
+
+      CREATE TABLE latch_sign_in_tokens (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, token_hash text, user_id text);
+      CREATE UNIQUE INDEX latch_sign_in_tokens_token_hash_key ON latch_sign_in_tokens (token_hash);
+      CREATE INDEX latch_sign_in_tokens_user_id_idx ON latch_sign_in_tokens (user_id, seq);
+    `,
+  },
+  {
     version: 30,
     description: 'webhooks: endpoints, the outbox of messages, deliveries and the attempt log',
     sql: `

@@ -51,6 +51,18 @@ export const sqliteMigrations: readonly Migration[] = [
     sql: `CREATE TABLE latch_server_secrets (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;`,
   },
   {
+    version: 20,
+    description: 'admin API: secret keys and one-time sign-in tokens, stored hashed',
+    sql: `
+      CREATE TABLE latch_secret_keys (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, key_hash TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_secret_keys_key_hash_key ON latch_secret_keys (key_hash);
+
+      CREATE TABLE latch_sign_in_tokens (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, token_hash TEXT, user_id TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_sign_in_tokens_token_hash_key ON latch_sign_in_tokens (token_hash);
+      CREATE INDEX latch_sign_in_tokens_user_id_idx ON latch_sign_in_tokens (user_id);
+    `,
+  },
+  {
     version: 30,
     description: 'webhooks: endpoints, the outbox of messages, deliveries and the attempt log',
     sql: `
