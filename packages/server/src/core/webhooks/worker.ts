@@ -183,8 +183,11 @@ export function createWebhookWorker(ctx: ServerContext, options: WebhookWorkerOp
 }
 
 /** The store's own claim where it has one (PostgreSQL: SKIP LOCKED), else the same rule in one transaction. */
-export function claimWebhookDeliveries(store: Store, now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]> {
+export async function claimWebhookDeliveries(store: Store, now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]> {
   if (store.claimWebhookDeliveries) return store.claimWebhookDeliveries(now, limit, leaseMs);
+  // A look first, outside any transaction: an idle worker never takes SQLite's write lock.
+  const due = (delivery: WebhookDeliveryRecord) => delivery.nextAttemptAt <= now && (delivery.leasedUntil ?? 0) <= now;
+  if (!(await store.listBy('webhookDeliveries', 'status', 'pending')).some(due)) return [];
   return store.transaction(async (tx) => {
     const pending = await tx.listBy('webhookDeliveries', 'status', 'pending');
     const endpointActive = new Map<string, boolean>();
@@ -196,7 +199,7 @@ export function claimWebhookDeliveries(store: Store, now: number, limit: number,
       const key = delivery.orderingKey === null ? null : `${delivery.endpointId} ${delivery.orderingKey}`;
       const blocked = key !== null && seen.has(key);
       if (key !== null) seen.add(key);
-      if (blocked || delivery.nextAttemptAt > now || (delivery.leasedUntil ?? 0) > now) continue;
+      if (blocked || !due(delivery)) continue;
       if (!endpointActive.has(delivery.endpointId)) {
         endpointActive.set(delivery.endpointId, (await tx.get('webhookEndpoints', delivery.endpointId))?.status === 'active');
       }
