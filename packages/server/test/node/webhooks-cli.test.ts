@@ -22,9 +22,9 @@ describe('latch-server webhooks', () => {
     cleanups.push(() => started.close());
     return started;
   }
-  async function until(condition: () => boolean) {
-    for (let i = 0; i < 250 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(condition()).toBe(true);
+  async function until(condition: () => boolean | Promise<boolean>) {
+    for (let i = 0; i < 250 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await condition()).toBe(true);
   }
 
   it('adds, lists, shows deliveries, replays, rotates, enables and removes endpoints; the service delivers', async () => {
@@ -44,11 +44,14 @@ describe('latch-server webhooks', () => {
     expect(listed.stdout).toContain(`${id} active ${receiver.url} (CRM sync) events: user.created`);
     expect(listed.stdout).not.toContain('whsec_');
 
-    const { service: latch } = await service(file);
+    const { service: latch, store } = await service(file);
+    // The receiver has the request before the worker has recorded the attempt: wait for that too.
+    const settled = async () => (await store.listBy('webhookDeliveries', 'status', 'pending')).length === 0;
     const browser = new TestBrowser(latch.url);
     const test = { latestCode: (to: string) => latestCode(latch.outbox, to) } as TestServer;
     await browser.signUp(test, { emailAddress: 'ada@example.com', password: 'correct-horse-battery' });
     await until(() => receiver.received.length === 1);
+    await until(settled);
     const [webhook] = receiver.received;
     await expect(verifyWebhook({ headers: webhook!.headers, rawBody: webhook!.body }, { secret: secret! })).resolves.toMatchObject({ type: 'user.created' });
 
@@ -57,6 +60,7 @@ describe('latch-server webhooks', () => {
     const replayed = await run(['webhooks', 'replay', webhook!.id, '--database', file], env);
     expect(replayed.stdout).toBe(`Queued 1 deliveries of ${webhook!.id}.\n`);
     await until(() => receiver.received.length === 2);
+    await until(settled);
     expect(receiver.received[1]!.id).toBe(webhook!.id);
     const since = await run(['webhooks', 'replay', '--since', '2020-01-01T00:00:00Z', '--database', file], env);
     expect(since.stdout).toMatch(/^Queued 1 deliveries of the messages since 2020-01-01T00:00:00.000Z/);
