@@ -1,6 +1,7 @@
 /** Stored records → the protocol's JSON resources. Nothing secret leaves through here. */
 import type {
   ActiveSessionJSON,
+  AdminSessionJSON,
   ClientJSON,
   EmailAddressJSON,
   SessionJSON,
@@ -66,11 +67,10 @@ export function serializeSession(ctx: ServerContext, session: SessionRecord, use
   };
 }
 
-/** A session as webhooks report it: who and which browser, without the user (`user.*` events carry that). */
-export function serializeSessionEvent(ctx: ServerContext, session: SessionRecord) {
+/** A session as the app's backend sees it (admin API): whose, on which client, and its times. */
+export function serializeAdminSession(ctx: ServerContext, session: SessionRecord): AdminSessionJSON {
   return {
     id: session.id,
-    object: 'session' as const,
     userId: session.userId,
     clientId: session.clientId,
     status: sessionStatus(ctx, session),
@@ -78,8 +78,12 @@ export function serializeSessionEvent(ctx: ServerContext, session: SessionRecord
     lastActiveAt: session.lastActiveAt,
     expireAt: sessionExpireAt(ctx, session),
     abandonAt: session.abandonAt,
-    device: parseDevice(session.userAgent),
   };
+}
+
+/** A session as webhooks report it: the admin API's view and the browser, without the user (`user.*` events carry that). */
+export function serializeSessionEvent(ctx: ServerContext, session: SessionRecord) {
+  return { ...serializeAdminSession(ctx, session), object: 'session' as const, device: parseDevice(session.userAgent) };
 }
 
 export function serializeActiveSession(ctx: ServerContext, session: SessionRecord, currentSessionId: string): ActiveSessionJSON {
