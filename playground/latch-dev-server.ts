@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import { demoAccounts, sessionClaims } from './src/demo.ts';
 import { handleAdminRequest } from './src/adminProxy.ts';
+import { createWebhookLog } from './webhook-log.ts';
 
 type ServerNode = typeof import('../packages/server/src/node/index');
 type Backend = typeof import('../packages/backend/src/index');
@@ -11,7 +12,9 @@ type Backend = typeof import('../packages/backend/src/index');
  * Vite and proxies its routes, so the page and the API share one origin and
  * the client token rides in an HttpOnly cookie. Also serves `/api/me`, a
  * route of "the app's own API" that checks session tokens with
- * @latch/backend, and `/api/admin/…`, the admin page's routes: this process
+ * @latch/backend; a webhook receiver (`/api/webhooks/latch`, every event but
+ * `email.created`) whose log `GET /api/webhooks/log` shows read-only; and
+ * `/api/admin/…`, the admin page's routes: this process
  * makes itself a secret key at start (revoked at close) and calls the admin
  * API with it, so the key never reaches the browser. `vite --mode mock`
  * skips all of this: the page then runs the mock backend in the browser.
@@ -27,7 +30,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
       const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
-      const { createLatchBackend, createLatchClient } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
+      const { createLatchBackend, createLatchClient, verifyWebhook } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
         port: options.latchPort,
@@ -40,6 +43,10 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         logger: createLogger(terminalLog(vite.config.logLevel)),
       });
       await seedDemoAccounts(latch.latch);
+      const secret = await webhookEndpoint(latch.latch, `${publicUrl}/api/webhooks/latch`);
+      const webhooks = createWebhookLog({ secret: () => secret, verifyWebhook });
+      vite.middlewares.use('/api/webhooks/latch', (req: IncomingMessage, res: ServerResponse) => webhooks.receive(req, res));
+      vite.middlewares.use('/api/webhooks/log', (req: IncomingMessage, res: ServerResponse) => webhooks.list(req, res));
       const secretKey = await latch.latch.admin.secretKeys.create('playground dev server', 'test');
       vite.httpServer?.once('close', () => void latch.latch.admin.secretKeys.revoke(secretKey.info.id).finally(() => latch.close()));
 
@@ -75,6 +82,12 @@ async function seedDemoAccounts(latch: Awaited<ReturnType<ServerNode['serve']>>[
     // Databases from before the admin page: give the demo admin her role.
     else if (account.publicMetadata) await latch.store.update('users', existing.userId, { publicMetadata: account.publicMetadata });
   }
+}
+
+/** The playground's own receiver, added afresh on each start (so its secret is known here). */
+async function webhookEndpoint(latch: Awaited<ReturnType<ServerNode['serve']>>['latch'], url: string): Promise<string> {
+  for (const endpoint of await latch.webhooks.list()) if (endpoint.url === url) await latch.webhooks.remove(endpoint.id);
+  return (await latch.webhooks.add({ url, description: 'playground receiver' })).secret;
 }
 
 /**

@@ -120,7 +120,13 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     expect(await page.getByRole('cell', { name: 'Banned' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Unban grace@example.com' }).click();
     await page.getByRole('status').filter({ hasText: 'grace@example.com is no longer banned' }).waitFor();
-    await page.getByRole('region', { name: 'Webhook log' }).waitFor();
+    const webhookLog = page.getByRole('region', { name: 'Webhook log' });
+    if (mode === 'server') {
+      // The ban reached the dev server's receiver as a verified user.updated.
+      await webhookLog.getByRole('row').filter({ hasText: 'user.updated' }).filter({ hasText: 'verified' }).first().waitFor({ timeout: 15_000 });
+    } else {
+      await webhookLog.getByText(/No webhook receiver/).waitFor();
+    }
 
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((text) => /sk_(test|live)_[A-Za-z0-9_-]{20}/.test(text))).toEqual([]);
@@ -189,5 +195,14 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     await page.getByLabel('Authenticator or backup code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByRole('button', { name: 'Continue' }).first().click();
     await page.getByRole('heading', { name: 'Signed in as Lin' }).waitFor();
+
+    if (mode === 'server') {
+      // The dev server's receiver got, and verified, the sign-up's webhook.
+      const created = async () => {
+        const log = (await (await fetch(`${url}api/webhooks/log`)).json()) as { data: { type: string; verified: boolean; data: { firstName?: string } }[] };
+        return log.data.some((entry) => entry.type === 'user.created' && entry.verified && entry.data.firstName === 'Lin');
+      };
+      await expect.poll(created, { timeout: 15_000 }).toBe(true);
+    }
   }, 60_000);
 });

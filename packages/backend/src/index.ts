@@ -19,3 +19,5 @@ export type {
   UserListParams,
   UserOrderBy,
 } from '@latch/protocol';
+export { verifyWebhook, WebhookVerificationError, isWebhookVerificationError } from './webhooks';
+export type { VerifyWebhookOptions, RawWebhook, WebhookHeaders, WebhookVerificationReason, LatchWebhookEvent } from './webhooks';

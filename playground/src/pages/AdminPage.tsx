@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Protect, useAuth } from '@latch/react';
 import type { AdminUserJSON, PageJSON } from '@latch/backend';
+import { WebhookLog } from '../WebhookLog';
 
 /**
  * A small admin page: find users, ban or unban one. It calls the
@@ -14,14 +15,7 @@ export function AdminPage() {
     <Protect role="admin" fallback={<p>This page is for admins. Sign in as Ada (her public metadata says <code>role: admin</code>).</p>}>
       <h1>Admin</h1>
       <UserAdmin />
-      {/*
-        WEBHOOK LOG PANEL: the webhooks work puts the local receiver's delivery
-        log here (one component, e.g. <WebhookLog />), in this section.
-      */}
-      <section aria-labelledby="webhook-log-heading" data-panel="webhook-log">
-        <h2 id="webhook-log-heading">Webhook log</h2>
-        <p>No webhook receiver yet.</p>
-      </section>
+      <WebhookLog />
     </Protect>
   );
 }

@@ -1,6 +1,7 @@
 /** Stored records → the protocol's JSON resources. Nothing secret leaves through here. */
 import type {
   ActiveSessionJSON,
+  AdminSessionJSON,
   ClientJSON,
   EmailAddressJSON,
   SessionJSON,
@@ -65,6 +66,25 @@ export function serializeSession(ctx: ServerContext, session: SessionRecord, use
     expireAt: sessionExpireAt(ctx, session),
     abandonAt: session.abandonAt,
   };
+}
+
+/** A session as the app's backend sees it (admin API): whose, on which client, and its times. */
+export function serializeAdminSession(ctx: ServerContext, session: SessionRecord): AdminSessionJSON {
+  return {
+    id: session.id,
+    userId: session.userId,
+    clientId: session.clientId,
+    status: sessionStatus(ctx, session),
+    createdAt: session.createdAt,
+    lastActiveAt: session.lastActiveAt,
+    expireAt: sessionExpireAt(ctx, session),
+    abandonAt: session.abandonAt,
+  };
+}
+
+/** A session as webhooks report it: the admin API's view and the browser, without the user (`user.*` events carry that). */
+export function serializeSessionEvent(ctx: ServerContext, session: SessionRecord) {
+  return { ...serializeAdminSession(ctx, session), object: 'session' as const, device: parseDevice(session.userAgent) };
 }
 
 export function serializeActiveSession(ctx: ServerContext, session: SessionRecord, currentSessionId: string): ActiveSessionJSON {

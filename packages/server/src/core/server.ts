@@ -11,6 +11,7 @@ import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetim
 import { resolveSettings, type DeepPartial, type InstanceSettings } from './settings';
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
+import { createWebhooks, type LatchWebhooks, type WebhookOptions } from './webhooks/webhooks';
 
 export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
@@ -37,6 +38,8 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
   reverificationMaxAgeMs?: number;
   /** Overrides of `defaultRateLimits`, limit by limit. */
   rateLimits?: Partial<RateLimits>;
+  /** Webhook endpoints' URL policy; see `WebhookOptions`. */
+  webhooks?: WebhookOptions;
   /**
    * Extra claims in every session token, rendered from the user, e.g.
    * `{ role: '{{user.publicMetadata.role}}' }`. Checked here: a bad template
@@ -51,6 +54,8 @@ export interface LatchServer {
   /** The same, for a host that passes a lighter request than a Fetch `Request` and writes the response out itself (the Node listener). */
   plainHandler: PlainHandler;
   admin: LatchAdmin;
+  /** Webhook endpoints, replays, the delivery log, and the worker that sends the outbox. */
+  webhooks: LatchWebhooks;
   environment(): EnvironmentJSON;
   now(): number;
   readonly store: Store;
@@ -75,6 +80,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     secrets,
     mailer: options.mailer ?? (() => undefined),
     issuer: options.issuer,
+    webhookUrlPolicy: { allowLocalhost: options.webhooks?.allowLocalhost ?? false },
     signingKeys: new SigningKeys(store, now, secrets, serverCrypto),
     sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
@@ -86,6 +92,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     handler: createHandler(context, options, plainHandler),
     plainHandler,
     admin: createAdmin(context),
+    webhooks: createWebhooks(context),
     environment: () => structuredClone(context.settings),
     now: () => now(),
     store,

@@ -64,6 +64,10 @@ export const settingDescriptions = {
   'previous-encryption-key': 'Comma-separated keys that sealed older rows, while rotating: they only decrypt. See rotate-encryption-key.',
   'hash-threads': 'Worker threads that hash passwords, off the request thread. Default: one per core.',
   'hash-queue': 'Password hashes waiting for a thread before sign-ins get 503 with Retry-After. Default 64 per thread.',
+  'webhook-timeout': 'A webhook endpoint must answer within this, else the attempt fails and is retried. Default 15s.',
+  'webhook-retry-delays':
+    'Comma-separated waits between webhook attempts, e.g. 5s,5m,30m,2h,5h,10h,10h (the default, about a day); after the last the endpoint is marked failing.',
+  'webhook-workers': 'on (default) sends the webhook outbox from this instance; off leaves it to other instances.',
   dev: 'Development mode: emailed codes in the log and GET /v1/dev/outbox. Off unless given (--dev or LATCH_DEV=1); refused unless the public URL is localhost.',
 } as const;
 
@@ -80,6 +84,8 @@ export const commands = {
   keys: 'Secret keys of the admin API: keys create --name ci [--test] (prints the key once), keys list, keys revoke <key id>.',
   users:
     'Users, on the database directly: users list [--query text] [--limit n], users create --email a@b.c [--password p] (prefer LATCH_USER_PASSWORD: argv is visible to other processes), users ban|unban|delete <user id, email or username>, users import <users.jsonl> (with password hashes from another provider; safe to re-run, by externalId).',
+  webhooks:
+    'Manage webhook endpoints: add <url> [--events user.created,…] [--description text] | list | remove <id> | rotate-secret <id> | enable <id> | replay <message-id> [--endpoint <id>] | replay --since <time> [--endpoint <id>] | deliveries <endpoint-id> [--limit n].',
 } as const;
 
 /** What `keys` and `users` take besides the settings; refused with other commands. */
@@ -104,7 +110,8 @@ export interface AdminCommand {
   options: { name?: string; test?: boolean; email?: string; password?: string; query?: string; limit?: number };
 }
 
-export type Command = keyof typeof commands | 'help';
+/** `webhooks …` is parsed on its own (see webhooks-cli.ts), before the settings. */
+export type Command = Exclude<keyof typeof commands, 'webhooks'> | 'help';
 
 /** The service's whole configuration, ready for `serve()`. */
 export interface LatchConfig {
@@ -134,6 +141,7 @@ export interface LatchConfig {
   timeouts: Partial<ListenerTimeouts>;
   databaseTimeouts: Partial<DatabaseTimeouts>;
   logLevel: LogLevel;
+  webhooks: { timeoutMs?: number; retryDelaysMs?: number[]; worker: boolean };
 }
 
 type Env = Record<string, string | undefined>;
@@ -215,6 +223,13 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     ...(encryptionKey ? { encryptionKey } : {}),
     ...(previousEncryptionKeys ? { previousEncryptionKeys } : {}),
     ...(Object.keys(hashPool).length > 0 ? { hashPool } : {}),
+    webhooks: {
+      ...definedOnly({
+        timeoutMs: read('webhook-timeout', parseDuration),
+        retryDelaysMs: read('webhook-retry-delays', (setting) => setting.value.split(',').map((value) => parseDuration({ ...setting, value: value.trim() }))),
+      }),
+      worker: read('webhook-workers', (setting) => parseChoice(setting, { on: 'on', off: 'off' } as const)) !== 'off',
+    },
     dev,
   };
 }
@@ -241,7 +256,7 @@ function parseCommandLine(argv: readonly string[]) {
 
 function readCommand(positionals: string[]): Command {
   const [command = 'start', ...extra] = positionals;
-  if (!Object.hasOwn(commands, command)) {
+  if (!Object.hasOwn(commands, command) || command === 'webhooks') {
     throw new ConfigError(`Unknown command '${command}': use ${Object.keys(commands).join(', ')} (or --help).`);
   }
   if (extra.length > 0 && !Object.hasOwn(subcommands, command)) throw new ConfigError(`Unexpected argument '${extra[0]}' after '${command}'.`);

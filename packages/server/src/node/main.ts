@@ -10,6 +10,7 @@ import { createHashingPool } from './hashing/pool';
 import { importUsers } from './import-users';
 import { checkEncryptionKey, serve } from './serve';
 import { openStore, type ClosableStore } from './store/open-store';
+import { webhooksCommand } from './webhooks-cli';
 
 export interface MainOptions {
   stdout?: (text: string) => void;
@@ -26,6 +27,7 @@ export interface MainOptions {
 export async function main(argv: readonly string[], env: Record<string, string | undefined>, options: MainOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
+  if (argv[0] === 'webhooks') return runWebhooksCommand(argv.slice(1), env, stdout, stderr);
   let config: LatchConfig;
   try {
     config = loadConfig(argv, env);
@@ -89,6 +91,21 @@ async function start(
   }
   logger.info('stopped');
   return 0;
+}
+
+async function runWebhooksCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  stdout: (text: string) => void,
+  stderr: (text: string) => void,
+): Promise<number> {
+  try {
+    stdout(await webhooksCommand(argv, env));
+    return 0;
+  } catch (error) {
+    stderr(`latch-server: ${(error as Error).message}\n`);
+    return 1;
+  }
 }
 
 /** Runs one admin task on the configured database and keys; the issuer plays no part, the server only lends its key management. */

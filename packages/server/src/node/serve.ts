@@ -6,6 +6,7 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import type { RetentionOptions } from '../core/retention';
 import { createLatchServer, type LatchServer } from '../core/server';
+import type { WebhookWorkerOptions } from '../core/webhooks/worker';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import { assertDevModeAllowed, ConfigError, parseEncryptionKey, parsePublicUrl } from './config-values';
@@ -65,6 +66,12 @@ export interface ServeOptions {
   shutdownTimeoutMs?: number;
   /** How long the listener waits for slow or silent clients; see `ListenerTimeouts`. */
   timeouts?: Partial<ListenerTimeouts>;
+  /**
+   * The webhook worker this instance runs (on by default): the POST timeout,
+   * the retry schedule and how often it looks for work. Endpoints may use
+   * http://localhost only in development mode.
+   */
+  webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`. */
   sessionClaims?: Record<string, unknown>;
 }
@@ -99,8 +106,10 @@ export interface LatchService {
   close(): Promise<void>;
 }
 
-/** Expired rate-limit and lockout counters, and what the retention sweep deletes, are purged this often. */
+/** Expired rate-limit and lockout counters, what the retention sweep deletes, and delivered webhook messages past their retention, are purged this often. */
 const purgeIntervalMs = 10 * 60 * 1000;
+/** How long delivered webhook messages and their log are kept (for replays and `webhooks deliveries`). */
+export const webhookRetentionMs = 30 * 24 * 60 * 60 * 1000;
 
 /** Runs the Latch server core on a `node:http` listener. */
 export async function serve(options: ServeOptions = {}): Promise<LatchService> {
@@ -144,6 +153,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     sessionLifetime: options.sessionLifetime,
     reverificationMaxAgeMs: options.reverificationMaxAgeMs,
     rateLimits: options.rateLimits,
+    webhooks: { allowLocalhost: dev },
     ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
@@ -165,6 +175,20 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       isClosing: () => closing !== null,
     }),
   );
+  const { worker: runWorker = true, ...workerOptions } = options.webhooks ?? {};
+  const webhookWorker = runWorker
+    ? latch.webhooks.createWorker({
+        ...workerOptions,
+        onError: (error) => logger.warn('webhook delivery round failed', errorFields(error)),
+        onAttempt: (attempt) => {
+          const fields = { ...attempt };
+          if (attempt.endpointFailing) logger.warn('webhook endpoint marked failing: its retries ran out; enable it again with `latch-server webhooks enable`', fields);
+          else if (attempt.ok) logger.debug('webhook delivered', fields);
+          else logger.info('webhook attempt failed', fields);
+        },
+      })
+    : null;
+  webhookWorker?.start();
   let sweeping: Promise<void> | null = null;
   const purge = setInterval(() => {
     store.purgeExpiredCounters(now()).catch((error: unknown) => logger.warn('could not purge expired counters', errorFields(error)));
@@ -174,6 +198,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
       .then((report) => logger.debug('retention sweep', { ...report }))
       .catch((error: unknown) => logger.warn('retention sweep failed', errorFields(error)))
       .finally(() => (sweeping = null));
+    latch.webhooks.purgeDelivered(now() - webhookRetentionMs).catch((error: unknown) => logger.warn('could not purge delivered webhooks', errorFields(error)));
   }, purgeIntervalMs).unref();
   if (!options.encryptionKey) {
     logger.warn('no encryption key (LATCH_ENCRYPTION_KEY): development mode seals secrets with the published development key; never use this database in production');
@@ -191,6 +216,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
         clearInterval(purge);
         await stopListening(httpServer, options.shutdownTimeoutMs ?? 10_000);
         await sweeping;
+        await webhookWorker?.stop();
         mail.close();
         await hashPool?.close();
         await closeOwnStore();

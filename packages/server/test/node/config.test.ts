@@ -46,6 +46,12 @@ describe('loadConfig', () => {
       timeouts: {},
       databaseTimeouts: {},
       logLevel: 'info',
+      webhooks: { worker: true },
+    });
+    expect(loadConfig(['--webhook-retry-delays', '1s, 5m', '--webhook-timeout', '3s', '--webhook-workers', 'off'], {}).webhooks).toEqual({
+      retryDelaysMs: [1000, 300_000],
+      timeoutMs: 3000,
+      worker: false,
     });
     // NODE_ENV plays no part: only the explicit flag or variable turns development mode on.
     expect(loadConfig([], { NODE_ENV: 'development' }).dev).toBe(false);
@@ -152,7 +158,7 @@ describe('loadConfig', () => {
 
   it('refuses unknown flags and commands with a pointer to --help', () => {
     expect(configError(['--prot', '80'])).toMatch(/Unknown option '--prot'.*--help/);
-    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, purge, keys, users (or --help).");
+    expect(configError(['serve'])).toBe("Unknown command 'serve': use start, rotate-keys, rotate-encryption-key, migrate, purge, keys, users, webhooks (or --help).");
     expect(loadConfig(['--help'], {}).command).toBe('help');
     expect(loadConfig(['rotate-keys', '-h'], {}).command).toBe('help');
   });

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { SignUpJSON } from '@latch/protocol';
 import type { OutgoingEmail } from '@latch/server';
+import { TestBrowser } from '../helpers';
 import { testStoreKind } from '../stores/test-stores';
 import type { SpawnedServer } from './spawned-server';
 
@@ -33,4 +35,19 @@ export async function latestCode(server: SpawnedServer, to: string): Promise<str
   const code = outbox.filter((email) => email.to === to).at(-1)?.code;
   if (!code) throw new Error(`no code for ${to}`);
   return code;
+}
+
+/** One whole sign-up against the spawned server; resolves to the email address once the server acknowledged it, or null if it did not. */
+export async function signUpOver(server: SpawnedServer, email: string, password: string): Promise<string | null> {
+  try {
+    const browser = new TestBrowser(server.url);
+    const created = await browser.call<{ response: SignUpJSON }>('POST', '/v1/client/sign_ups', { emailAddress: email, password });
+    const id = created.json.response?.id;
+    if (!id) return null;
+    await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
+    const attempt = await browser.call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code: await latestCode(server, email) });
+    return attempt.status === 200 ? email : null;
+  } catch {
+    return null; // the connection died with the server: not acknowledged
+  }
 }

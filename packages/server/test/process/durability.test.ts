@@ -1,9 +1,8 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignUpJSON } from '@latch/protocol';
 import { TestBrowser } from '../helpers';
 import { testStoreKind } from '../stores/test-stores';
-import { freshDatabase, latestCode } from './databases';
+import { freshDatabase, signUpOver } from './databases';
 import { kill, spawnServer, type SpawnedServer } from './spawned-server';
 
 // Kill -9 the server in the middle of a burst of sign-ups and revocations,
@@ -13,25 +12,15 @@ import { kill, spawnServer, type SpawnedServer } from './spawned-server';
 const kind = testStoreKind();
 const password = 'quiet-morning-tea-42';
 
-/** One whole sign-up; resolves to the email address once the server acknowledged it, or null if it did not. */
-async function signUp(server: SpawnedServer, email: string): Promise<string | null> {
-  try {
-    const browser = new TestBrowser(server.url);
-    const created = await browser.call<{ response: SignUpJSON }>('POST', '/v1/client/sign_ups', { emailAddress: email, password });
-    const id = created.json.response?.id;
-    if (!id) return null;
-    await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_code' });
-    const attempt = await browser.call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, { code: await latestCode(server, email) });
-    return attempt.status === 200 ? email : null;
-  } catch {
-    return null; // the connection died with the server: not acknowledged
-  }
+function signUp(server: SpawnedServer, email: string): Promise<string | null> {
+  return signUpOver(server, email, password);
 }
 
 describe.runIf(kind !== 'memory')(`durability on ${kind}: SIGKILL during a burst`, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => void (db = await freshDatabase()));
-  afterAll(async () => db?.drop());
+  // Creating and dropping a PostgreSQL database can take a while on a busy machine.
+  beforeAll(async () => void (db = await freshDatabase()), 60_000);
+  afterAll(async () => db?.drop(), 60_000);
 
   it('keeps every acknowledged sign-up and revocation, and the signing keys', async () => {
     const first = await spawnServer(db.database);

@@ -125,4 +125,10 @@ class DeferredStore implements Store {
     const store = await this.ready;
     return store.readSessionSnapshot ? store.readSessionSnapshot(sessionId) : null;
   }
+  /** The PostgreSQL store's own claim (SKIP LOCKED), which the worker must not bypass. */
+  async claimWebhookDeliveries(now: number, limit: number, leaseMs: number) {
+    const store = await this.ready;
+    if (!store.claimWebhookDeliveries) throw new Error('this store has no claimWebhookDeliveries');
+    return store.claimWebhookDeliveries(now, limit, leaseMs);
+  }
 }

@@ -7,5 +7,6 @@
  */
 import { emailAddressRoutes, sessionRoutes, signInTokenRoutes, userRoutes } from './routes';
 import type { AdminRouteModule } from './router';
+import { webhookAdminRoutes } from '../webhooks/admin-routes';
 
-export const adminRouteModules: readonly AdminRouteModule[] = [userRoutes, emailAddressRoutes, sessionRoutes, signInTokenRoutes];
+export const adminRouteModules: readonly AdminRouteModule[] = [userRoutes, emailAddressRoutes, sessionRoutes, signInTokenRoutes, webhookAdminRoutes];

@@ -16,11 +16,11 @@ import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmai
 import { readMetadata } from '../flows/metadata';
 import { assertPasswordPolicy } from '../flows/passwords';
 import { removeEmailAddress } from '../flows/me-emails';
-import { sessionExpireAt, sessionStatus, stopSession } from '../flows/sessions';
+import { sessionStatus, stopSession } from '../flows/sessions';
 import { inTransaction } from '../flows/transaction';
 import { deleteUser, uniqueWrite, updateUser } from '../flows/users';
-import { serializeEmailAddress } from '../serialize';
-import type { EmailAddressRecord, SessionRecord, UserRecord } from '../store/records';
+import { serializeAdminSession, serializeEmailAddress } from '../serialize';
+import type { EmailAddressRecord, UserRecord } from '../store/records';
 import { defineAdminRoutes, type AdminRequestContext } from './router';
 import { listUsers, requireUser, serializeAdminUser, setBanned } from './users';
 
@@ -193,19 +193,6 @@ export const sessionRoutes = defineAdminRoutes({
     },
   },
 });
-
-function serializeAdminSession(ctx: AdminRequestContext, session: SessionRecord): AdminSessionJSON {
-  return {
-    id: session.id,
-    userId: session.userId,
-    clientId: session.clientId,
-    status: sessionStatus(ctx, session),
-    createdAt: session.createdAt,
-    lastActiveAt: session.lastActiveAt,
-    expireAt: sessionExpireAt(ctx, session),
-    abandonAt: session.abandonAt,
-  };
-}
 
 export const signInTokenRoutes = defineAdminRoutes({
   routes: pick('signInTokenCreate'),

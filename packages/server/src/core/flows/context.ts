@@ -7,6 +7,8 @@ import type { Credential } from '../http/transport';
 import type { InstanceSettings } from '../settings';
 import type { ClientRecord } from '../store/records';
 import type { Store } from '../store/store';
+import type { PendingWebhookEvent } from '../webhooks/events';
+import type { EndpointUrlPolicy } from '../webhooks/url-policy';
 import type { ClaimsTemplate } from './claims-template';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
@@ -37,6 +39,10 @@ export interface ServerContext {
   secrets: Secrets;
   mailer: Mailer;
   issuer: string;
+  /** Which webhook URLs are allowed (see `webhooks/url-policy.ts`). */
+  webhookUrlPolicy: EndpointUrlPolicy;
+  /** Inside `inTransaction`: the webhook events recorded so far, written to the outbox before it commits. */
+  webhookEvents?: PendingWebhookEvent[];
   signingKeys: SigningKeys;
   sessionLifetime: SessionLifetime;
   /** How recent a session's last verification must be for a sensitive action. */

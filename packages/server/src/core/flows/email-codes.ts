@@ -8,6 +8,8 @@ import type { CodePurpose, UserRecord, VerificationRecord, VerificationState } f
 import type { EmailKind, RequestContext, ServerContext } from './context';
 import { guardedAttempt } from './lockout';
 import { assertWithinRateLimit } from './rate-limits';
+import { recordEmailCreated } from '../webhooks/events';
+import { inTransaction } from './transaction';
 
 /** How long a code's failure count outlives the code, so resends cannot reset it. */
 const attemptsWindowMs = 24 * 60 * 60 * 1000;
@@ -58,13 +60,29 @@ export async function sendEmailCode(ctx: RequestContext, params: SendParams): Pr
     expiresAt: now + Limits.emailCodeTtlMs,
     createdAt: now,
   };
-  await ctx.store.insert('verifications', record);
   const kind = emailKinds[params.purpose];
   const content = codeEmail(kind, {
     appName: ctx.settings.applicationName,
     code,
     minutes: Limits.emailCodeTtlMs / 60_000,
     acceptLanguage: ctx.request.headers.get('accept-language'),
+  });
+  await inTransaction(ctx, async (ctx) => {
+    await ctx.store.insert('verifications', record);
+    // For apps that send their own mail; decoys (no email) make no event either.
+    if (deliver) {
+      recordEmailCreated(ctx, {
+        id,
+        object: 'email',
+        toEmailAddress: params.to,
+        kind,
+        subject: content.subject,
+        body: content.text,
+        locale: content.locale,
+        code,
+        expiresAt: record.expiresAt,
+      });
+    }
   });
   if (deliver) await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, code, kind, locale: content.locale });
   const attempts = await ctx.store.increment(params.attemptsKey, 0, attemptsWindowMs, now);

@@ -11,6 +11,7 @@ import { assertPasswordIsNotLocalPart } from './passwords';
 import { api, type RouteHandler } from './reply';
 import { recentlyVerifiedSession } from './reverification';
 import { currentSession } from './sessions';
+import { recordUserEvent } from '../webhooks/events';
 import { inTransaction } from './transaction';
 import { uniqueWrite, updateUser } from './users';
 
@@ -30,7 +31,10 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
     verification: null,
     createdAt: ctx.now(),
   };
-  await ctx.store.insert('emailAddresses', email);
+  await inTransaction(ctx, async (ctx) => {
+    await ctx.store.insert('emailAddresses', email);
+    recordUserEvent(ctx, 'user.updated', user.id);
+  });
   return api(serializeEmailAddress(email, ctx.now()));
 };
 
@@ -60,6 +64,7 @@ export const attemptEmailVerification: RouteHandler = async (ctx) => {
   const verified = await inTransaction(ctx, async (ctx) => {
     let verified = await patchEmail(ctx, email, { verification: result.state });
     await uniqueWrite(async () => (verified = await patchEmail(ctx, verified, { verifiedEmail: verified.emailAddress })));
+    recordUserEvent(ctx, 'user.updated', email.userId);
     return verified;
   });
   return api(serializeEmailAddress(verified, ctx.now()));
@@ -87,6 +92,7 @@ export async function removeEmailAddress(ctx: ServerContext, user: UserRecord, e
   await inTransaction(ctx, async (ctx) => {
     if (email.verification?.codeId) await ctx.store.delete('verifications', email.verification.codeId);
     await ctx.store.delete('emailAddresses', email.id);
+    recordUserEvent(ctx, 'user.updated', user.id);
   });
 }
 

@@ -4,6 +4,7 @@ import { fail } from '../errors';
 import type { SessionRecord, UserRecord } from '../store/records';
 import type { RequestContext, ServerContext } from './context';
 import { requireClient, rotateClientToken, updateClient } from './client';
+import { recordSessionEvent } from '../webhooks/events';
 import { inTransaction } from './transaction';
 
 /** Stored status, or `expired` once the idle or absolute lifetime has run out. */
@@ -53,6 +54,7 @@ export function startSession(ctx: RequestContext, userId: string): Promise<Sessi
     if (!(await ctx.store.update('users', userId, { lastSignInAt: now }))) throw fail('sign_in_not_found');
     await updateClient(ctx, { lastActiveSessionId: session.id });
     await rotateClientToken(ctx);
+    recordSessionEvent(ctx, 'session.created', session.id, userId);
     return session;
   });
 }
@@ -61,6 +63,7 @@ export function startSession(ctx: RequestContext, userId: string): Promise<Sessi
 export function stopSession(ctx: ServerContext, session: SessionRecord, status: 'ended' | 'revoked'): Promise<SessionRecord> {
   return inTransaction(ctx, async (ctx) => {
     const stopped = (await ctx.store.update('sessions', session.id, { status })) ?? { ...session, status };
+    recordSessionEvent(ctx, status === 'ended' ? 'session.ended' : 'session.revoked', session.id, session.userId);
     const client = await ctx.store.get('clients', session.clientId);
     if (client?.lastActiveSessionId === session.id) {
       const remaining = await activeSessionsOfClient(ctx, client.id);

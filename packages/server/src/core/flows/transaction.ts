@@ -1,3 +1,4 @@
+import { writeOutbox, type PendingWebhookEvent } from '../webhooks/events';
 import type { ServerContext } from './context';
 
 /**
@@ -7,10 +8,19 @@ import type { ServerContext } from './context';
  * issued token) reaches `ctx` only once the transaction commits. Hash
  * passwords and send mail before or after, never inside: the transaction
  * holds its rows (and, on SQLite, the whole database) until it ends.
+ *
+ * Webhook events the body records go to the outbox at the end of the
+ * outermost transaction, before it commits: with the change or not at all.
  */
 export async function inTransaction<C extends ServerContext, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
   let scoped: C = ctx;
-  const result = await ctx.store.transaction((store) => fn((scoped = { ...ctx, store })));
-  Object.assign(ctx, { ...scoped, store: ctx.store });
+  const outer = ctx.webhookEvents;
+  const result = await ctx.store.transaction(async (store) => {
+    const events: PendingWebhookEvent[] = outer ?? [];
+    const result = await fn((scoped = { ...ctx, store, webhookEvents: events }));
+    if (!outer) await writeOutbox(scoped, events);
+    return result;
+  });
+  Object.assign(ctx, { ...scoped, store: ctx.store, webhookEvents: outer });
   return result;
 }

@@ -4,6 +4,7 @@ import type { EmailAddressRecord, UserRecord } from '../store/records';
 import { UniqueViolation } from '../store/store';
 import type { ServerContext } from './context';
 import { deleteBackupCodes, sealTotpSecret } from './second-factor';
+import { recordUserDeleted, recordUserEvent } from '../webhooks/events';
 import { inTransaction } from './transaction';
 
 export interface NewUser {
@@ -66,6 +67,7 @@ export async function insertUser(ctx: ServerContext, input: NewUser): Promise<Us
   await inTransaction(ctx, async (ctx) => {
     if (email) await uniqueWrite(() => ctx.store.insert('emailAddresses', email));
     await uniqueWrite(() => ctx.store.insert('users', user));
+    recordUserEvent(ctx, 'user.created', userId);
   });
   return user;
 }
@@ -95,12 +97,19 @@ export function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
     for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
     await deleteBackupCodes(ctx, userId);
     for (const token of await ctx.store.listBy('signInTokens', 'userId', userId)) await ctx.store.delete('signInTokens', token.id);
+    recordUserDeleted(ctx, userId);
   });
 }
 
-export async function updateUser(ctx: ServerContext, userId: string, patch: Partial<UserRecord>): Promise<UserRecord> {
-  let user: UserRecord | null = null;
-  await uniqueWrite(async () => (user = await ctx.store.update('users', userId, { ...patch, updatedAt: ctx.now() })));
-  if (!user) throw fail('authentication_invalid');
-  return user;
+/** Fields the API does not show: changing only these is no `user.updated`. */
+const unseenFields: ReadonlySet<string> = new Set(['pendingTotpSecret', 'lockedUntil', 'lastSignInAt', 'updatedAt']);
+
+export function updateUser(ctx: ServerContext, userId: string, patch: Partial<UserRecord>): Promise<UserRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    let user: UserRecord | null = null;
+    await uniqueWrite(async () => (user = await ctx.store.update('users', userId, { ...patch, updatedAt: ctx.now() })));
+    if (!user) throw fail('authentication_invalid');
+    if (Object.keys(patch).some((field) => !unseenFields.has(field))) recordUserEvent(ctx, 'user.updated', userId);
+    return user;
+  });
 }

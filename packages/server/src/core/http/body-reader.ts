@@ -74,4 +74,12 @@ export class BodyReader {
     if (!(allowed as readonly string[]).includes(value)) throw fail('form_param_format_invalid', { paramName: name });
     return value as T;
   }
+
+  /** An array of strings (each checked like `string`), or undefined when absent. */
+  optionalStringList(name: string, rules?: StringRules): string[] | undefined {
+    const value = this.body[name];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) throw fail('form_param_format_invalid', { paramName: name });
+    return value.map((item: unknown) => new BodyReader({ [name]: item as string }).string(name, rules));
+  }
 }

@@ -59,6 +59,10 @@ export class ObservedStore implements Store {
   resetCounter(key: string) {
     return this.observed({ method: 'resetCounter', key }, this.inner.resetCounter(key));
   }
+  get claimWebhookDeliveries() {
+    const inner = this.inner;
+    return inner.claimWebhookDeliveries && ((now: number, limit: number, leaseMs: number) => inner.claimWebhookDeliveries!(now, limit, leaseMs));
+  }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return this.inner.transaction((tx) => fn(new ObservedStore(tx, this.onWrite)));
   }

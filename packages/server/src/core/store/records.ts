@@ -177,6 +177,72 @@ export interface SignInTokenRecord {
   createdAt: number;
 }
 
+/** A signing secret of a webhook endpoint; during a rotation the old one lives on until `expiresAt`. */
+export interface WebhookSecretState {
+  /** `whsec_…`, sealed with the encryption key. */
+  sealed: string;
+  createdAt: number;
+  /** Null for the current secret; a rotated-out one signs alongside the new one until then. */
+  expiresAt: number | null;
+}
+
+/** Where the app wants webhooks (see core/webhooks). */
+export interface WebhookEndpointRecord {
+  id: string;
+  url: string;
+  /** Event types this endpoint receives; `email.created` (it carries codes) only when listed. */
+  events: string[];
+  description: string | null;
+  /** `failing`: a delivery ran out of retries; nothing is sent until it is enabled again. */
+  status: 'active' | 'failing';
+  secrets: WebhookSecretState[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One event in the outbox, written in the transaction of the change it reports. */
+export interface WebhookMessageRecord {
+  /** `msg_` + time + random: sorted by id is sorted by time (replay --since scans from one). */
+  id: string;
+  type: string;
+  /** The exact body every attempt sends; sealed when it carries a code (`sealed` true). */
+  body: string;
+  sealed: boolean;
+  createdAt: number;
+}
+
+/** One message for one endpoint: its delivery state. */
+export interface WebhookDeliveryRecord {
+  id: string;
+  messageId: string;
+  endpointId: string;
+  /** The user the event is about: one user's deliveries to an endpoint go out one at a time, in order. */
+  orderingKey: string | null;
+  status: 'pending' | 'succeeded' | 'failed';
+  /** Attempts made so far. */
+  attempts: number;
+  nextAttemptAt: number;
+  /** While a worker is sending it: no other worker claims it before then (a crashed worker's claim runs out). */
+  leasedUntil: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The delivery log: one row per HTTP attempt. */
+export interface WebhookAttemptRecord {
+  id: string;
+  deliveryId: string;
+  messageId: string;
+  endpointId: string;
+  attempt: number;
+  outcome: 'succeeded' | 'failed';
+  /** The receiver's HTTP status, or null when none came (timeout, refused, blocked). */
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+  createdAt: number;
+}
+
 export interface Records {
   users: UserRecord;
   emailAddresses: EmailAddressRecord;
@@ -190,6 +256,10 @@ export interface Records {
   serverSecrets: ServerSecretRecord;
   secretKeys: SecretKeyRecord;
   signInTokens: SignInTokenRecord;
+  webhookEndpoints: WebhookEndpointRecord;
+  webhookMessages: WebhookMessageRecord;
+  webhookDeliveries: WebhookDeliveryRecord;
+  webhookAttempts: WebhookAttemptRecord;
 }
 
 export type Kind = keyof Records;

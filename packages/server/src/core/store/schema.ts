@@ -40,6 +40,10 @@ export const schema = {
   serverSecrets: { unique: [], list: [] },
   secretKeys: { unique: ['keyHash'], list: [] },
   signInTokens: { unique: ['tokenHash'], list: ['userId'] },
+  webhookEndpoints: { unique: [], list: [] },
+  webhookMessages: { unique: [], list: [] },
+  webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },
+  webhookAttempts: { unique: [], list: ['endpointId', 'messageId'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];

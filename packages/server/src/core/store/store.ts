@@ -1,4 +1,4 @@
-import type { Kind, Records } from './records';
+import type { Kind, Records, WebhookDeliveryRecord } from './records';
 import type { ListIndex, TimeIndex, UniqueIndex } from './schema';
 import type { StoreSnapshot } from './snapshot';
 
@@ -58,6 +58,16 @@ export interface Store {
   listBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number, cursor?: TimeCursor | null): Promise<Records[K][]>;
   /** Deletes up to `limit` records whose timestamp index is at or before `before`, earliest first, as one short statement; returns how many. */
   deleteBefore<K extends Kind>(kind: K, index: TimeIndex<K>, before: number, limit: number): Promise<number>;
+  /**
+   * Optional, for stores that many processes write at once (PostgreSQL):
+   * leases up to `limit` due webhook deliveries of active endpoints until
+   * `now + leaseMs`, each the oldest unfinished one of its user and endpoint,
+   * without waiting for or taking rows another worker is claiming. Stores
+   * without it are claimed by `claimWebhookDeliveries` in
+   * `core/webhooks/worker.ts` inside one transaction, which is safe where
+   * transactions run one at a time (memory, SQLite).
+   */
+  claimWebhookDeliveries?(now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]>;
 }
 
 /** Where a page of `listBefore` ended: the timestamp and id of its last record. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Kind, Records } from '../../core/store/records';
+import type { Kind, Records, WebhookDeliveryRecord } from '../../core/store/records';
 import { kinds, schema, type ListIndex, type TimeIndex, type UniqueIndex } from '../../core/store/schema';
 import type { StoreSnapshot } from '../../core/store/snapshot';
 import { UniqueViolation, type Store, type TimeCursor } from '../../core/store/store';
@@ -252,6 +252,36 @@ export class PostgresStore implements Store {
     const sql = `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} <= $1 ORDER BY ${column} LIMIT $2 FOR UPDATE SKIP LOCKED)`;
     const { rowCount } = await this.query(sql, [before, limit]);
     return rowCount ?? 0;
+  }
+
+  /**
+   * One statement: pick the due deliveries whose endpoint is active and that
+   * have no earlier unfinished delivery for the same user and endpoint,
+   * locking them with SKIP LOCKED (rows another worker is claiming are passed
+   * over, not waited for), and lease them. A claimed delivery stays pending,
+   * so the user's later ones stay blocked until it succeeds.
+   */
+  async claimWebhookDeliveries(now: number, limit: number, leaseMs: number): Promise<WebhookDeliveryRecord[]> {
+    const deliveries = this.sql.tables.webhookDeliveries;
+    const sql = `
+      UPDATE ${deliveries} AS target SET data = target.data || jsonb_build_object('leasedUntil', $1::bigint + $3::bigint)
+      WHERE target.id IN (
+        SELECT d.id FROM ${deliveries} d
+        JOIN ${this.sql.tables.webhookEndpoints} e ON e.id = d.endpoint_id AND e.data->>'status' = 'active'
+        WHERE d.status = 'pending'
+          AND (d.data->>'nextAttemptAt')::bigint <= $1::bigint
+          AND COALESCE((d.data->>'leasedUntil')::bigint, 0) <= $1::bigint
+          AND NOT EXISTS (
+            SELECT 1 FROM ${deliveries} p
+            WHERE p.ordering_key = d.ordering_key AND p.endpoint_id = d.endpoint_id AND p.seq < d.seq AND p.status <> 'succeeded'
+          )
+        ORDER BY d.seq
+        LIMIT $2
+        FOR UPDATE OF d SKIP LOCKED
+      )
+      RETURNING target.data`;
+    const { rows } = await this.query<{ data: WebhookDeliveryRecord }>(sql, [now, limit, leaseMs]);
+    return rows.map((row) => row.data);
   }
 
   /** Deletes counters whose window ended by `now`; returns how many. Call it now and then. */

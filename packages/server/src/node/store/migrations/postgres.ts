@@ -91,6 +91,22 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX latch_sign_in_tokens_user_id_idx ON latch_sign_in_tokens (user_id, seq);
     `,
   },
+  {
+    version: 30,
+    description: 'webhooks: endpoints, the outbox of messages, deliveries and the attempt log',
+    sql: `
+      CREATE TABLE latch_webhook_endpoints (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);
+      CREATE TABLE latch_webhook_messages (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL);
+      CREATE TABLE latch_webhook_deliveries (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, message_id text, endpoint_id text, ordering_key text, status text);
+      CREATE INDEX latch_webhook_deliveries_message_id_idx ON latch_webhook_deliveries (message_id, seq);
+      CREATE INDEX latch_webhook_deliveries_endpoint_id_idx ON latch_webhook_deliveries (endpoint_id, seq);
+      CREATE INDEX latch_webhook_deliveries_ordering_key_idx ON latch_webhook_deliveries (ordering_key, seq);
+      CREATE INDEX latch_webhook_deliveries_status_idx ON latch_webhook_deliveries (status, seq);
+      CREATE TABLE latch_webhook_attempts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, endpoint_id text, message_id text);
+      CREATE INDEX latch_webhook_attempts_endpoint_id_idx ON latch_webhook_attempts (endpoint_id, seq);
+      CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id, seq);
+    `,
+  },
 ];
 
 /** Any fixed number: it keeps our advisory locks apart from the application's. */

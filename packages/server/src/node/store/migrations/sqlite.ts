@@ -89,6 +89,22 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX latch_sign_in_tokens_user_id_idx ON latch_sign_in_tokens (user_id);
     `,
   },
+  {
+    version: 30,
+    description: 'webhooks: endpoints, the outbox of messages, deliveries and the attempt log',
+    sql: `
+      CREATE TABLE latch_webhook_endpoints (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
+      CREATE TABLE latch_webhook_messages (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
+      CREATE TABLE latch_webhook_deliveries (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, message_id TEXT, endpoint_id TEXT, ordering_key TEXT, status TEXT) STRICT;
+      CREATE INDEX latch_webhook_deliveries_message_id_idx ON latch_webhook_deliveries (message_id);
+      CREATE INDEX latch_webhook_deliveries_endpoint_id_idx ON latch_webhook_deliveries (endpoint_id);
+      CREATE INDEX latch_webhook_deliveries_ordering_key_idx ON latch_webhook_deliveries (ordering_key);
+      CREATE INDEX latch_webhook_deliveries_status_idx ON latch_webhook_deliveries (status);
+      CREATE TABLE latch_webhook_attempts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, endpoint_id TEXT, message_id TEXT) STRICT;
+      CREATE INDEX latch_webhook_attempts_endpoint_id_idx ON latch_webhook_attempts (endpoint_id);
+      CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id);
+    `,
+  },
 ];
 
 /**
