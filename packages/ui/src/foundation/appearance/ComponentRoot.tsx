@@ -1,10 +1,11 @@
 import { useContext, useMemo, type ReactNode } from 'react';
 import { useLatchUIOptions } from '@latch/react';
 import clsx from 'clsx';
-import { enUS, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
+import { enUSCommon, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
 import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
 import { LatchStyles } from '../LatchStyles';
-import { latchCss } from '../styles';
+import { baseCss } from '../styles';
+import { customAttribute, pageCss } from '../stylesheet';
 import { emptyAppearance, extendAppearance } from './merge';
 import type { Appearance, ComponentName, ProviderAppearance } from './types';
 import { cssVariables } from './variables';
@@ -20,6 +21,10 @@ export interface ComponentRootProps {
    * afresh from the provider.
    */
   inherit?: boolean;
+  /** The component's own stylesheet (src/styles/<component>.css), injected after the shared one. */
+  stylesheet?: string;
+  /** The component's own English strings (its section of `enUS`, e.g. `{ signIn }`), under any translation. */
+  strings?: LocalizationInput;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface ComponentRootProps {
  * and `lang`, injects the stylesheet, and provides it all to `useElement` and
  * `useLocalization`.
  */
-export function ComponentRoot({ component, appearance, localization, children, inherit = true }: ComponentRootProps) {
+export function ComponentRoot({ component, appearance, localization, children, inherit = true, stylesheet, strings }: ComponentRootProps) {
   const options = useLatchUIOptions();
   const providerAppearance = options.appearance as ProviderAppearance | undefined;
   const providerLocalization = options.localization as LocalizationInput | undefined;
@@ -40,19 +45,41 @@ export function ComponentRoot({ component, appearance, localization, children, i
     const merged = base
       ? extendAppearance(base.appearance, providerAppearance?.[component], appearance)
       : extendAppearance(emptyAppearance, providerAppearance, providerAppearance?.[component], appearance);
+    // English (shared + this component's) → provider → prop; nested, the
+    // parent's merged resource stands in for the shared English and the provider.
+    const english = enUSCommon as LocalizationResource;
     const resource: LocalizationResource = base
-      ? mergeLocalization(base.resource, localization)
-      : mergeLocalization(enUS, providerLocalization, localization);
+      ? mergeLocalization(english, strings, base.resource, localization)
+      : mergeLocalization(english, strings, providerLocalization, localization);
     return { component, appearance: merged, resource };
-  }, [base, providerAppearance, providerLocalization, component, appearance, localization]);
+  }, [base, providerAppearance, providerLocalization, component, appearance, localization, strings]);
 
   const inject = providerAppearance?.injectStyles !== false;
+  const layer = providerAppearance?.cssLayerName;
+  const nonce = providerAppearance?.styleNonce;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles id="latch-ui" css={latchCss} nonce={providerAppearance?.styleNonce} />}
+      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} layered={layer !== undefined} />}
+      {inject && stylesheet && (
+        <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} layered={layer !== undefined} />
+      )}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );
+}
+
+/** One `<style>` per sheet and layer name: `latch-ui`, `latch-signIn`, … (`latch-ui@components` in a layer). */
+function sheetId(id: string, layer: string | undefined): string {
+  return layer === undefined ? id : `${id}@${layer}`;
+}
+
+const transformed = new Map<string, string>();
+/** `pageCss` once per sheet and layer name: every render of every component asks for it. */
+function cachedPageCss(css: string, layer: string | undefined): string {
+  const key = `${layer ?? ''}\n${css}`;
+  let out = transformed.get(key);
+  if (out === undefined) transformed.set(key, (out = pageCss(css, layer)));
+  return out;
 }
 
 /**
@@ -67,6 +94,7 @@ export function RootElement({ children }: { children: ReactNode }) {
   return (
     <div
       className={clsx('latch-root', root?.className)}
+      {...(root?.className ? { [customAttribute]: '' } : undefined)}
       dir={resource.dir}
       lang={resource.locale}
       style={Object.keys(style).length > 0 ? style : undefined}
