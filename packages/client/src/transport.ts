@@ -2,10 +2,9 @@ import {
   CLIENT_TOKEN_RESPONSE_HEADER,
   REQUESTED_WITH_HEADER,
   SESSION_ID_HEADER,
-  parseRoute,
-  path,
+  clientRoute,
   type ApiError,
-  type RouteName,
+  type ClientRouteName,
 } from '@latch/protocol';
 import { LatchAPIError, LatchNetworkError } from './errors';
 import { defaultTokenStorage, type TokenStorage } from './storage';
@@ -42,7 +41,7 @@ export interface RequestParams {
   sessionId?: string;
 }
 
-export type Request = <T>(route: RouteName, params?: RequestParams) => Promise<T>;
+export type Request = <T>(route: ClientRouteName, params?: RequestParams) => Promise<T>;
 
 /**
  * Same registrable domain, by a simple rule: the same hostname, or the same
@@ -70,7 +69,7 @@ export function createTransport(options: TransportOptions): Request {
   const storage = cookies ? null : (options.tokenStorage ?? defaultTokenStorage());
   const storageKey = `latch:client-token:${options.frontendApi}`;
 
-  return async <T>(route: RouteName, params: RequestParams = {}): Promise<T> => {
+  return async <T>(route: ClientRouteName, params: RequestParams = {}): Promise<T> => {
     const headers: Record<string, string> = { [REQUESTED_WITH_HEADER]: 'fetch' };
     if (params.body !== undefined) headers['content-type'] = 'application/json';
     if (params.sessionId) headers[SESSION_ID_HEADER] = params.sessionId;
@@ -78,11 +77,12 @@ export function createTransport(options: TransportOptions): Request {
     if (sentToken) headers.authorization = `Bearer ${sentToken}`;
 
     const doFetch = options.fetch ?? fetch;
+    const { method, path } = clientRoute(route, params.id);
     let res: Response;
     let text: string;
     try {
-      res = await doFetch(base + path(route, params.id), {
-        method: parseRoute(route).method,
+      res = await doFetch(base + path, {
+        method,
         headers,
         body: params.body === undefined ? undefined : JSON.stringify(params.body),
         credentials: cookies ? 'include' : 'omit',

@@ -1,16 +1,14 @@
 /**
- * The frontend API's routes. The server's router and the client's transport
- * both read this table, so a path is written once. `:id` segments are filled
- * with `path()`.
+ * The frontend API routes a browser calls: all that @latch/client ships (an
+ * app pays for these strings, not for the rest of the table).
  */
-export const Routes = {
+export const ClientRoutes = {
   environment: 'GET /v1/environment',
   client: 'GET /v1/client',
   /** Signs out every session of this client. */
   clientDelete: 'DELETE /v1/client',
 
   signInCreate: 'POST /v1/client/sign_ins',
-  signInGet: 'GET /v1/client/sign_ins/:id',
   signInPrepareFirstFactor: 'POST /v1/client/sign_ins/:id/prepare_first_factor',
   signInAttemptFirstFactor: 'POST /v1/client/sign_ins/:id/attempt_first_factor',
   signInPrepareSecondFactor: 'POST /v1/client/sign_ins/:id/prepare_second_factor',
@@ -18,7 +16,6 @@ export const Routes = {
   signInResetPassword: 'POST /v1/client/sign_ins/:id/reset_password',
 
   signUpCreate: 'POST /v1/client/sign_ups',
-  signUpGet: 'GET /v1/client/sign_ups/:id',
   signUpUpdate: 'PATCH /v1/client/sign_ups/:id',
   signUpPrepareVerification: 'POST /v1/client/sign_ups/:id/prepare_verification',
   signUpAttemptVerification: 'POST /v1/client/sign_ups/:id/attempt_verification',
@@ -26,15 +23,7 @@ export const Routes = {
   sessionToken: 'POST /v1/client/sessions/:id/tokens',
   sessionTouch: 'POST /v1/client/sessions/:id/touch',
   sessionEnd: 'POST /v1/client/sessions/:id/end',
-  /**
-   * For app servers, not browsers: is the session a session JWT names still
-   * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
-   * app that verifies tokens itself sign out a revoked session at once
-   * instead of when its last token expires.
-   */
-  sessionStatus: 'POST /v1/sessions/status',
 
-  me: 'GET /v1/me',
   meUpdate: 'PATCH /v1/me',
   meDelete: 'DELETE /v1/me',
   meEmailCreate: 'POST /v1/me/email_addresses',
@@ -53,22 +42,56 @@ export const Routes = {
   meReverificationPrepare: 'POST /v1/me/reverification/prepare',
   /** Proves the user again; sensitive actions are then allowed for a while. */
   meReverificationAttempt: 'POST /v1/me/reverification/attempt',
+} as const;
 
+/** Frontend API routes no browser client calls: reads the client does not need, and those for app servers. */
+const serverRoutes = {
+  signInGet: 'GET /v1/client/sign_ins/:id',
+  signUpGet: 'GET /v1/client/sign_ups/:id',
+  /**
+   * For app servers, not browsers: is the session a session JWT names still
+   * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
+   * app that verifies tokens itself sign out a revoked session at once
+   * instead of when its last token expires.
+   */
+  sessionStatus: 'POST /v1/sessions/status',
+  me: 'GET /v1/me',
   jwks: 'GET /.well-known/jwks.json',
 } as const;
 
+/**
+ * The frontend API's routes. The server's router and the clients both read
+ * this table, so a path is written once. `:id` segments are filled with
+ * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
+ */
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, serverRoutes);
+
 export type RouteName = keyof typeof Routes;
+export type ClientRouteName = keyof typeof ClientRoutes;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Splits a route into its method and path template. */
 export function parseRoute(name: RouteName): { method: HttpMethod; template: string } {
-  const [method, template] = Routes[name].split(' ') as [HttpMethod, string];
-  return { method, template };
+  return split(Routes[name]);
 }
 
 /** Fills the `:id` segment of a route's path, escaping the value. */
 export function path(name: RouteName, id?: string): string {
-  const { template } = parseRoute(name);
+  return fill(name, split(Routes[name]).template, id);
+}
+
+/** A route the browser client calls: its method, and its path with the `:id` segment filled. */
+export function clientRoute(name: ClientRouteName, id?: string): { method: HttpMethod; path: string } {
+  const [method, template] = ClientRoutes[name].split(' ') as [HttpMethod, string];
+  return { method, path: fill(name, template, id) };
+}
+
+function split(route: string): { method: HttpMethod; template: string } {
+  const [method, template] = route.split(' ') as [HttpMethod, string];
+  return { method, template };
+}
+
+function fill(name: string, template: string, id: string | undefined): string {
   if (!template.includes(':id')) return template;
   if (id === undefined) throw new Error(`Route ${name} needs an id`);
   return template.replace(':id', encodeURIComponent(id));

@@ -1,4 +1,4 @@
-import type { EmailAddressJSON, RouteName, VerificationJSON } from '@latch/protocol';
+import type { EmailAddressJSON, ClientRouteName, VerificationJSON } from '@latch/protocol';
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 
@@ -37,11 +37,11 @@ export class EmailAddress {
     await this.#send('meEmailDelete');
   }
 
-  #send<T>(route: RouteName, body?: RequestParams['body']): Promise<T> {
+  #send<T>(route: ClientRouteName, body?: RequestParams['body']): Promise<T> {
     return this.#ctx.call<T>(route, { id: this.id, body, sessionId: this.#sessionId });
   }
 
-  async #update(route: RouteName, body: object): Promise<EmailAddress> {
+  async #update(route: ClientRouteName, body: object): Promise<EmailAddress> {
     const json = await this.#send<EmailAddressJSON>(route, body);
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
   }

@@ -5,7 +5,7 @@ import type {
   PrepareFirstFactorBody,
   PrepareSecondFactorBody,
   ResetPasswordBody,
-  RouteName,
+  ClientRouteName,
   SecondFactor,
   SignInCreateBody,
   SignInJSON,
@@ -86,7 +86,7 @@ export class SignIn {
     return this.#ctx.state().signIn.id ? this.#ctx.state().signIn : this;
   }
 
-  async #send(route: RouteName, body: object, creating = false): Promise<SignIn> {
+  async #send(route: ClientRouteName, body: object, creating = false): Promise<SignIn> {
     const id = creating ? undefined : this.#current().id;
     if (!creating && !id) throw new Error('This sign-in has not started: call signIn.create() first.');
     const json = await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body });

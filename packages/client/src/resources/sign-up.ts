@@ -1,5 +1,5 @@
 import type {
-  RouteName,
+  ClientRouteName,
   SignUpCreateBody,
   SignUpField,
   SignUpJSON,
@@ -70,7 +70,7 @@ export class SignUp {
     return this.#send('signUpAttemptVerification', params);
   }
 
-  async #send(route: RouteName, body: object, creating = false): Promise<SignUp> {
+  async #send(route: ClientRouteName, body: object, creating = false): Promise<SignUp> {
     const id = creating ? undefined : (this.#ctx.state().signUp.id ?? this.id);
     if (!creating && !id) throw new Error('This sign-up has not started: call signUp.create() first.');
     const json = await this.#ctx.call<SignUpJSON>(route, { id: id ?? undefined, body });

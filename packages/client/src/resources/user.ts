@@ -3,7 +3,7 @@ import type {
   BackupCodesJSON,
   ChangePasswordBody,
   EmailAddressJSON,
-  RouteName,
+  ClientRouteName,
   TotpJSON,
   TotpVerifiedJSON,
   UserJSON,
@@ -122,12 +122,12 @@ export class User {
     await this.#me('meDelete');
   }
 
-  #me<T>(route: RouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<T> {
+  #me<T>(route: ClientRouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<T> {
     return this.#ctx.call<T>(route, { ...params, sessionId: this.#sessionId });
   }
 
   /** Sends the change, then answers with the user as the refreshed state holds it. */
-  async #change(route: RouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<User> {
+  async #change(route: ClientRouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<User> {
     await this.#me(route, params);
     return userOf(this.#ctx, this.#sessionId) ?? this;
   }
