@@ -133,7 +133,7 @@ export class LatchClient {
     const mutationsBefore = this.#mutations;
     const data = await this.#request<ApiResponse<ClientJSON | null>>('client');
     const client = mutationsBefore === this.#mutations ? data.client : this.#client;
-    this.#apply(client, data.environment, { loaded: true });
+    this.#apply(client, data.environment, true);
   }
 
   async #call<T>(route: ClientRouteName, params?: RequestParams): Promise<T> {
@@ -146,18 +146,22 @@ export class LatchClient {
       throw e;
     }
     this.#mutations++;
-    this.#apply(data.client === undefined ? this.#client : data.client, data.environment, { announce: true });
+    this.#apply(data.client === undefined ? this.#client : data.client, data.environment);
     return data.response;
   }
 
-  /** The one place where server answers become state. */
-  #apply(client: ClientJSON | null, environment: EnvironmentJSON | undefined, how: { loaded?: boolean; announce?: boolean }) {
+  /**
+   * The one place where server answers become state. A load (`loaded`) marks
+   * the state loaded; anything else is this tab's own change, announced to
+   * the other tabs when the sessions changed.
+   */
+  #apply(client: ClientJSON | null, environment: EnvironmentJSON | undefined, loaded = false) {
     const before = sessionsKey(this.#client);
     this.#client = client;
-    const next = buildState(this.#ctx, this.#state, client, environment ?? this.#state.environment, this.#state.isLoaded || !!how.loaded);
+    const next = buildState(this.#ctx, this.#state, client, environment ?? this.#state.environment, this.#state.isLoaded || loaded);
     if (sessionsKey(client) !== before) {
       this.#tokens.retain(next.sessions.map((s) => s.id));
-      if (how.announce) this.#broadcast?.post();
+      if (!loaded) this.#broadcast?.post();
     }
     this.#set(next);
   }
@@ -189,7 +193,7 @@ export class LatchClient {
       if (client) {
         const sessions = client.sessions.filter((s) => s.id !== sessionId);
         const lastActiveSessionId = client.lastActiveSessionId === sessionId ? null : client.lastActiveSessionId;
-        this.#apply({ ...client, sessions, lastActiveSessionId }, undefined, { announce: true });
+        this.#apply({ ...client, sessions, lastActiveSessionId }, undefined);
       }
       await this.#fetchClient().catch(ignore);
       return null;

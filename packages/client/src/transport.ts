@@ -84,7 +84,8 @@ export function createTransport(options: TransportOptions): Request {
       res = await doFetch(base + path, {
         method,
         headers,
-        body: params.body === undefined ? undefined : JSON.stringify(params.body),
+        // JSON.stringify(undefined) is undefined: no body.
+        body: JSON.stringify(params.body),
         credentials: cookies ? 'include' : 'omit',
       });
       text = await res.text();
