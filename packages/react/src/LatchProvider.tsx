@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { createElement, useMemo, useState, type ReactNode } from 'react';
 import type { LatchInitialState } from '@latch/client';
 import { LatchContext, LatchUIOptionsContext, type LatchContextValue, type LatchUIOptions } from './context';
 import { useProvidedClient, type LatchClientSource } from './useProvidedClient';
@@ -38,9 +38,8 @@ export function LatchProvider(props: LatchProviderProps) {
   );
   const uiOptions = useMemo(() => ({ appearance, localization, navigate }), [appearance, localization, navigate]);
 
-  return (
-    <LatchContext.Provider value={value}>
-      <LatchUIOptionsContext.Provider value={uiOptions}>{children}</LatchUIOptionsContext.Provider>
-    </LatchContext.Provider>
-  );
+  // createElement, not JSX: an app that uses only the hooks then loads no
+  // react/jsx-runtime for these two elements (every @latch/react import comes
+  // from 'react' itself).
+  return createElement(LatchContext.Provider, { value }, createElement(LatchUIOptionsContext.Provider, { value: uiOptions }, children));
 }
