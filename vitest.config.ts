@@ -82,7 +82,7 @@ export default defineConfig({
           exclude: [
             ...configDefaults.exclude,
             // The built catalog is one bundle on React 19; its stories run here in jsdom instead.
-            'packages/ui/test/stories/catalog.browser.test.ts',
+            'packages/ui/test/stories/*.browser.test.ts',
             // Checks of CSS files, the README and locale files, which no React renders.
             'packages/ui/test/**/stylesheet.test.ts',
             'packages/ui/test/docs/**',

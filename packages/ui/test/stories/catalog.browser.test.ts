@@ -1,130 +1,24 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchChromium } from '../../../../playground/test/chromium';
+import { catalogRunnable, openCatalog, storyIds, type Catalog } from './catalog';
 
 // The built catalog (`npm run build-storybook`) in Chromium: every story
 // renders on MSW's service worker, runs its play function, and passes the
 // a11y addon's axe run, which here (unlike jsdom) sees layout, so colour
 // contrast and visible-label rules are checked too. Outside CI it is skipped
 // when there is no build or no Chromium; run `npm run build-storybook` first.
-const staticDir = fileURLToPath(new URL('../../../../storybook-static/', import.meta.url));
-const indexFile = join(staticDir, 'index.json');
-const built = existsSync(indexFile);
-// In CI it must run (npm test builds the catalog first); elsewhere it needs a build and Chromium.
-const runnable = process.env.CI === 'true' || (built && Boolean(chromiumPath));
-
-interface IndexEntry {
-  id: string;
-  type: 'story' | 'docs';
-}
-const storyIds = built
-  ? Object.values((JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: Record<string, IndexEntry> }).entries)
-      .filter((entry) => entry.type === 'story')
-      .map((entry) => entry.id)
-  : [];
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
-function serveStatic(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://catalog').pathname);
-    const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** What the preview reported once a story was done: Storybook's STORY_FINISHED, plus any exception on the way. */
-interface StoryOutcome {
-  status: 'success' | 'error' | 'timeout';
-  errors: string[];
-  violations: string[];
-}
-
-/** What this test reads from and adds to the preview's window. */
-interface CatalogWindow {
-  __STORYBOOK_ADDONS_CHANNEL__?: { on(event: string, listener: (payload: never) => void): void; emit(event: string, payload: unknown): void };
-  latchCatalog: { finished: Map<string, { status: 'success' | 'error'; reporters: A11yReport[] }>; errors: string[] };
-}
-interface A11yReport {
-  type: string;
-  result?: { violations?: { id: string; help: string; nodes: { target: string[] }[] }[] };
-}
-
-/**
- * Selects the story the way the manager does (SET_CURRENT_STORY on the
- * preview's channel), so one page serves every story, as for a person
- * browsing the catalog, and waits for STORY_FINISHED.
- */
-function runStory(page: Page, storyId: string): Promise<StoryOutcome> {
-  return page.evaluate(async (id) => {
-    const preview = window as unknown as CatalogWindow;
-    const catalog = preview.latchCatalog;
-    catalog.errors = [];
-    preview.__STORYBOOK_ADDONS_CHANNEL__!.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-    const deadline = Date.now() + 20_000;
-    while (!catalog.finished.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-    const finished = catalog.finished.get(id);
-    const violations = (finished?.reporters ?? [])
-      .filter((report) => report.type === 'a11y')
-      .flatMap((report) => report.result?.violations ?? [])
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-    return { status: finished?.status ?? 'timeout', errors: catalog.errors, violations };
-  }, storyId);
-}
-
-describe.runIf(runnable)('the built Storybook catalog in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
+describe.runIf(catalogRunnable)('the built Storybook catalog in Chromium', () => {
+  let catalog: Catalog;
 
   beforeAll(async () => {
-    server = await serveStatic(staticDir);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    // Start on no story, so that every story's STORY_FINISHED comes after the listener is in place.
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/iframe.html?id=none&viewMode=story`);
-    await page.waitForFunction(() => Boolean((window as unknown as CatalogWindow).__STORYBOOK_ADDONS_CHANNEL__));
-    await page.evaluate(() => {
-      const preview = window as unknown as CatalogWindow;
-      const catalog: CatalogWindow['latchCatalog'] = { finished: new Map(), errors: [] };
-      preview.latchCatalog = catalog;
-      const channel = preview.__STORYBOOK_ADDONS_CHANNEL__!;
-      channel.on('storyFinished', (event: { storyId: string; status: 'success' | 'error'; reporters: A11yReport[] }) =>
-        catalog.finished.set(event.storyId, event),
-      );
-      for (const name of ['storyErrored', 'storyThrewException', 'playFunctionThrewException']) {
-        channel.on(name, (error: { message?: string; title?: string; description?: string }) =>
-          catalog.errors.push(`${name}: ${error.message ?? error.title ?? ''} ${error.description ?? ''}`.trim()),
-        );
-      }
-    });
+    catalog = await openCatalog();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await catalog?.close();
   });
 
   it.each(storyIds)('%s renders, plays and passes axe', async (storyId) => {
-    const outcome = await runStory(page, storyId);
+    const outcome = await catalog.runStory(storyId);
     expect({ errors: outcome.errors, violations: outcome.violations }).toEqual({ errors: [], violations: [] });
     expect(outcome.status).toBe('success');
   });

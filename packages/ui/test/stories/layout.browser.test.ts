@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogRunnable, openCatalog, settle, storyIds, type Catalog } from './catalog';
+
+// Every story of the built catalog at a small phone, a common phone, a tablet
+// and a laptop: after its play function, nothing may stick out of its box
+// (content wider than the box, or clipped by it), leave the viewport, or
+// make the page scroll sideways, and no word may be split across two lines.
+// Outside CI it is skipped without a build (`npm run build-storybook`) or Chromium.
+const widths = [320, 390, 768, 1280];
+const narrowest = 320;
+
+/** Runs in the page: what does not fit at the current width, one readable line each. */
+function findLayoutProblems(): string[] {
+  const problems: string[] = [];
+  const viewport = document.documentElement.clientWidth;
+  const describe = (element: Element) => {
+    const classes = [...element.classList].filter((name) => name.startsWith('latch-')).slice(0, 2);
+    const name = element.tagName.toLowerCase() + classes.map((c) => `.${c}`).join('');
+    const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ');
+    return text ? `${name} "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` : name;
+  };
+  const px = (value: number) => `${Math.round(value)} px`;
+
+  if (document.documentElement.scrollWidth > viewport + 1) {
+    problems.push(`the page scrolls sideways: ${px(document.documentElement.scrollWidth)} wide in a ${px(viewport)} viewport`);
+  }
+  /** Deliberately clipped to nothing (visually hidden text, the hidden file input). */
+  const hidden = (element: Element) => {
+    const style = getComputedStyle(element);
+    return style.clipPath !== 'none' || style.clip !== 'auto' || style.visibility === 'hidden';
+  };
+  const roots = [...document.querySelectorAll('.latch-root')].filter((root) => !root.parentElement?.closest('.latch-root'));
+  const outside: Element[] = [];
+  for (const root of roots) {
+    for (const element of [root, ...root.querySelectorAll('*')]) {
+      if (!(element instanceof HTMLElement || element instanceof SVGElement) || element.getClientRects().length === 0) continue;
+      if (hidden(element) || element.closest('.latch-visually-hidden')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (rect.left < -1 || rect.right > viewport + 1) {
+        // Only the outermost: its descendants are carried out with it.
+        if (outside.some((ancestor) => ancestor.contains(element))) continue;
+        outside.push(element);
+        problems.push(`${describe(element)} leaves the viewport: ${px(rect.left)} to ${px(rect.right)} of ${px(viewport)}`);
+        continue;
+      }
+      if (!(element instanceof HTMLElement)) continue;
+      const style = getComputedStyle(element);
+      const clipsX = style.overflowX !== 'visible';
+      // An input's value scrolls inside it: wider than the box means part of it is out of sight.
+      if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'auto' && style.overflowX !== 'scroll') {
+        const what = clipsX ? 'is clipped' : 'overflows its box';
+        problems.push(`${describe(element)} ${what}: content ${px(element.scrollWidth)} wide in ${px(element.clientWidth)}`);
+      }
+      const clipsY = style.overflowY === 'hidden' || style.overflowY === 'clip';
+      if (clipsY && element.scrollHeight > element.clientHeight + 1 && !(element instanceof HTMLInputElement)) {
+        problems.push(`${describe(element)} is clipped: content ${px(element.scrollHeight)} tall in ${px(element.clientHeight)}`);
+      }
+    }
+    // Words split over two lines: each word's boxes must share one line.
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.getClientRects().length === 0 || hidden(parent) || parent.closest('.latch-visually-hidden, svg')) continue;
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/[^\s\-/‐–—]{2,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+        if (tops.size > 1) problems.push(`"${match[0]}" in ${describe(parent)} is broken over ${tops.size} lines`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe.runIf(catalogRunnable)('every story fits at 320, 390, 768 and 1280 px in Chromium', () => {
+  let catalog: Catalog;
+
+  beforeAll(async () => {
+    catalog = await openCatalog({ viewport: { width: narrowest, height: 800 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await catalog?.close();
+  });
+
+  it.each(storyIds)('%s', async (storyId) => {
+    const { page } = catalog;
+    // Played at the narrowest width, so the states the play function reaches are the ones measured.
+    await page.setViewportSize({ width: narrowest, height: 800 });
+    const outcome = await catalog.runStory(storyId);
+    expect(outcome.status, outcome.errors.join('\n')).toBe('success');
+    const problems: string[] = [];
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle(page);
+      problems.push(...(await page.evaluate(findLayoutProblems)).map((problem) => `at ${width} px: ${problem}`));
+    }
+    expect(problems).toEqual([]);
+  });
+});
