@@ -48,7 +48,7 @@ export function CodeField({ name = 'code', length = 6, label, onChange, value, s
       autoComplete="one-time-code"
       inputMode="numeric"
       pattern={`[0-9]{${length}}`}
-      maxLength={length}
+      // No maxLength: a pasted "123 456" or "123-456" would be cut short before the dash is dropped.
       spellCheck={false}
       onChange={(next) => {
         const code = next.replace(/\D/g, '').slice(0, length);
