@@ -61,7 +61,6 @@ export const VerifiedSecondEmail: Story = {
   play: async (context) => {
     await toVerifyEmail(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), codeEmailedTo(context, secondEmail));
-    await click(context, 'Continue');
     await expect(await canvasOf(context).findByRole('button', { name: /Set as primary/ })).toBeVisible();
   },
 };
@@ -81,7 +80,6 @@ export const WrongEmailCode: Story = {
   play: async (context) => {
     await toVerifyEmail(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), wrongCode(codeEmailedTo(context, secondEmail)));
-    await click(context, 'Continue');
     await expectFieldError(context, 'Verification code', 'The code is incorrect.');
   },
 };
@@ -149,7 +147,6 @@ export const TotpWrongCode: Story = {
   play: async (context) => {
     await toTotpEnrollment(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), wrongCode(await enrollmentCode(context)));
-    await click(context, 'Continue');
     await expectFieldError(context, 'Verification code', 'The code is incorrect.');
   },
 };
@@ -159,7 +156,6 @@ export const BackupCodes: Story = {
   play: async (context) => {
     await toTotpEnrollment(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), await enrollmentCode(context));
-    await click(context, 'Continue');
     const canvas = canvasOf(context);
     await canvas.findByRole('group', { name: 'Save your backup codes' });
     await expect(canvas.getByRole('list', { name: 'Backup codes' }).children.length).toBeGreaterThan(0);
