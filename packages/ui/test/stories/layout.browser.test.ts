@@ -75,6 +75,55 @@ function findLayoutProblems(): string[] {
   return problems;
 }
 
+/**
+ * Runs in the page: the defects of issue 8 that only a browser can see.
+ * Danger actions in the danger colour, secondary ones never filled with the
+ * primary; a heading focused after a step change (tabindex=-1) draws no ring;
+ * every password rule has a marker and the same indent.
+ */
+function findStyleProblems(): string[] {
+  const problems: string[] = [];
+  const colourOf = (root: Element, value: string) => {
+    const probe = document.createElement('span');
+    probe.style.color = value;
+    root.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  };
+  for (const root of document.querySelectorAll('.latch-root')) {
+    const danger = colourOf(root, 'var(--_danger)');
+    const primary = colourOf(root, 'var(--_primary)');
+    for (const button of root.querySelectorAll(':scope .latch-profileDangerButton')) {
+      if (button.closest('.latch-root') !== root) continue;
+      const style = getComputedStyle(button);
+      if (style.color !== danger && style.backgroundColor !== danger) {
+        problems.push(`danger action "${button.textContent}" is neither red nor on red (${style.color} on ${style.backgroundColor})`);
+      }
+    }
+    for (const button of root.querySelectorAll('.latch-profileSectionAction, .latch-formButtonSecondary, .latch-alternativeMethodsButton')) {
+      if (getComputedStyle(button).backgroundColor === primary) problems.push(`secondary action "${button.textContent}" is filled like a primary one`);
+    }
+    for (const list of root.querySelectorAll('.latch-passwordHints')) {
+      const starts = [...list.children].map((item) => {
+        const marker = getComputedStyle(item, '::before').content;
+        if (marker === 'none' || marker === 'normal') problems.push(`password rule "${item.textContent}" has no marker`);
+        const text = [...item.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+        if (!text) return NaN;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        return Math.round(range.getClientRects()[0]?.left ?? NaN);
+      });
+      if (new Set(starts).size > 1) problems.push(`password rules start at different indents: ${starts.join(', ')} px`);
+    }
+  }
+  const focused = document.activeElement;
+  if (focused?.closest('.latch-root') && focused.getAttribute('tabindex') === '-1' && getComputedStyle(focused).outlineStyle !== 'none') {
+    problems.push(`${focused.tagName.toLowerCase()} "${focused.textContent}" (tabindex=-1, focused for screen readers) draws a focus ring`);
+  }
+  return problems;
+}
+
 describe.runIf(catalogRunnable)('every story fits at 320, 390, 768 and 1280 px in Chromium', () => {
   let catalog: Catalog;
 
@@ -92,7 +141,7 @@ describe.runIf(catalogRunnable)('every story fits at 320, 390, 768 and 1280 px i
     await page.setViewportSize({ width: narrowest, height: 800 });
     const outcome = await catalog.runStory(storyId);
     expect(outcome.status, outcome.errors.join('\n')).toBe('success');
-    const problems: string[] = [];
+    const problems = await page.evaluate(findStyleProblems);
     for (const width of widths) {
       await page.setViewportSize({ width, height: 800 });
       await settle(page);

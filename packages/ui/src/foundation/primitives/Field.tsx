@@ -99,15 +99,16 @@ export function Field({
       ) : (
         control
       )}
-      {hint && (
-        <div {...hintProps} id={hintId}>
-          {hint}
-        </div>
-      )}
+      {/* The error right under the input, before a hint however long (password rules): it is about the field. */}
       {error && (
         <p {...errorProps} id={errorId} role="alert">
           {error}
         </p>
+      )}
+      {hint && (
+        <div {...hintProps} id={hintId}>
+          {hint}
+        </div>
       )}
     </div>
   );
