@@ -7,6 +7,7 @@ import {
   Alert,
   Avatar,
   Checkbox,
+  breakableEmails,
   CodeField,
   ComponentRoot,
   Field,
@@ -255,5 +256,15 @@ describe('Avatar and Checkbox', () => {
     expect(box.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
     await user.click(box);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('breakableEmails', () => {
+  it('lets an address wrap after the @ and before each dot, and leaves other text alone', async () => {
+    await renderIn(<p data-testid="title">{breakableEmails('Verify ada.lovelace@example.org now.')}</p>);
+    const title = screen.getByTestId('title');
+    expect(title.textContent).toBe('Verify ada.lovelace@example.org now.');
+    expect(title.innerHTML).toBe('Verify ada<wbr>.lovelace@<wbr>example<wbr>.org now.');
+    expect(breakableEmails('No address here.')).toBe('No address here.');
   });
 });

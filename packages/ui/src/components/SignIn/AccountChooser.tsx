@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAuth, useSessionList, type Session } from '@latch/react';
-import { Avatar, Spinner, useElement, useLocalization, useStepAction } from '../../foundation';
+import { Avatar, breakableEmails, Spinner, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 
@@ -71,7 +71,7 @@ function Account({ session, active, loading, disabled, onChoose }: AccountProps)
         <span {...nameProps}>{name}</span>{' '}
         {email !== name && (
           <span {...identifier} dir="auto">
-            {email}
+            {breakableEmails(email)}
           </span>
         )}
       </span>
