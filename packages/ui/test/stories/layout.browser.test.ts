@@ -116,9 +116,12 @@ function findStyleProblems(): string[] {
         if (!text) return NaN;
         const range = document.createRange();
         range.selectNodeContents(text);
-        const line = range.getClientRects()[0];
-        if (!line) return NaN;
-        return Math.round(getComputedStyle(item).direction === 'rtl' ? line.right : line.left);
+        // Where the first line starts: its rightmost edge in a right-to-left page (digits make runs of their own).
+        const boxes = [...range.getClientRects()];
+        const top = Math.min(...boxes.map((box) => box.top));
+        const first = boxes.filter((box) => Math.abs(box.top - top) < 2);
+        const rtl = getComputedStyle(item).direction === 'rtl';
+        return Math.round(rtl ? Math.max(...first.map((box) => box.right)) : Math.min(...first.map((box) => box.left)));
       });
       if (new Set(starts).size > 1) problems.push(`password rules start at different indents: ${starts.join(', ')} px`);
     }
