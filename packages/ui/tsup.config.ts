@@ -2,10 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { transform } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import { latchPackage } from '../../tsup.config';
+import { shieldCss } from './src/foundation/stylesheet';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
-// Must match the order of src/foundation/styles.ts, which imports the same files.
+// dist/styles.css: the shared sheet first, then every component's (each injects its own when it renders).
 const stylesheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'userButton.css'];
 
 /**
@@ -56,11 +57,12 @@ export default defineConfig(
         },
       },
     },
-    // The same stylesheet as a file, minified too, for apps that load CSS
-    // themselves (`appearance: { injectStyles: false }` + import '@latch/ui/styles.css').
+    // Every sheet as one file, minified and in the unlayered form the components
+    // inject, for apps that load CSS themselves (`appearance: { injectStyles: false }`
+    // + import '@latch/ui/styles.css', or `@import '@latch/ui/styles.css' layer(latch)`).
     async onSuccess() {
       const parts = await Promise.all(stylesheets.map((file) => readFile(new URL(`./src/styles/${file}`, import.meta.url), 'utf8')));
-      await writeFile(new URL('./dist/styles.css', import.meta.url), await minifyCss(parts.join('\n')));
+      await writeFile(new URL('./dist/styles.css', import.meta.url), shieldCss(await minifyCss(parts.join('\n'))));
     },
   }),
 );

@@ -2,7 +2,7 @@ import { useInsertionEffect, version } from 'react';
 import { useRenderingHtml } from './renderingHtml';
 
 export interface LatchStylesProps {
-  /** Stable per stylesheet (`latch-ui`): one copy per id in the document, however many components render it. */
+  /** Stable per stylesheet (`latch-ui`, `latch-signIn`, …): one copy per id in the document, however many components render it. */
   id: string;
   css: string;
   /** Lets the sheet pass a CSP `style-src 'nonce-…'`. */
@@ -49,15 +49,22 @@ function HeadStyles({ id, css, nonce }: LatchStylesProps) {
   );
 }
 
-/** At the start of <head>, where React 19 puts hoisted sheets too: the app's own CSS, after it, wins ties. */
+/**
+ * At the start of <head>, after Latch's other sheets (the shared one comes
+ * before each component's), where React 19 puts hoisted sheets too: the app's
+ * own CSS, after them, wins ties.
+ */
 function insertOnce(id: string, css: string, nonce: string | undefined): void {
-  if (document.head.querySelector(`style[data-latch-style="${id}"]`)) return;
+  const sheets = document.head.querySelectorAll('style[data-latch-style]');
+  if ([...sheets].some((sheet) => sheet.getAttribute('data-latch-style') === id)) return;
   const style = document.createElement('style');
   style.setAttribute('data-latch-style', id);
   // The attribute, not the property: browsers take the nonce from it, and show it to no script.
   if (nonce) style.setAttribute('nonce', nonce);
   style.textContent = css;
-  document.head.prepend(style);
+  const last = sheets[sheets.length - 1];
+  if (last) last.after(style);
+  else document.head.prepend(style);
 }
 
 /** The stylesheet, one copy in <head> per id, server-rendered and hydrated alike on React 18 and 19. */

@@ -20,7 +20,8 @@ export { cssVariableName, cssVariables } from './appearance/variables';
 export { ComponentRoot, RootElement, type ComponentRootProps } from './appearance/ComponentRoot';
 export { useElement, useLayout, type ElementProps, type ElementState } from './appearance/useElement';
 export { LatchStyles } from './LatchStyles';
-export { latchCss } from './styles';
+export { baseCss } from './styles';
+export { customAttribute, pageCss, shieldCss } from './stylesheet';
 
 // Localization
 export { enUS, mergeLocalization, translate } from '../localization';

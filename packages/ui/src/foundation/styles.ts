@@ -1,12 +1,10 @@
 import base from '../styles/latch.css?raw';
-import signIn from '../styles/signIn.css?raw';
-import signUp from '../styles/signUp.css?raw';
-import userButton from '../styles/userButton.css?raw';
-import userProfile from '../styles/userProfile.css?raw';
 
 /**
- * The whole stylesheet, one string: the same text as dist/styles.css (the
- * build concatenates these files in this order, listed again in
- * tsup.config.ts).
+ * The sheet every component injects: the scoped reset, the root and the
+ * shared parts (card, fields, buttons, alerts, avatars). Each component adds
+ * its own (`ComponentRoot`'s `stylesheet`), so a page ships only the CSS of
+ * the components it renders. The build concatenates all of them, in the order
+ * listed in tsup.config.ts, into dist/styles.css.
  */
-export const latchCss = [base, signIn, signUp, userProfile, userButton].join('\n');
+export const baseCss = base;

@@ -1,5 +1,6 @@
 import { ComponentRoot, type ComponentBaseProps, type RoutingProps } from '../../foundation';
 import { SignInFlowRoot } from './SignInFlow';
+import css from '../../styles/signIn.css?raw';
 
 export interface SignInProps extends ComponentBaseProps, RoutingProps {
   /** Where "Sign up" leads. Default '/sign-up'. */
@@ -24,7 +25,7 @@ export interface SignInProps extends ComponentBaseProps, RoutingProps {
  */
 export function SignIn({ appearance, localization, ...flow }: SignInProps) {
   return (
-    <ComponentRoot component="signIn" appearance={appearance} localization={localization}>
+    <ComponentRoot component="signIn" appearance={appearance} localization={localization} stylesheet={css}>
       <SignInFlowRoot {...flow} />
     </ComponentRoot>
   );

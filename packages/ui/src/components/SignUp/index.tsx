@@ -17,6 +17,7 @@ import { StartStep } from './StartStep';
 import { emptyValues, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
+import css from '../../styles/signUp.css?raw';
 
 export interface SignUpProps extends RoutingProps, ComponentBaseProps {
   /** The "Already have an account? Sign in" link. Default '/sign-in'. */
@@ -37,7 +38,7 @@ export interface SignUpProps extends RoutingProps, ComponentBaseProps {
  */
 export function SignUp({ appearance, localization, ...props }: SignUpProps) {
   return (
-    <ComponentRoot component="signUp" appearance={appearance} localization={localization}>
+    <ComponentRoot component="signUp" appearance={appearance} localization={localization} stylesheet={css}>
       <SignUpFlow {...props} />
     </ComponentRoot>
   );

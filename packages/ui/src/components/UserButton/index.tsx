@@ -8,6 +8,7 @@ import { useControllableState } from './useControllableState';
 import { UserButtonPopover } from './UserButtonPopover';
 import { usePopoverPosition } from './usePopoverPosition';
 import { useUserButtonActions } from './useUserButtonActions';
+import css from '../../styles/userButton.css?raw';
 
 /** "Manage account" opens `<UserProfile/>` in a modal, or goes to the app's own profile page. */
 type ProfileModeProps =
@@ -38,7 +39,7 @@ export function UserButton({ appearance, localization, ...props }: UserButtonPro
   const { user } = useUser();
   if (!user) return null;
   return (
-    <ComponentRoot component="userButton" appearance={appearance} localization={localization}>
+    <ComponentRoot component="userButton" appearance={appearance} localization={localization} stylesheet={css}>
       <UserButtonBody {...props} user={user} />
     </ComponentRoot>
   );

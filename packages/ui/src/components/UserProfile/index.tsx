@@ -18,6 +18,7 @@ import { Navbar, type ProfilePage } from './Navbar';
 import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
+import css from '../../styles/userProfile.css?raw';
 
 export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
   /**
@@ -39,7 +40,7 @@ export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
  */
 export function UserProfile({ routing, path, appearance, localization, fallback, signInUrl }: UserProfileProps) {
   return (
-    <ComponentRoot component="userProfile" appearance={appearance} localization={localization}>
+    <ComponentRoot component="userProfile" appearance={appearance} localization={localization} stylesheet={css}>
       <Profile routing={routing} path={path} fallback={fallback} signInUrl={signInUrl} />
     </ComponentRoot>
   );

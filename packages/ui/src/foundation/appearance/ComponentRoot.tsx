@@ -4,7 +4,8 @@ import clsx from 'clsx';
 import { enUS, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
 import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
 import { LatchStyles } from '../LatchStyles';
-import { latchCss } from '../styles';
+import { baseCss } from '../styles';
+import { customAttribute, pageCss } from '../stylesheet';
 import { emptyAppearance, extendAppearance } from './merge';
 import type { Appearance, ComponentName, ProviderAppearance } from './types';
 import { cssVariables } from './variables';
@@ -20,6 +21,8 @@ export interface ComponentRootProps {
    * afresh from the provider.
    */
   inherit?: boolean;
+  /** The component's own stylesheet (src/styles/<component>.css), injected after the shared one. */
+  stylesheet?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface ComponentRootProps {
  * and `lang`, injects the stylesheet, and provides it all to `useElement` and
  * `useLocalization`.
  */
-export function ComponentRoot({ component, appearance, localization, children, inherit = true }: ComponentRootProps) {
+export function ComponentRoot({ component, appearance, localization, children, inherit = true, stylesheet }: ComponentRootProps) {
   const options = useLatchUIOptions();
   const providerAppearance = options.appearance as ProviderAppearance | undefined;
   const providerLocalization = options.localization as LocalizationInput | undefined;
@@ -47,12 +50,29 @@ export function ComponentRoot({ component, appearance, localization, children, i
   }, [base, providerAppearance, providerLocalization, component, appearance, localization]);
 
   const inject = providerAppearance?.injectStyles !== false;
+  const layer = providerAppearance?.cssLayerName;
+  const nonce = providerAppearance?.styleNonce;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles id="latch-ui" css={latchCss} nonce={providerAppearance?.styleNonce} />}
+      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} />}
+      {inject && stylesheet && <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} />}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );
+}
+
+/** One `<style>` per sheet and layer name: `latch-ui`, `latch-signIn`, … (`latch-ui@components` in a layer). */
+function sheetId(id: string, layer: string | undefined): string {
+  return layer === undefined ? id : `${id}@${layer}`;
+}
+
+const transformed = new Map<string, string>();
+/** `pageCss` once per sheet and layer name: every render of every component asks for it. */
+function cachedPageCss(css: string, layer: string | undefined): string {
+  const key = `${layer ?? ''}\n${css}`;
+  let out = transformed.get(key);
+  if (out === undefined) transformed.set(key, (out = pageCss(css, layer)));
+  return out;
 }
 
 /**
@@ -67,6 +87,7 @@ export function RootElement({ children }: { children: ReactNode }) {
   return (
     <div
       className={clsx('latch-root', root?.className)}
+      {...(root?.className ? { [customAttribute]: '' } : undefined)}
       dir={resource.dir}
       lang={resource.locale}
       style={Object.keys(style).length > 0 ? style : undefined}

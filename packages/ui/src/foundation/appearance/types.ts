@@ -71,6 +71,15 @@ export type ProviderAppearance = Appearance & {
    * or React drops it from the server markup.
    */
   styleNonce?: string;
+  /**
+   * Puts the whole stylesheet in this cascade layer (`@layer <name> { … }`),
+   * for apps that order their layers (Tailwind v4:
+   * `@layer theme, base, latch, components, utilities;`). Unset, the sheet is
+   * unlayered and shields itself from the host page's rules; in a layer it is
+   * plain, and everything in a later layer or unlayered wins over it. A layer
+   * name, dotted for a sub-layer (`components.latch`).
+   */
+  cssLayerName?: string;
 };
 
 /** One element's merged overrides: classes from every layer, styles merged in order. */

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import clsx from 'clsx';
 import { useComponentContext } from '../context';
 import type { ElementKey } from '../elements';
+import { customAttribute } from '../stylesheet';
 import type { Layout } from './types';
 
 export interface ElementState {
@@ -18,6 +19,8 @@ export interface ElementProps {
   'data-error'?: '';
   'data-open'?: '';
   'data-active'?: '';
+  /** On elements with an `appearance.elements` class: Latch's own rules step down to one class's weight there (see stylesheet.ts). */
+  'data-latch-custom'?: '';
 }
 
 /**
@@ -28,6 +31,7 @@ export interface ElementProps {
 export function useElement(key: ElementKey, state?: ElementState): ElementProps {
   const override = useComponentContext().appearance.elements[key];
   const props: ElementProps = { className: clsx(`latch-${key}`, override?.className) };
+  if (override?.className) props[customAttribute] = '';
   if (override?.style) props.style = override.style;
   if (state?.loading) props['data-loading'] = '';
   if (state?.error) props['data-error'] = '';
