@@ -149,7 +149,7 @@ describe.runIf(catalogRunnable)('every story fits at 320, 390, 768 and 1280 px i
     // Played at the narrowest width, so the states the play function reaches are the ones measured.
     await page.setViewportSize({ width: narrowest, height: 800 });
     const outcome = await catalog.runStory(storyId);
-    expect(outcome.status, outcome.errors.join('\n')).toBe('success');
+    expect(outcome.status, [...outcome.errors, ...outcome.violations].join('\n')).toBe('success');
     const problems = await page.evaluate(findStyleProblems);
     for (const width of widths) {
       await page.setViewportSize({ width, height: 800 });

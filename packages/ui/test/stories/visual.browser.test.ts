@@ -55,7 +55,7 @@ describe.runIf(catalogRunnable)('screenshots of every story match the baselines'
     const { page } = catalog;
     await page.setViewportSize({ width: widths[0]!, height });
     const outcome = await catalog.runStory(storyId);
-    expect(outcome.status, outcome.errors.join('\n')).toBe('success');
+    expect(outcome.status, [...outcome.errors, ...outcome.violations].join('\n')).toBe('success');
     const failures: string[] = [];
     for (const width of widths) {
       await page.setViewportSize({ width, height });

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+const root = '/work/wt/ui-layout/storybook-static';
+const types = {'.html':'text/html','.js':'text/javascript','.json':'application/json','.css':'text/css'};
+const server = createServer((req, res) => { const p = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)); const f = existsSync(p) && statSync(p).isDirectory() ? join(p,'index.html') : p; if (!existsSync(f)) { res.writeHead(404).end(); return; } res.writeHead(200, {'content-type': types[extname(f)] ?? 'application/octet-stream'}); res.end(readFileSync(f)); }).listen(6123);
+const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(process.env.W ?? 390), height: 800 } });
+await page.goto(`http://127.0.0.1:6123/iframe.html?id=${process.argv[2]}&viewMode=story`);
+await page.waitForTimeout(Number(process.env.WAIT ?? 4000));
+const out = await page.evaluate(process.argv[3] ? new Function(process.argv[3]) : () => null);
+console.log(JSON.stringify(out, null, 1));
+if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT, fullPage: true });
+await browser.close(); server.close();
