@@ -26,6 +26,7 @@ export { devOnlyEncryptionKey } from './core/crypto/encryption';
 export type { EncryptionKeyOptions } from './core/flows/secrets';
 export type { ResealReport } from './core/flows/reseal';
 export { generateTotpCode } from './core/crypto/totp';
+export { preloadCommonPasswords } from './core/crypto/common-passwords';
 export { MemoryStore } from './core/store/memory';
 export { StoreUnavailable, UniqueViolation, type Store } from './core/store/store';
 export { schema, kinds, type ListIndex, type UniqueIndex } from './core/store/schema';

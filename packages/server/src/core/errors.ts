@@ -42,6 +42,7 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   totp_not_enabled: [422, 'Two-step verification is off.'],
   feature_disabled: [403, 'This feature is turned off for this application.'],
   internal_error: [500, 'Something went wrong on our side.'],
+  password_check_unavailable: [503, 'The list of common passwords could not be loaded to check the password; try again.'],
   service_unavailable: [503, 'The service is busy or cannot reach its database; try again shortly.'],
 };
 

@@ -19,7 +19,7 @@ export async function hashNewPassword(ctx: ServerContext, raw: string, emailAddr
   if (emailAddresses.some((address) => password.toLowerCase() === localPart(address).toLowerCase())) {
     throw fail('form_password_matches_identifier', { paramName });
   }
-  if (rejectCommon && (await isCommonPassword(password))) throw fail('form_password_pwned', { paramName });
+  if (rejectCommon && (await isCommonPassword(password, paramName))) throw fail('form_password_pwned', { paramName });
   return ctx.hashing.hash(password);
 }
 
