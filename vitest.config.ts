@@ -90,7 +90,7 @@ export default defineConfig({
           ],
           env: { LATCH_REACT: '18' },
           // Dependencies that import React must go through the aliases too, or they would load React 19.
-          server: { deps: { inline: [/@testing-library\/react/, /@floating-ui\/react/, /@storybook\/react/] } },
+          server: { deps: { inline: [/@testing-library\/react/, /@storybook\/react/] } },
         },
       },
     ],

@@ -20,13 +20,14 @@ export const brand = {
     colorBorder: '#78716c',
     fontFamily: 'Georgia, "Times New Roman", serif',
     borderRadius: '0',
-    spacingUnit: '1.125rem',
+    // Pixels, not rem: a host page that resizes rem (Pico) must not resize the brand (host-sheets.browser.test.ts).
+    spacingUnit: '18px',
   },
   elements: {
     card: { borderTop: '6px solid #0f766e', boxShadow: '0 12px 32px rgb(15 118 110 / 0.18)' },
     headerTitle: { letterSpacing: '0.02em' },
     formButtonPrimary: { textTransform: 'uppercase', letterSpacing: '0.08em' },
-    userButtonAvatarBox: { width: '3rem', height: '3rem' },
+    userButtonAvatarBox: { width: '48px', height: '48px' },
   },
   layout: { logoImageUrl: brandLogo(), logoPlacement: 'inside' },
 } satisfies ProviderAppearance;
@@ -39,12 +40,25 @@ function brandLogo(): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
+/**
+ * Classes given through `appearance.elements`, for the host-stylesheet check
+ * (packages/ui/test/stories/host-sheets.browser.test.ts), which brings their
+ * CSS: unlayered, and in the app's `latch` layer. Reached through the URL
+ * (`&globals=theme:classes`), not the toolbar: without that CSS they look
+ * like the light theme.
+ */
+const classes = {
+  elements: { card: 'catalog-card', formFieldInput: 'catalog-input', formButtonPrimary: 'catalog-button' },
+} satisfies ProviderAppearance;
+
 // Module constants: the provider memoizes on identity, so the same object
 // must come back for the same toolbar value.
 const appearances: Record<string, LatchProviderProps['appearance']> = {
   light: undefined,
   dark: { baseTheme: dark } satisfies ProviderAppearance,
   brand,
+  classes,
+  classesInLayer: { ...classes, cssLayerName: 'latch' } satisfies ProviderAppearance,
 };
 
 const locales: Record<string, LocalizationInput> = { enUS, frFR, deDE, esES, jaJP, arSA };

@@ -106,7 +106,7 @@ export const CustomBrand: Story = {
   args: { showName: true },
   play: async (context) => {
     const avatar = context.canvasElement.querySelector<HTMLElement>('.latch-userButtonAvatarBox');
-    await expect(avatar?.style.width).toBe('3rem');
+    await expect(avatar?.style.width).toBe('48px');
     await openMenu(context);
   },
 };

@@ -7,6 +7,14 @@ export interface LatchStylesProps {
   css: string;
   /** Lets the sheet pass a CSP `style-src 'nonce-…'`. */
   nonce?: string;
+  /**
+   * The sheet is in the app's cascade layer (`appearance.cssLayerName`): it
+   * goes at the end of <head>, after the app's own CSS, so that the app's
+   * `@layer …;` order statement is read first and decides where the layer
+   * sits (a sheet first in <head> would declare the layer, and so put it
+   * below every other, before the app had its say).
+   */
+  layered?: boolean;
 }
 
 /**
@@ -30,9 +38,9 @@ function HoistedStyles({ id, css, nonce }: LatchStylesProps) {
  * renders nothing. So after mount there is one `<style>` per id, whatever
  * mounts or unmounts later, as with React 19, which also keeps hoisted sheets.
  */
-function HeadStyles({ id, css, nonce }: LatchStylesProps) {
+function HeadStyles({ id, css, nonce, layered = false }: LatchStylesProps) {
   const renderingHtml = useRenderingHtml();
-  useInsertionEffect(() => insertOnce(id, css, nonce), [id, css, nonce]);
+  useInsertionEffect(() => insertOnce(id, css, nonce, layered), [id, css, nonce, layered]);
   if (!renderingHtml) return null;
   return (
     <style
@@ -52,9 +60,9 @@ function HeadStyles({ id, css, nonce }: LatchStylesProps) {
 /**
  * At the start of <head>, after Latch's other sheets (the shared one comes
  * before each component's), where React 19 puts hoisted sheets too: the app's
- * own CSS, after them, wins ties.
+ * own CSS, after them, wins ties. Layered sheets go at the end instead.
  */
-function insertOnce(id: string, css: string, nonce: string | undefined): void {
+function insertOnce(id: string, css: string, nonce: string | undefined, layered: boolean): void {
   const sheets = document.head.querySelectorAll('style[data-latch-style]');
   if ([...sheets].some((sheet) => sheet.getAttribute('data-latch-style') === id)) return;
   const style = document.createElement('style');
@@ -63,9 +71,18 @@ function insertOnce(id: string, css: string, nonce: string | undefined): void {
   if (nonce) style.setAttribute('nonce', nonce);
   style.textContent = css;
   const last = sheets[sheets.length - 1];
-  if (last) last.after(style);
+  if (layered) document.head.append(style);
+  else if (last) last.after(style);
   else document.head.prepend(style);
 }
 
-/** The stylesheet, one copy in <head> per id, server-rendered and hydrated alike on React 18 and 19. */
-export const LatchStyles = parseInt(version) > 18 ? HoistedStyles : HeadStyles;
+const Styles = parseInt(version) > 18 ? HoistedStyles : HeadStyles;
+
+/**
+ * The stylesheet, one copy in <head> per id, server-rendered and hydrated
+ * alike on React 18 and 19. A layered sheet takes the React 18 way on 19 too:
+ * React 19 would hoist it to the start of <head>.
+ */
+export function LatchStyles(props: LatchStylesProps) {
+  return props.layered ? <HeadStyles {...props} /> : <Styles {...props} />;
+}

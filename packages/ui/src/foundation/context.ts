@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { enUS, type LocalizationResource } from '../localization';
+import { enUSCommon, type LocalizationResource } from '../localization';
 import { emptyAppearance } from './appearance/merge';
 import type { ComponentName, ResolvedAppearance } from './appearance/types';
 
@@ -12,9 +12,9 @@ export interface ComponentContextValue {
 
 /**
  * Outside a ComponentRoot (a primitive rendered alone in a test or a story)
- * the defaults apply: no overrides, English.
+ * the defaults apply: no overrides, the shared English strings.
  */
-const defaults: ComponentContextValue = { component: null, appearance: emptyAppearance, resource: enUS };
+const defaults: ComponentContextValue = { component: null, appearance: emptyAppearance, resource: enUSCommon as LocalizationResource };
 
 export const ComponentContext = createContext<ComponentContextValue | null>(null);
 

@@ -1,4 +1,4 @@
-import { enUS } from './en-US';
+import { enUSCommon } from './en-US';
 import type { LocalizationInput, LocalizationKey, LocalizationResource } from './types';
 
 type Tree = { [key: string]: unknown };
@@ -38,9 +38,10 @@ function lookup(tree: unknown, key: string): unknown {
 }
 
 /**
- * The string at `key` with `{{name}}` placeholders filled. A key missing from
- * `resource` (a hand-built one, or a typo in a locale) falls back to English;
- * a placeholder without a value stays visible so the gap is noticed.
+ * The string at `key` with `{{name}}` placeholders filled. Components render
+ * resources merged over English (`ComponentRoot`); a shared key missing from
+ * a hand-built one still falls back to English, any other shows the key. A
+ * placeholder without a value stays visible so the gap is noticed.
  */
 export function translate(
   resource: LocalizationResource,
@@ -48,7 +49,7 @@ export function translate(
   params?: Record<string, string | number>,
 ): string {
   const found = lookup(resource, key);
-  const fallback = lookup(enUS, key);
+  const fallback = lookup(enUSCommon, key);
   const text = typeof found === 'string' ? found : typeof fallback === 'string' ? fallback : key;
   if (!params) return text;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>

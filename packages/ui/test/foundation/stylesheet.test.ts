@@ -10,14 +10,18 @@ const sheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'use
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
 
 describe('the stylesheets', () => {
-  it('are plain rules: no layer, no id, no !important but the reduced-motion switch', () => {
+  it('are plain rules: no named layer, no id, no !important but the reduced-motion switch and the guard against host !important', () => {
     for (const sheet of sheets.map(withoutComments)) {
-      expect(sheet).not.toContain('@layer');
       // Colours such as #ffffff are values; an id would be a selector (before a `{` or a `,`).
       expect(sheet).not.toMatch(/#[\w-]+[^;{}]*[{,]/);
-      const important = sheet.replace(/@media \(prefers-reduced-motion: reduce\) \{[\s\S]*?\n\}/, '');
-      expect(important).not.toContain('!important');
+      const rest = sheet.replace(/@media \(prefers-reduced-motion: reduce\) \{[\s\S]*?\n\}/, '').replace(/@layer \{[\s\S]*?\n\}/, '');
+      expect(rest).not.toContain('!important');
+      expect(rest).not.toContain('@layer');
     }
+    // The guard: one anonymous layer, whose rules skip elements with an app class.
+    const guard = /@layer \{([\s\S]*?)\n\}/.exec(withoutComments(css))?.[1] ?? '';
+    expect(guard.match(/\{/g)).toHaveLength(guard.match(/:not\(\[data-latch-custom\]\)/g)!.length);
+    expect(shieldCss(css)).toContain(guard.trim().replace(/\s+/g, ' ').slice(0, 40));
   });
 
   it('never size in rem, which a host page can change (html { font-size: 125% })', () => {
@@ -42,6 +46,8 @@ describe('the stylesheets', () => {
     expect(withoutComments(css)).not.toMatch(/:where\((?:[^()]|\([^()]*\))*::/);
     for (const element of ['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'button', 'input', 'table']) expect(css).toMatch(new RegExp(`:where\\([^)]*\\b${element}\\b`));
     expect(css).toContain(':not(svg, svg *)');
+    // `revert` drops the `hidden` attribute's presentational hint: it must come back.
+    expect(css).toMatch(/\[hidden\][^{]*\{\s*display: none/);
   });
 
   it('read every public variable, respect reduced motion, and show focus', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogRunnable, openCatalog, settle, storyIds, type Catalog } from './catalog';
+import { catalogRunnable, openCatalogSession, settle, storyIds, type CatalogSession } from './catalog-session';
 
 // Every story of the built catalog at a small phone, a common phone, a tablet
 // and a laptop: after its play function, nothing may stick out of its box
@@ -134,10 +134,10 @@ function findStyleProblems(): string[] {
 }
 
 describe.runIf(catalogRunnable)('every story fits at 320, 390, 768 and 1280 px in Chromium', () => {
-  let catalog: Catalog;
+  let catalog: CatalogSession;
 
   beforeAll(async () => {
-    catalog = await openCatalog({ viewport: { width: narrowest, height: 800 } });
+    catalog = await openCatalogSession({ viewport: { width: narrowest, height: 800 } });
   }, 60_000);
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogRunnable, openCatalog, settle, storyIds, type Catalog } from './catalog';
+import { catalogRunnable, openCatalogSession, settle, storyIds, type CatalogSession } from './catalog-session';
 
 // Every story of the built catalog, photographed at a phone's and a laptop's
 // width after its play function, and compared with the committed baseline in
@@ -32,10 +32,10 @@ const threshold = 0.1;
 const maxDiffPixels = 25;
 
 describe.runIf(catalogRunnable)('screenshots of every story match the baselines', () => {
-  let catalog: Catalog;
+  let catalog: CatalogSession;
 
   beforeAll(async () => {
-    catalog = await openCatalog({
+    catalog = await openCatalogSession({
       viewport: { width: widths[0]!, height },
       async prepare(page) {
         await page.clock.setFixedTime(new Date('2026-03-02T09:30:00Z'));

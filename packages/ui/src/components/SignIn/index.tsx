@@ -1,6 +1,10 @@
 import { ComponentRoot, type ComponentBaseProps, type RoutingProps } from '../../foundation';
 import { SignInFlowRoot } from './SignInFlow';
 import css from '../../styles/signIn.css?raw';
+import { signIn } from '../../localization/en-US/signIn';
+
+/** This component's English, under any translation (a page ships only the strings of the components it renders). */
+const strings = { signIn };
 
 export interface SignInProps extends ComponentBaseProps, RoutingProps {
   /** Where "Sign up" leads. Default '/sign-up'. */
@@ -25,7 +29,7 @@ export interface SignInProps extends ComponentBaseProps, RoutingProps {
  */
 export function SignIn({ appearance, localization, ...flow }: SignInProps) {
   return (
-    <ComponentRoot component="signIn" appearance={appearance} localization={localization} stylesheet={css}>
+    <ComponentRoot component="signIn" appearance={appearance} localization={localization} stylesheet={css} strings={strings}>
       <SignInFlowRoot {...flow} />
     </ComponentRoot>
   );

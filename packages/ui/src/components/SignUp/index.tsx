@@ -18,6 +18,10 @@ import { emptyValues, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import css from '../../styles/signUp.css?raw';
+import { signUp } from '../../localization/en-US/signUp';
+
+/** This component's English, under any translation (a page ships only the strings of the components it renders). */
+const strings = { signUp };
 
 export interface SignUpProps extends RoutingProps, ComponentBaseProps {
   /** The "Already have an account? Sign in" link. Default '/sign-in'. */
@@ -38,7 +42,7 @@ export interface SignUpProps extends RoutingProps, ComponentBaseProps {
  */
 export function SignUp({ appearance, localization, ...props }: SignUpProps) {
   return (
-    <ComponentRoot component="signUp" appearance={appearance} localization={localization} stylesheet={css}>
+    <ComponentRoot component="signUp" appearance={appearance} localization={localization} stylesheet={css} strings={strings}>
       <SignUpFlow {...props} />
     </ComponentRoot>
   );

@@ -9,6 +9,10 @@ import { UserButtonPopover } from './UserButtonPopover';
 import { usePopoverPosition } from './usePopoverPosition';
 import { useUserButtonActions } from './useUserButtonActions';
 import css from '../../styles/userButton.css?raw';
+import { userButton } from '../../localization/en-US/userButton';
+
+/** This component's English, under any translation (a page ships only the strings of the components it renders). */
+const strings = { userButton };
 
 /** "Manage account" opens `<UserProfile/>` in a modal, or goes to the app's own profile page. */
 type ProfileModeProps =
@@ -39,7 +43,7 @@ export function UserButton({ appearance, localization, ...props }: UserButtonPro
   const { user } = useUser();
   if (!user) return null;
   return (
-    <ComponentRoot component="userButton" appearance={appearance} localization={localization} stylesheet={css}>
+    <ComponentRoot component="userButton" appearance={appearance} localization={localization} stylesheet={css} strings={strings}>
       <UserButtonBody {...props} user={user} />
     </ComponentRoot>
   );

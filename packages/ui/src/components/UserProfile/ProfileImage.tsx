@@ -16,7 +16,8 @@ import { ActionButton, PanelActions, useReturnFocus } from './parts';
 
 /** What the server accepts (it checks the bytes too); checking here first saves an upload. */
 const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
-const maxKilobytes = Limits.maxImageBytes / 1024;
+// Pure, so that bundles without UserProfile drop it (and the Limits table it reads).
+const maxKilobytes = /* @__PURE__ */ (() => Limits.maxImageBytes / 1024)();
 
 /**
  * The profile picture: choose a file (a labelled file input), see it in the

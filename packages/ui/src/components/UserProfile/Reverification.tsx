@@ -19,7 +19,7 @@ import { Panel, PanelActions } from './parts';
 /** Runs a sensitive action; if the server asks the user to confirm it's them first, asks, then runs it again. */
 export type Reverified = <T>(action: () => Promise<T>) => Promise<T>;
 
-const ReverificationContext = createContext<Reverified>((action) => action());
+const ReverificationContext = /* @__PURE__ */ createContext<Reverified>((action) => action());
 
 /** `reverified(() => user.delete())` in any profile section: the one confirmation step every sensitive action shares. */
 export function useReverified(): Reverified {

@@ -19,6 +19,10 @@ import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
 import css from '../../styles/userProfile.css?raw';
+import { userProfile } from '../../localization/en-US/userProfile';
+
+/** This component's English, under any translation (a page ships only the strings of the components it renders). */
+const strings = { userProfile };
 
 export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
   /**
@@ -40,7 +44,7 @@ export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
  */
 export function UserProfile({ routing, path, appearance, localization, fallback, signInUrl }: UserProfileProps) {
   return (
-    <ComponentRoot component="userProfile" appearance={appearance} localization={localization} stylesheet={css}>
+    <ComponentRoot component="userProfile" appearance={appearance} localization={localization} stylesheet={css} strings={strings}>
       <Profile routing={routing} path={path} fallback={fallback} signInUrl={signInUrl} />
     </ComponentRoot>
   );

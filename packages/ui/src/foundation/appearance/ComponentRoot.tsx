@@ -1,7 +1,7 @@
 import { useContext, useMemo, type ReactNode } from 'react';
 import { useLatchUIOptions } from '@latch/react';
 import clsx from 'clsx';
-import { enUS, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
+import { enUSCommon, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
 import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
 import { LatchStyles } from '../LatchStyles';
 import { baseCss } from '../styles';
@@ -23,6 +23,8 @@ export interface ComponentRootProps {
   inherit?: boolean;
   /** The component's own stylesheet (src/styles/<component>.css), injected after the shared one. */
   stylesheet?: string;
+  /** The component's own English strings (its section of `enUS`, e.g. `{ signIn }`), under any translation. */
+  strings?: LocalizationInput;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ComponentRootProps {
  * and `lang`, injects the stylesheet, and provides it all to `useElement` and
  * `useLocalization`.
  */
-export function ComponentRoot({ component, appearance, localization, children, inherit = true, stylesheet }: ComponentRootProps) {
+export function ComponentRoot({ component, appearance, localization, children, inherit = true, stylesheet, strings }: ComponentRootProps) {
   const options = useLatchUIOptions();
   const providerAppearance = options.appearance as ProviderAppearance | undefined;
   const providerLocalization = options.localization as LocalizationInput | undefined;
@@ -43,19 +45,24 @@ export function ComponentRoot({ component, appearance, localization, children, i
     const merged = base
       ? extendAppearance(base.appearance, providerAppearance?.[component], appearance)
       : extendAppearance(emptyAppearance, providerAppearance, providerAppearance?.[component], appearance);
+    // English (shared + this component's) → provider → prop; nested, the
+    // parent's merged resource stands in for the shared English and the provider.
+    const english = enUSCommon as LocalizationResource;
     const resource: LocalizationResource = base
-      ? mergeLocalization(base.resource, localization)
-      : mergeLocalization(enUS, providerLocalization, localization);
+      ? mergeLocalization(english, strings, base.resource, localization)
+      : mergeLocalization(english, strings, providerLocalization, localization);
     return { component, appearance: merged, resource };
-  }, [base, providerAppearance, providerLocalization, component, appearance, localization]);
+  }, [base, providerAppearance, providerLocalization, component, appearance, localization, strings]);
 
   const inject = providerAppearance?.injectStyles !== false;
   const layer = providerAppearance?.cssLayerName;
   const nonce = providerAppearance?.styleNonce;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} />}
-      {inject && stylesheet && <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} />}
+      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} layered={layer !== undefined} />}
+      {inject && stylesheet && (
+        <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} layered={layer !== undefined} />
+      )}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { isLatchAPIError, isLatchNetworkError } from '@latch/react';
 import { translate, type LocalizationKey, type LocalizationResource } from '../../localization';
-import { enUS } from '../../localization';
+import { enUSCommon } from '../../localization';
 import { useComponentContext } from '../context';
 
 export interface Localization {
@@ -18,7 +18,7 @@ export interface Localization {
 }
 
 function errorKey(code: string): LocalizationKey | null {
-  return Object.hasOwn(enUS.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
+  return Object.hasOwn(enUSCommon.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
