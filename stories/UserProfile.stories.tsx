@@ -286,6 +286,17 @@ export const LoadingClient: Story = {
   },
 };
 
+export const SignedOutFallback: Story = {
+  name: 'Signed out, with a fallback',
+  parameters: { latch: { signedInAs: [] } },
+  args: { fallback: <p>Sign in to manage your account.</p> },
+  play: async ({ canvasElement }) => {
+    // Without `fallback` it would go to /sign-in (the catalog logs navigation in the Actions panel).
+    await expect(within(canvasElement).getByText('Sign in to manage your account.')).toBeVisible();
+    await expect(within(canvasElement).queryByRole('navigation')).toBeNull();
+  },
+};
+
 // Appearance and localization
 
 export const Dark: Story = { name: 'Dark, account page', globals: { theme: 'dark' } };

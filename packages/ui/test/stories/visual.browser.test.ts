@@ -15,8 +15,8 @@ import { catalogRunnable, openCatalogSession, settle, storyIds, type CatalogSess
 //
 // Determinism: the page's clock is held at one instant (relative times and
 // countdowns read the same), motion is reduced and animations stopped, carets
-// hidden, and what is random by design (QR code, TOTP secret, backup codes) is
-// masked. Fonts are the machine's: baselines come from Debian's Chromium with
+// hidden, what is random by design (QR code, TOTP secret, backup codes) is
+// masked, and the digits of a typed code are drawn as dots. Fonts are the machine's: baselines come from Debian's Chromium with
 // its fonts-dejavu and fonts-liberation, as in CI. A failure writes the
 // actual and a diff image to test-results/visual/.
 const widths = [390, 1280];
@@ -42,7 +42,14 @@ describe.runIf(catalogRunnable)('screenshots of every story match the baselines'
         await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
       },
     });
-    await catalog.page.addStyleTag({ content: '*, *::before, *::after { caret-color: transparent !important; }' });
+    // Carets off; and a typed code's digits (random, from an email or an authenticator) drawn as a fixed dot.
+    await catalog.page.addStyleTag({
+      content: [
+        '*, *::before, *::after { caret-color: transparent !important; }',
+        '.latch-otpBox:not(:empty) { font-size: 0 !important; }',
+        ".latch-otpBox:not(:empty)::after { content: '\\2022'; font: 600 24px/1 monospace; }",
+      ].join('\n'),
+    });
     if (update) mkdirSync(baselineDir, { recursive: true });
     rmSync(outputDir, { recursive: true, force: true });
   }, 60_000);
