@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { elementKeys } from '../../src/foundation/elements';
 import { commonElements } from '../../src/foundation/elements/common';
@@ -103,5 +103,23 @@ describe('pageCss (appearance.cssLayerName)', () => {
 
   it('takes a layer name and nothing else', () => {
     for (const name of ['', 'a b', 'x}body{color:red', 'latch;', '1latch']) expect(() => pageCss('.latch-card{}', name)).toThrow(/cssLayerName/);
+  });
+});
+
+// The published file (`npm run build` makes it; npm test builds first), for apps
+// that load CSS themselves: `injectStyles: false` + import '@latch/ui/styles.css'.
+const distFile = new URL('../../dist/styles.css', import.meta.url);
+describe.runIf(process.env.CI === 'true' || existsSync(distFile))('@latch/ui/styles.css', () => {
+  it('holds every sheet, minified, in the unlayered form the components inject', () => {
+    const dist = readFileSync(distFile, 'utf8');
+    expect(dist).not.toContain('/*');
+    expect(dist).toContain('@property --_rem');
+    expect(dist).toContain('{all:revert}');
+    for (const sheet of sheets) {
+      for (const [, key] of withoutComments(sheet).matchAll(/\.latch-([A-Za-z]+)/g)) expect(dist, key).toContain(`.latch-${key}`);
+    }
+    // Every rule on a latch- class is shielded (the guard's [class~=…] rules are not: they are written that way).
+    const rules = [...dist.matchAll(/([^{}]*)\{[^{}]*\}/g)].map((match) => match[1]!.trim()).filter((selector) => selector.includes('.latch-'));
+    expect(rules.filter((selector) => !selector.includes('[data-latch-custom]'))).toEqual([]);
   });
 });
