@@ -47,7 +47,7 @@ describe.runIf(catalogRunnable)('screenshots of every story match the baselines'
       content: [
         '*, *::before, *::after { caret-color: transparent !important; }',
         '.latch-otpBox:not(:empty) { font-size: 0 !important; }',
-        ".latch-otpBox:not(:empty)::after { content: '\\2022'; font: 600 24px/1 monospace; }",
+        ".latch-otpBox:not(:empty)::after { content: '\\2022' !important; font: 600 24px/1 monospace !important; }",
       ].join('\n'),
     });
     if (update) mkdirSync(baselineDir, { recursive: true });
