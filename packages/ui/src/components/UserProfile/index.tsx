@@ -19,10 +19,16 @@ import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
 import css from '../../styles/userProfile.css?raw';
+import { signIn } from '../../localization/en-US/signIn';
 import { userProfile } from '../../localization/en-US/userProfile';
 
-/** This component's English, under any translation (a page ships only the strings of the components it renders). */
-const strings = { userProfile };
+/**
+ * This component's English, under any translation (a page ships only the
+ * strings of the components it renders), with the sign-in strings its
+ * "Confirm it's you" step reuses. Built in a pure function, so that a bundle
+ * without UserProfile drops it.
+ */
+const strings = /* @__PURE__ */ (() => ({ userProfile, signIn: { secondFactor: signIn.secondFactor, emailCode: signIn.emailCode } }))();
 
 export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
   /**
