@@ -180,7 +180,8 @@ export const destroyClient = (context: StoryContext) => () => latchOf(context).c
  */
 const navigate = action('navigate');
 
-const page = { display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '1.5rem', minHeight: '100vh', boxSizing: 'border-box' } as const;
+// A phone keeps most of its width for the component: the page's margin shrinks with the screen.
+const page = { display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: 'clamp(0.75rem, 4vw, 1.5rem)', minHeight: '100vh', boxSizing: 'border-box' } as const;
 
 /**
  * Wraps every story in a provider on its own client, with the toolbar's theme

@@ -178,7 +178,6 @@ export const WrongCode: Story = {
   play: async (context) => {
     await toVerifyStep(context);
     await fill(context, 'Verification code', wrongCode(codeEmailedTo(context, alan.emailAddress)));
-    await submit(context);
     await expectFieldError(context, 'Verification code', 'The code is incorrect.');
   },
 };

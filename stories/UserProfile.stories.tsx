@@ -61,7 +61,6 @@ export const VerifiedSecondEmail: Story = {
   play: async (context) => {
     await toVerifyEmail(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), codeEmailedTo(context, secondEmail));
-    await click(context, 'Continue');
     await expect(await canvasOf(context).findByRole('button', { name: /Set as primary/ })).toBeVisible();
   },
 };
@@ -81,7 +80,6 @@ export const WrongEmailCode: Story = {
   play: async (context) => {
     await toVerifyEmail(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), wrongCode(codeEmailedTo(context, secondEmail)));
-    await click(context, 'Continue');
     await expectFieldError(context, 'Verification code', 'The code is incorrect.');
   },
 };
@@ -140,7 +138,7 @@ export const TotpEnrollment: Story = {
     await toTotpEnrollment(context);
     const canvas = canvasOf(context);
     await expect(canvas.getByRole('img', { name: /QR code/ })).toBeVisible();
-    await expect(secretField(context).value).toMatch(/^[A-Z2-7]+$/);
+    await expect(secretField(context).value).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
   },
 };
 
@@ -149,7 +147,6 @@ export const TotpWrongCode: Story = {
   play: async (context) => {
     await toTotpEnrollment(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), wrongCode(await enrollmentCode(context)));
-    await click(context, 'Continue');
     await expectFieldError(context, 'Verification code', 'The code is incorrect.');
   },
 };
@@ -159,7 +156,6 @@ export const BackupCodes: Story = {
   play: async (context) => {
     await toTotpEnrollment(context);
     await userEvent.type(canvasOf(context).getByLabelText('Verification code'), await enrollmentCode(context));
-    await click(context, 'Continue');
     const canvas = canvasOf(context);
     await canvas.findByRole('group', { name: 'Save your backup codes' });
     await expect(canvas.getByRole('list', { name: 'Backup codes' }).children.length).toBeGreaterThan(0);
@@ -287,6 +283,17 @@ export const LoadingClient: Story = {
   parameters: { latch: { skipLoad: true, scenario: 'slow' } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading')).toBeInTheDocument();
+  },
+};
+
+export const SignedOutFallback: Story = {
+  name: 'Signed out, with a fallback',
+  parameters: { latch: { signedInAs: [] } },
+  args: { fallback: <p>Sign in to manage your account.</p> },
+  play: async ({ canvasElement }) => {
+    // Without `fallback` it would go to /sign-in (the catalog logs navigation in the Actions panel).
+    await expect(within(canvasElement).getByText('Sign in to manage your account.')).toBeVisible();
+    await expect(within(canvasElement).queryByRole('navigation')).toBeNull();
   },
 };
 

@@ -39,11 +39,12 @@ export async function toTotpEnrollment(context: Context) {
 }
 
 /** The key shown for typing into an authenticator app (beside the QR code). */
-export function secretField(context: Context): HTMLInputElement {
-  return canvasOf(context).getByLabelText(/Enter this key in your app/) as HTMLInputElement;
+export function secretField(context: Context): HTMLTextAreaElement {
+  return canvasOf(context).getByLabelText(/Enter this key in your app/) as HTMLTextAreaElement;
 }
 
 /** What the authenticator app would show once the key is typed into it. */
 export async function enrollmentCode(context: Context): Promise<string> {
-  return totpCode(secretField(context).value);
+  // Shown in groups of four; the app ignores the spaces.
+  return totpCode(secretField(context).value.replaceAll(' ', ''));
 }

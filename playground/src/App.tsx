@@ -1,4 +1,4 @@
-import { LatchLoading, SignedIn } from '@latch/react';
+import { LatchLoading } from '@latch/react';
 import { SignIn, SignUp, UserButton, UserProfile } from '@latch/ui';
 import { Outbox, type OutboxEmail } from './Outbox';
 import { CustomPage } from './pages/CustomPage';
@@ -17,56 +17,72 @@ export interface AppProps {
 function Page({ pathname }: { pathname: string }) {
   if (matches(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" />;
   if (matches(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" />;
-  if (matches(pathname, '/user')) return <ProtectedUserProfile />;
+  // Signed out, <UserProfile/> sends the visitor to sign-in and back.
+  if (matches(pathname, '/user')) return <UserProfile routing="path" path="/user" signInUrl="/sign-in" />;
   if (matches(pathname, '/protected')) return <ProtectedPage />;
   if (matches(pathname, '/custom')) return <CustomPage />;
   if (matches(pathname, '/admin')) return <AdminPage />;
   return <HomePage />;
 }
 
-function ProtectedUserProfile() {
-  return (
-    <SignedIn>
-      <UserProfile routing="path" path="/user" />
-    </SignedIn>
-  );
-}
-
 export function App({ backendLabel, readOutbox }: AppProps) {
   const pathname = usePathname();
+  const here = (prefix: string) => (prefix === '/' ? pathname === '/' : matches(pathname, prefix)) || undefined;
   return (
     <>
       <header className="topbar">
-        <nav aria-label="Playground">
-          <Link href="/">Latch playground</Link>
-          <Link href="/sign-in">Sign in</Link>
-          <Link href="/sign-up">Sign up</Link>
-          <Link href="/user">Account</Link>
-          <Link href="/protected">Protected</Link>
-          <Link href="/custom">Hooks only</Link>
-          <Link href="/admin">Admin</Link>
-        </nav>
-        <UserButton showName userProfileMode="navigation" userProfileUrl="/user" afterSignOutUrl="/" signInUrl="/sign-in" />
+        <div className="topbar-inner">
+          <Link href="/" className="brand" aria-current={here('/') && 'page'}>
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>Latch</span>
+          </Link>
+          {/* Room for more entries (an admin page): the row scrolls sideways on a phone rather than wrapping. */}
+          <nav aria-label="Playground" className="topnav">
+            {routes.map(([href, label]) => (
+              <Link key={href} href={href} aria-current={here(href) && 'page'}>
+                {label}
+              </Link>
+            ))}
+          </nav>
+          <UserButton showName userProfileMode="navigation" userProfileUrl="/user" afterSignOutUrl="/" signInUrl="/sign-in" />
+        </div>
       </header>
-      <main>
-        <LatchLoading><p>Loading…</p></LatchLoading>
-        <div className="wide page">
+      <main className="stage">
+        <LatchLoading><p className="muted">Loading…</p></LatchLoading>
+        <div className="page">
           <Page pathname={pathname} />
         </div>
-        <section className="wide">
-          <h2>Demo accounts</h2>
-          <p>{backendLabel}</p>
-          <ul>
-            {demoAccounts.map((account) => (
-              <li key={account.emailAddress}>
-                <code>{account.emailAddress}</code> / <code>{account.password}</code>
-                {account.backupCodes && <> · TOTP on, backup code <code>{account.backupCodes[0]}</code></>}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <Outbox read={readOutbox} />
+        <aside className="devtools" aria-label="Playground tools">
+          <section className="panel">
+            <h2>Demo accounts</h2>
+            <p className="muted">{backendLabel}</p>
+            <ul className="accounts">
+              {demoAccounts.map((account) => (
+                <li key={account.emailAddress}>
+                  <strong>{account.firstName} {account.lastName}</strong>
+                  <span><code>{account.emailAddress}</code> / <code>{account.password}</code></span>
+                  {account.totpSecret && (
+                    <span>
+                      Two-step on: authenticator key <code>{account.totpSecret}</code>
+                      {account.backupCodes && <>, or backup code <code>{account.backupCodes[0]}</code></>}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <Outbox read={readOutbox} />
+        </aside>
       </main>
     </>
   );
 }
+
+const routes = [
+  ['/sign-in', 'Sign in'],
+  ['/sign-up', 'Sign up'],
+  ['/user', 'Account'],
+  ['/protected', 'Protected'],
+  ['/custom', 'Hooks only'],
+  ['/admin', 'Admin'],
+] as const;

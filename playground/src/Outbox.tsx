@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLatch } from '@latch/react';
 
 export interface OutboxEmail {
   to: string;
@@ -9,37 +10,47 @@ export interface OutboxEmail {
 /**
  * The emails the backend "sent", newest first, so a person can read their
  * codes: the mock's outbox offline, the server's development outbox otherwise.
+ * Read again whenever the client hears from the backend (every answer carries
+ * the client, and every email is sent by a request the page made) and when the
+ * tab comes back into view: no timer.
  */
 export function Outbox({ read }: { read: () => Promise<OutboxEmail[]> }) {
+  const client = useLatch();
   const [emails, setEmails] = useState<OutboxEmail[]>([]);
-  // A light poll keeps this panel simple; both outboxes only ever grow.
   useEffect(() => {
     let live = true;
-    const refresh = () => read().then((all) => live && setEmails(all), () => undefined);
+    const refresh = () => void read().then((all) => live && setEmails(all), () => undefined);
     refresh();
-    const timer = setInterval(refresh, 500);
+    const unsubscribe = client.subscribe(refresh);
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       live = false;
-      clearInterval(timer);
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [read]);
+  }, [client, read]);
 
   const newestFirst = [...emails].reverse();
   return (
-    <section className="wide" aria-live="polite">
-      <h2>Outbox ({emails.length})</h2>
-      {emails.length === 0 ? (
-        <p>No email sent yet. Codes for sign-up, email sign-in and password reset appear here.</p>
-      ) : (
-        <table>
-          <thead><tr><th>To</th><th>Subject</th><th>Code</th></tr></thead>
-          <tbody>
-            {newestFirst.map((email, i) => (
-              <tr key={emails.length - i}><td>{email.to}</td><td>{email.subject}</td><td><code>{email.code ?? '—'}</code></td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <section className="panel" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">Outbox ({emails.length})</h2>
+      <div aria-live="polite">
+        {emails.length === 0 ? (
+          <p className="muted">No email sent yet. Codes for sign-up, email sign-in and password reset appear here.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th>To</th><th>Subject</th><th>Code</th></tr></thead>
+              <tbody>
+                {newestFirst.map((email, i) => (
+                  <tr key={emails.length - i}><td>{email.to}</td><td>{email.subject}</td><td><code>{email.code ?? '—'}</code></td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
     </section>
   );
 }

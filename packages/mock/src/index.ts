@@ -4,6 +4,7 @@ import {
   createLatchServer,
   devOnlyFastHashing,
   MemoryStore,
+  preloadCommonPasswords,
   type AdminUserInput,
   type DeepPartial,
   type InstanceSettings,
@@ -81,6 +82,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return { server, ready };
   };
   let current = start();
+  // In a browser the list is a chunk of its own: fetch it now, while the page
+  // is online, so that a sign-up after going offline is still checked.
+  void preloadCommonPasswords();
 
   const handler = http.all(`${url}/*`, async ({ request }) => {
     if (activeScenario === 'network-error') return HttpResponse.error();

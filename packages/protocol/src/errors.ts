@@ -23,6 +23,8 @@ export const ErrorCodes = {
   passwordTooShort: 'form_password_length_too_short',
   passwordTooLong: 'form_password_length_too_long',
   passwordPwned: 'form_password_pwned',
+  /** The list of common passwords could not be loaded (a browser mock gone offline before its first use): try again online. */
+  passwordCheckUnavailable: 'password_check_unavailable',
   passwordMatchesIdentifier: 'form_password_matches_identifier',
   // Codes
   codeIncorrect: 'form_code_incorrect',

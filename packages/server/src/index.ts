@@ -29,6 +29,7 @@ export type { EncryptionKeyOptions } from './core/flows/secrets';
 export type { ResealReport } from './core/flows/reseal';
 export { defaultRetention, type RetentionOptions, type SweepReport } from './core/retention';
 export { generateTotpCode } from './core/crypto/totp';
+export { preloadCommonPasswords } from './core/crypto/common-passwords';
 export { MemoryStore } from './core/store/memory';
 export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from './core/store/store';
 export type { StoreSnapshot } from './core/store/snapshot';

@@ -45,6 +45,7 @@ const table: Record<ErrorCode, [status: number, message: string]> = {
   metadata_too_large: [422, 'The metadata is too large: at most 8 KB of JSON.'],
   sign_in_token_invalid: [422, 'This sign-in link is invalid, used or expired.'],
   internal_error: [500, 'Something went wrong on our side.'],
+  password_check_unavailable: [503, 'The list of common passwords could not be loaded to check the password; try again.'],
   service_unavailable: [503, 'The service is busy or cannot reach its database; try again shortly.'],
 };
 

@@ -7,6 +7,7 @@ import {
   Alert,
   Avatar,
   Checkbox,
+  breakableEmails,
   CodeField,
   ComponentRoot,
   Field,
@@ -79,10 +80,51 @@ describe('CodeField', () => {
     expect(screen.getAllByRole('textbox')).toHaveLength(1);
     expect(input.autocomplete).toBe('one-time-code');
     expect(input.inputMode).toBe('numeric');
-    expect(input.maxLength).toBe(6);
     expect(input.className).toBe('latch-otpInput');
     await user.type(input, '12a3-4567');
     expect(input.value).toBe('123456');
+  });
+
+  function SubmittingHarness({ onSubmit, error }: { onSubmit(code: string): void; error?: string }) {
+    const [code, setCode] = useState('');
+    return (
+      <Form onSubmit={() => onSubmit(code)}>
+        <CodeField value={code} onChange={setCode} error={error} />
+      </Form>
+    );
+  }
+
+  it('submits the form once the sixth digit is typed, with all six', async () => {
+    const submitted = vi.fn();
+    const user = await renderIn(<SubmittingHarness onSubmit={submitted} />);
+    const input = screen.getByLabelText('Verification code');
+    await user.type(input, '12345');
+    expect(submitted).not.toHaveBeenCalled();
+    await user.type(input, '6');
+    expect(submitted).toHaveBeenCalledExactlyOnceWith('123456');
+    // Deleting a digit and typing it again is a new code: it submits again.
+    await user.type(input, '{Backspace}7');
+    expect(submitted).toHaveBeenLastCalledWith('123457');
+    expect(submitted).toHaveBeenCalledTimes(2);
+  });
+
+  it('submits a pasted code, spaces and dashes dropped', async () => {
+    const submitted = vi.fn();
+    const user = await renderIn(<SubmittingHarness onSubmit={submitted} />);
+    await user.click(screen.getByLabelText('Verification code'));
+    await user.paste('123-456');
+    expect(submitted).toHaveBeenCalledExactlyOnceWith('123456');
+  });
+
+  it('shows each digit in its own box, hidden from screen readers, and marks every box on error', async () => {
+    const user = await renderIn(<SubmittingHarness onSubmit={() => {}} error="The code is incorrect." />);
+    await user.type(screen.getByLabelText('Verification code'), '42');
+    const field = screen.getByLabelText('Verification code').closest('.latch-otpField')!;
+    const boxes = [...field.querySelectorAll('.latch-otpBox')];
+    expect(boxes.map((box) => box.textContent)).toEqual(['4', '2', '', '', '', '']);
+    expect(boxes.every((box) => box.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(boxes.map((box) => box.hasAttribute('data-active'))).toEqual([false, false, true, false, false, false]);
+    expect(field.hasAttribute('data-error')).toBe(true);
   });
 });
 
@@ -186,6 +228,19 @@ describe('Avatar and Checkbox', () => {
     expect(screen.getByRole('img', { name: 'Profile picture of Ada Lovelace' }).textContent).toBe('AL');
   });
 
+  it('takes initials from the first letters of first and last name', async () => {
+    await renderIn(
+      <>
+        <Avatar name="Newton Comer-Smith" />
+        <Avatar name="Ludwig van Beethoven" firstName="Ludwig" lastName="van Beethoven" />
+        <Avatar name="grace@example.com" />
+      </>,
+    );
+    expect(screen.getByRole('img', { name: 'Profile picture of Newton Comer-Smith' }).textContent).toBe('NC');
+    expect(screen.getByRole('img', { name: 'Profile picture of Ludwig van Beethoven' }).textContent).toBe('LV');
+    expect(screen.getByRole('img', { name: 'Profile picture of grace@example.com' }).textContent).toBe('G');
+  });
+
   it('shows the image with alt text', async () => {
     await renderIn(<Avatar name="Ada" imageUrl="https://img.example/a.png" />);
     expect(screen.getByRole('img', { name: 'Profile picture of Ada' }).getAttribute('src')).toBe('https://img.example/a.png');
@@ -201,5 +256,15 @@ describe('Avatar and Checkbox', () => {
     expect(box.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
     await user.click(box);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('breakableEmails', () => {
+  it('lets an address wrap after the @ and before each dot, and leaves other text alone', async () => {
+    await renderIn(<p data-testid="title">{breakableEmails('Verify ada.lovelace@example.org now.')}</p>);
+    const title = screen.getByTestId('title');
+    expect(title.textContent).toBe('Verify ada.lovelace@example.org now.');
+    expect(title.innerHTML).toBe('Verify ada<wbr>.lovelace@<wbr>example<wbr>.org now.');
+    expect(breakableEmails('No address here.')).toBe('No address here.');
   });
 });

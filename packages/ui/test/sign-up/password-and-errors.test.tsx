@@ -53,6 +53,19 @@ describe('<SignUp/>: password policy hints', () => {
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(backend.outbox).toHaveLength(0);
   });
+
+  it('put the error right under the input, above the list of rules', async () => {
+    const { user } = renderSignUp(backend.url);
+    await user.type(await screen.findByLabelText('Email address'), 'alan@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const input = screen.getByLabelText('Password');
+    const error = await screen.findByRole('alert');
+    expect(input.getAttribute('aria-describedby')).toContain(error.id);
+    // Input (with its show/hide toggle), then its error, then the rules: what is wrong is seen next to the field.
+    const rules = passwordHints().getByRole('list');
+    expect(error.compareDocumentPosition(rules) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(input.closest('.latch-formField')!.querySelector('.latch-formFieldInputGroup')!.nextElementSibling).toBe(error);
+  });
 });
 
 describe('<SignUp/>: errors from the server, next to their fields', () => {

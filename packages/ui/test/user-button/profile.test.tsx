@@ -66,6 +66,9 @@ describe('UserButton "Manage account"', () => {
     await manageAccount(user);
     expect(navigateTo).toHaveBeenCalledExactlyOnceWith('/user');
     expect(screen.queryByRole('dialog', { name: 'Manage account' })).toBeNull();
+    // The router keeps the button mounted on the next page: the popover must not stay open over it.
+    expect(screen.queryByRole('dialog', { name: 'User menu' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Open user menu' }).getAttribute('aria-expanded')).toBe('false');
   });
 
   it('does not follow an unsafe userProfileUrl', async () => {

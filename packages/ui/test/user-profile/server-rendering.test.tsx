@@ -46,7 +46,8 @@ describe('<UserProfile/> on the server', () => {
       expect(html).toContain('data-component="userProfile"');
       expect(html).toContain('aria-label="Account settings"');
       expect(html).toMatch(/<h1[^>]*>Account<\/h1>/);
-      expect(html).toContain('ada@example.com');
+      // Line-break opportunities (<wbr>) sit after the @ and before the dots.
+      expect(html.replaceAll('<wbr/>', '')).toContain('ada@example.com');
       expect(html).toContain('Unverified');
       expect(html).toContain('aria-label="Profile picture of Ada Lovelace"');
       expect(html).toContain('<style'); // The stylesheet travels with the markup.

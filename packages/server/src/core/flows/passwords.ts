@@ -24,7 +24,7 @@ export async function assertPasswordPolicy(ctx: ServerContext, raw: string, emai
   if (emailAddresses.some((address) => password.toLowerCase() === localPart(address).toLowerCase())) {
     throw fail('form_password_matches_identifier', { paramName });
   }
-  if (rejectCommon && (await isCommonPassword(password))) throw fail('form_password_pwned', { paramName });
+  if (rejectCommon && (await isCommonPassword(password, paramName))) throw fail('form_password_pwned', { paramName });
   return password;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAuth, useSessionList, type Session } from '@latch/react';
-import { Avatar, Spinner, useElement, useLocalization, useStepAction } from '../../foundation';
+import { Avatar, breakableEmails, Spinner, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 
@@ -65,13 +65,13 @@ function Account({ session, active, loading, disabled, onChoose }: AccountProps)
   const identifier = useElement('signInAccountIdentifier');
   return (
     <button {...item} type="button" aria-current={active || undefined} aria-busy={loading || undefined} disabled={disabled} onClick={onChoose}>
-      <Avatar imageUrl={user.imageUrl} name={name} size="sm" decorative />
+      <Avatar imageUrl={user.imageUrl} name={name} firstName={user.firstName} lastName={user.lastName} size="sm" decorative />
       <span {...text}>
         {/* The space keeps name and email two words in the button's accessible name; the flex layout hides it. */}
         <span {...nameProps}>{name}</span>{' '}
         {email !== name && (
           <span {...identifier} dir="auto">
-            {email}
+            {breakableEmails(email)}
           </span>
         )}
       </span>

@@ -22,7 +22,7 @@ function IdentityBlock({ identity, id }: { identity: Identity; id?: string }) {
   const email = useElement('userButtonPopoverIdentityEmail');
   return (
     <span {...box} id={id}>
-      <Avatar imageUrl={identity.imageUrl} name={identity.name} decorative />
+      <Avatar imageUrl={identity.imageUrl} name={identity.name} firstName={identity.firstName} lastName={identity.lastName} decorative />
       <span {...name}>{identity.name}</span>
       {identity.email && (
         <span {...email}>

@@ -101,7 +101,7 @@ function UserButtonBody(props: BodyProps) {
             hidden from the name, so it is exactly "Open user menu" and no visible
             text contradicts it (WCAG 2.5.3). */}
         <span className="latch-visually-hidden">{t('userButton.trigger')}</span>
-        <Avatar imageUrl={identity.imageUrl} name={identity.name} element="userButtonAvatarBox" decorative />
+        <Avatar imageUrl={identity.imageUrl} name={identity.name} firstName={identity.firstName} lastName={identity.lastName} element="userButtonAvatarBox" decorative />
         {showName && (
           <span {...outer} aria-hidden="true">
             {identity.name}

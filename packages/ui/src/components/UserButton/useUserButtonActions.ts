@@ -52,12 +52,10 @@ export function useUserButtonActions(options: UserButtonActionOptions) {
     pending,
     error: action.error,
     manageAccount() {
-      if (options.userProfileMode === 'navigation') {
-        go(options.userProfileUrl);
-        return;
-      }
+      // Closed first either way: a client-side router keeps this button mounted on the next page.
       options.close();
-      options.openProfile();
+      if (options.userProfileMode === 'navigation') go(options.userProfileUrl);
+      else options.openProfile();
     },
     signOut() {
       perform('signOut', async () => {
@@ -81,6 +79,7 @@ export function useUserButtonActions(options: UserButtonActionOptions) {
       });
     },
     addAccount() {
+      options.close();
       go(options.signInUrl);
     },
   };

@@ -100,13 +100,14 @@ function Device({ user, session, onStart, onSignedOut }: DeviceProps) {
 
   return (
     <li {...item}>
+      {/* Name and "Last active" together; the device's actions after both, never between them. */}
       <div {...text}>
         <span id={nameId}>{deviceName(session, t)}</span> {session.isCurrent && <Badge>{t('userProfile.devices.thisDevice')}</Badge>}
+        <p {...meta}>
+          {kind && <>{t(`userProfile.devices.${kind}`)} · </>}
+          {t('userProfile.devices.lastActive', { time: formatRelative(session.lastActiveAt) })}
+        </p>
       </div>
-      <p {...meta}>
-        {kind && <>{t(`userProfile.devices.${kind}`)} · </>}
-        {t('userProfile.devices.lastActive', { time: formatRelative(session.lastActiveAt) })}
-      </p>
       {!session.isCurrent && (
         <div {...actions}>
           <ActionButton danger loading={revoke.loading} onClick={signOut} aria-describedby={nameId}>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { EmailAddress, User } from '@latch/react';
-import { Badge, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
+import { Badge, breakableEmails, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
 import { AddEmailAddress, VerifyEmailAddress } from './VerifyEmail';
 import { ActionButton, Confirmation, ErrorAlert, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
@@ -115,7 +115,7 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
   return (
     <li {...item}>
       <div {...text}>
-        <span id={textId}>{emailAddress}</span>{' '}
+        <span id={textId}>{breakableEmails(emailAddress)}</span>{' '}
         {isPrimary && <Badge>{t('userProfile.emailAddresses.primary')}</Badge>}{' '}
         <Badge>{t(email.isVerified ? 'userProfile.emailAddresses.verified' : 'userProfile.emailAddresses.unverified')}</Badge>
       </div>

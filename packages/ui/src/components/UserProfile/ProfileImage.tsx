@@ -83,7 +83,7 @@ export function ProfileImage({ user, onStatus }: { user: User; onStatus(message:
   const error = save.error ?? remove.error;
   return (
     <div {...box}>
-      <Avatar imageUrl={preview ?? user.imageUrl} name={displayName(user)} size="lg" />
+      <Avatar imageUrl={preview ?? user.imageUrl} name={displayName(user)} firstName={user.firstName} lastName={user.lastName} size="lg" />
       {preview ? (
         <>
           <p {...hint} id={hintId}>

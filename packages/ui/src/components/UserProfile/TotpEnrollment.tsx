@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { User } from '@latch/react';
-import { CodeField, Field, Form, PrimaryButton, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
+import { CodeField, Form, PrimaryButton, SecondaryButton, useAsyncAction, useElement, useLocalization } from '../../foundation';
 import { useCopy } from './clipboard';
 import { ActionButton, Panel, PanelActions, SectionStatus } from './parts';
 import { QrCode } from './QrCode';
@@ -38,17 +38,7 @@ export function TotpEnrollment({ user, totp, applicationName, onEnabled, onCance
   return (
     <Panel title={t('userProfile.twoStep.enrollTitle')} text={t('userProfile.twoStep.scan')} onCancel={onCancel}>
       <QrCode value={totp.uri} label={t('userProfile.twoStep.qrLabel', { applicationName })} />
-      {/* A read-only field: labelled, selectable, and read out like any other value. */}
-      <Field
-        name="totpSecret"
-        label={t('userProfile.twoStep.secretLabel')}
-        inputElement="secretText"
-        readOnly
-        autoComplete="off"
-        spellCheck={false}
-        value={totp.secret}
-        onChange={ignore}
-      />
+      <SecretKey secret={totp.secret} />
       <PanelActions>
         <ActionButton onClick={() => copy(totp.secret)}>{t('userProfile.twoStep.copySecret')}</ActionButton>
       </PanelActions>
@@ -66,4 +56,28 @@ export function TotpEnrollment({ user, totp, applicationName, onEnabled, onCance
   );
 }
 
-function ignore(): void {}
+/**
+ * The key as a read-only field, labelled, selectable and read out like any
+ * other value. A textarea, so the whole key stays in sight at any width: it
+ * wraps between groups of four (authenticator apps ignore the spaces; Copy
+ * copies the key without them).
+ */
+function SecretKey({ secret }: { secret: string }) {
+  const { t } = useLocalization();
+  const id = useId();
+  const field = useElement('formField');
+  const label = useElement('formFieldLabel');
+  const text = useElement('secretText');
+  return (
+    <div {...field}>
+      <label {...label} htmlFor={id}>
+        {t('userProfile.twoStep.secretLabel')}
+      </label>
+      <textarea {...text} id={id} name="totpSecret" readOnly rows={2} autoComplete="off" spellCheck={false} value={groupsOfFour(secret)} />
+    </div>
+  );
+}
+
+export function groupsOfFour(secret: string): string {
+  return secret.match(/.{1,4}/g)?.join(' ') ?? secret;
+}

@@ -1,4 +1,5 @@
-import { useUser } from '@latch/react';
+import type { ReactNode } from 'react';
+import { RedirectToSignIn, useUser } from '@latch/react';
 import {
   Card,
   ComponentRoot,
@@ -8,6 +9,7 @@ import {
   useElement,
   useFlowRouter,
   useLocalization,
+  useNavigate,
   type ComponentBaseProps,
   type RoutingProps,
 } from '../../foundation';
@@ -28,7 +30,15 @@ import { userProfile } from '../../localization/en-US/userProfile';
  */
 const strings = /* @__PURE__ */ (() => ({ userProfile, signIn: { secondFactor: signIn.secondFactor, emailCode: signIn.emailCode } }))();
 
-export interface UserProfileProps extends ComponentBaseProps, RoutingProps {}
+export interface UserProfileProps extends ComponentBaseProps, RoutingProps {
+  /**
+   * What to show when nobody is signed in. Without it the visitor is sent to
+   * `signInUrl`, with `redirect_url` set to come back here afterwards.
+   */
+  fallback?: ReactNode;
+  /** Where the sign-in page lives when there is no `fallback`; default '/sign-in'. */
+  signInUrl?: string;
+}
 
 /**
  * The signed-in user's account: an Account page (picture, names, username,
@@ -36,23 +46,24 @@ export interface UserProfileProps extends ComponentBaseProps, RoutingProps {}
  * devices, account deletion). With `routing="path"` and `path="/user"` the
  * pages live at /user and /user/security; 'hash' uses #/security; 'virtual'
  * (the default) keeps the page in memory, as inside UserButton's dialog.
- * Renders nothing when signed out.
+ * Signed out, it renders `fallback`, or without one goes to sign-in (as Clerk's does).
  */
-export function UserProfile({ routing, path, appearance, localization }: UserProfileProps) {
+export function UserProfile({ routing, path, appearance, localization, fallback, signInUrl }: UserProfileProps) {
   return (
     <ComponentRoot component="userProfile" appearance={appearance} localization={localization} stylesheet={css} strings={strings}>
-      <Profile routing={routing} path={path} />
+      <Profile routing={routing} path={path} fallback={fallback} signInUrl={signInUrl} />
     </ComponentRoot>
   );
 }
 
-function Profile({ routing, path }: RoutingProps) {
+function Profile({ routing, path, fallback, signInUrl }: RoutingProps & Pick<UserProfileProps, 'fallback' | 'signInUrl'>) {
   const { isLoaded, user } = useUser();
   const { t } = useLocalization();
   const environment = useEnvironment();
   const router = useFlowRouter({ routing, path, initial: 'account' });
   const page: ProfilePage = router.step === 'security' ? 'security' : 'account';
   const pageProps = useElement('profilePage');
+  const navigate = useNavigate();
 
   if (!isLoaded) {
     return (
@@ -63,7 +74,7 @@ function Profile({ routing, path }: RoutingProps) {
       </Card>
     );
   }
-  if (!user) return null;
+  if (!user) return fallback !== undefined ? <>{fallback}</> : <RedirectToSignIn signInUrl={signInUrl} navigate={navigate} />;
 
   const applicationName = environment?.applicationName;
   return (

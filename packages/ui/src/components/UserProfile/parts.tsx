@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
-import { Alert, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
+import { Alert, breakableEmails, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useCommitEffect, useElement, useLocalization } from '../../foundation';
 
 /**
  * The building blocks every profile section shares: the section itself, its
@@ -80,7 +80,7 @@ export function Panel({ title, text, onCancel, focusTitle = true, headingLevel =
   return (
     <div {...useElement('profilePanel')} role="group" aria-labelledby={id} onKeyDown={onKeyDown}>
       <Heading {...useElement('profilePanelTitle')} id={id} ref={heading} tabIndex={-1}>
-        {title}
+        {breakableEmails(title)}
       </Heading>
       {text && <p {...textProps}>{text}</p>}
       {children}

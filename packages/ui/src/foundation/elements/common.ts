@@ -28,6 +28,8 @@ export const commonElements = [
   'formButtonSecondary',
   'formButtonReset',
   'otpInput',
+  'otpField',
+  'otpBox',
   'alert',
   'alertText',
   'divider',

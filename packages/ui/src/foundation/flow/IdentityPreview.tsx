@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useElement } from '../appearance/useElement';
 import { useLocalization } from '../localization/useLocalization';
+import { breakableEmails } from '../primitives/breakable';
 
 export interface IdentityPreviewProps {
   /** Who is signing in or up: an email address or a username. Nothing shows while it is empty. */
@@ -23,7 +24,7 @@ export function IdentityPreview({ identifier, onEdit, editLabel }: IdentityPrevi
     <div {...box}>
       {/* Isolated, so an address reads left to right inside a right-to-left page. */}
       <span {...text} id={id} dir="auto">
-        {identifier}
+        {breakableEmails(identifier)}
       </span>
       {/* "Edit" is described by the identifier, so a screen reader hears what it edits. */}
       <button {...edit} type="button" aria-label={editLabel} aria-describedby={id} onClick={onEdit}>

@@ -5,8 +5,11 @@ import { useLocalization } from '../localization/useLocalization';
 
 export interface AvatarProps {
   imageUrl?: string | null;
-  /** The person's name (or email); gives the alt text and the initials. */
+  /** The person's name (or email); gives the alt text, and the initials when first and last name are not given. */
   name: string;
+  /** The initials are the first letters of these when given ("Newton" "Comer-Smith" → "NC"). */
+  firstName?: string | null;
+  lastName?: string | null;
   size?: 'sm' | 'md' | 'lg';
   /** Appearance key of the box; UserButton uses 'userButtonAvatarBox'. */
   element?: ElementKey;
@@ -14,15 +17,21 @@ export interface AvatarProps {
   decorative?: boolean;
 }
 
-/** Up to two initials: "Ada Lovelace" → "AL", "ada@example.com" → "A". */
-export function initials(name: string): string {
-  const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
-  const letters = words.length > 1 && !name.includes('@') ? [words[0], words[words.length - 1]] : [words[0]];
-  return letters.map((word) => Array.from(word ?? '')[0]?.toUpperCase() ?? '').join('');
+/**
+ * Up to two initials, from the first and last name when known, else from the
+ * first and last words of the name: "Ada Lovelace" → "AL", "Newton
+ * Comer-Smith" → "NC" (a hyphenated surname is one name), "ada@example.com" → "A".
+ */
+export function initials(name: string, firstName?: string | null, lastName?: string | null): string {
+  const first = (word: string | null | undefined) => Array.from(word?.trim() ?? '')[0]?.toLocaleUpperCase() ?? '';
+  if (firstName?.trim() || lastName?.trim()) return first(firstName) + first(lastName);
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (name.includes('@') || words.length < 2) return first(words[0]);
+  return first(words[0]) + first(words[words.length - 1]);
 }
 
 /** The picture, or initials when there is none or it fails to load. */
-export function Avatar({ imageUrl, name, size = 'md', element = 'avatarBox', decorative = false }: AvatarProps) {
+export function Avatar({ imageUrl, name, firstName, lastName, size = 'md', element = 'avatarBox', decorative = false }: AvatarProps) {
   const { t } = useLocalization();
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const box = useElement(element);
@@ -36,7 +45,7 @@ export function Avatar({ imageUrl, name, size = 'md', element = 'avatarBox', dec
         <img {...image} src={imageUrl} alt={alt} onError={() => setFailedUrl(imageUrl)} />
       ) : (
         <span {...text} role={decorative ? undefined : 'img'} aria-label={decorative ? undefined : alt} aria-hidden={decorative || undefined}>
-          {initials(name)}
+          {initials(name, firstName, lastName)}
         </span>
       )}
     </span>

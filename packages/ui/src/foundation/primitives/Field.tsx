@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactElement, type ReactNode, type Ref } from 'react';
 import { useElement } from '../appearance/useElement';
 import type { ElementKey } from '../elements';
 import { useLocalization } from '../localization/useLocalization';
@@ -21,6 +21,9 @@ export interface FieldProps extends InputAttributes {
   trailing?: ReactNode;
   /** Appearance key of the input itself; CodeField uses 'otpInput'. */
   inputElement?: ElementKey;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Wraps the input in what is drawn around it (CodeField's boxes). */
+  renderControl?(input: ReactElement): ReactNode;
 }
 
 /**
@@ -38,6 +41,8 @@ export function Field({
   optional,
   trailing,
   inputElement = 'formFieldInput',
+  inputRef,
+  renderControl,
   type = 'text',
   id: givenId,
   ...input
@@ -60,10 +65,11 @@ export function Field({
   const hintProps = useElement('formFieldHint');
   const errorProps = useElement('formFieldError');
 
-  const control = (
+  const input_ = (
     <input
       {...inputProps}
       {...input}
+      ref={inputRef}
       id={id}
       name={name}
       type={type}
@@ -74,6 +80,7 @@ export function Field({
       aria-required={input.required || undefined}
     />
   );
+  const control = renderControl ? renderControl(input_) : input_;
 
   return (
     <div {...fieldProps}>
@@ -92,15 +99,16 @@ export function Field({
       ) : (
         control
       )}
-      {hint && (
-        <div {...hintProps} id={hintId}>
-          {hint}
-        </div>
-      )}
+      {/* The error right under the input, before a hint however long (password rules): it is about the field. */}
       {error && (
         <p {...errorProps} id={errorId} role="alert">
           {error}
         </p>
+      )}
+      {hint && (
+        <div {...hintProps} id={hintId}>
+          {hint}
+        </div>
       )}
     </div>
   );

@@ -8,3 +8,4 @@ export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Alert, Divider, Badge } from './Feedback';
 export { Avatar, initials, type AvatarProps } from './Avatar';
 export { Modal, type ModalProps } from './Modal';
+export { breakableEmails } from './breakable';

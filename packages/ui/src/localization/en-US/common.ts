@@ -65,6 +65,7 @@ export const common = {
     form_password_length_too_short: 'Your password is too short.',
     form_password_length_too_long: 'Your password is too long.',
     form_password_pwned: 'This password is too common. Choose a different one.',
+    password_check_unavailable: 'We could not check your password: the list of common passwords did not load. Check your connection and try again.',
     form_password_matches_identifier: 'Your password must not be your email address or username.',
     form_code_incorrect: 'The code is incorrect.',
     verification_expired: 'The code has expired. Request a new one.',

@@ -63,6 +63,7 @@ export const common: CommonStrings = {
     form_password_length_too_short: 'كلمة المرور قصيرة جدًا.',
     form_password_length_too_long: 'كلمة المرور طويلة جدًا.',
     form_password_pwned: 'كلمة المرور هذه شائعة جدًا. اختر كلمة مرور أخرى.',
+    password_check_unavailable: 'تعذّر التحقق من كلمة المرور: لم يتم تحميل قائمة كلمات المرور الشائعة. تحقّق من اتصالك وحاول مرة أخرى.',
     form_password_matches_identifier: 'يجب ألا تكون كلمة المرور هي بريدك الإلكتروني أو اسم المستخدم.',
     form_code_incorrect: 'الرمز غير صحيح.',
     verification_expired: 'انتهت صلاحية الرمز. اطلب رمزًا جديدًا.',

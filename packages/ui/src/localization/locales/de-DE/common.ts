@@ -63,6 +63,7 @@ export const common: CommonStrings = {
     form_password_length_too_short: 'Ihr Passwort ist zu kurz.',
     form_password_length_too_long: 'Ihr Passwort ist zu lang.',
     form_password_pwned: 'Dieses Passwort ist zu verbreitet. Wählen Sie ein anderes.',
+    password_check_unavailable: 'Ihr Passwort konnte nicht geprüft werden: Die Liste häufiger Passwörter wurde nicht geladen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     form_password_matches_identifier: 'Ihr Passwort darf nicht Ihre E-Mail-Adresse oder Ihr Benutzername sein.',
     form_code_incorrect: 'Der Code ist falsch.',
     verification_expired: 'Der Code ist abgelaufen. Fordern Sie einen neuen an.',

@@ -63,6 +63,7 @@ export const common: CommonStrings = {
     form_password_length_too_short: 'Tu contraseña es demasiado corta.',
     form_password_length_too_long: 'Tu contraseña es demasiado larga.',
     form_password_pwned: 'Esta contraseña es demasiado común. Elige otra.',
+    password_check_unavailable: 'No hemos podido comprobar tu contraseña: la lista de contraseñas comunes no se ha cargado. Comprueba tu conexión e inténtalo de nuevo.',
     form_password_matches_identifier: 'Tu contraseña no puede ser tu correo electrónico ni tu nombre de usuario.',
     form_code_incorrect: 'El código es incorrecto.',
     verification_expired: 'El código ha caducado. Solicita uno nuevo.',

@@ -63,6 +63,7 @@ export const common: CommonStrings = {
     form_password_length_too_short: 'Votre mot de passe est trop court.',
     form_password_length_too_long: 'Votre mot de passe est trop long.',
     form_password_pwned: 'Ce mot de passe est trop courant. Choisissez-en un autre.',
+    password_check_unavailable: "Impossible de vérifier votre mot de passe : la liste des mots de passe courants n'a pas pu être chargée. Vérifiez votre connexion et réessayez.",
     form_password_matches_identifier: "Votre mot de passe ne doit pas être votre adresse e-mail ni votre nom d'utilisateur.",
     form_code_incorrect: 'Le code est incorrect.',
     verification_expired: 'Le code a expiré. Demandez-en un nouveau.',

@@ -62,6 +62,7 @@ export const common: CommonStrings = {
     form_password_length_too_short: 'パスワードが短すぎます。',
     form_password_length_too_long: 'パスワードが長すぎます。',
     form_password_pwned: 'このパスワードはよく使われています。別のパスワードを選んでください。',
+    password_check_unavailable: 'パスワードを確認できませんでした。よく使われるパスワードの一覧を読み込めませんでした。接続を確認して、もう一度お試しください。',
     form_password_matches_identifier: 'メールアドレスやユーザー名をパスワードにすることはできません。',
     form_code_incorrect: 'コードが正しくありません。',
     verification_expired: 'コードの有効期限が切れました。新しいコードをリクエストしてください。',
