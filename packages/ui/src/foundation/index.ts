@@ -27,6 +27,7 @@ export { customAttribute, pageCss, shieldCss } from './stylesheet';
 export { enUS, mergeLocalization, translate } from '../localization';
 export type { LocalizationInput, LocalizationKey, LocalizationResource, CommonStrings } from '../localization';
 export { useLocalization, createLocalization, type Localization } from './localization/useLocalization';
+export { formatDate, formatRelative } from './localization/format';
 
 // Routing and redirects
 export { useFlowRouter, type FlowRouter, type FlowRouterOptions, type Routing, type RoutingProps } from './routing/useFlowRouter';

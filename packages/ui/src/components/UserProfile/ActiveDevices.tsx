@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActiveSession, User } from '@latch/react';
-import { Badge, Spinner, useAsyncAction, useElement, useLocalization, type Localization } from '../../foundation';
+import { Badge, formatRelative, Spinner, useAsyncAction, useElement, useLocalization, type Localization } from '../../foundation';
 import { ActionButton, ErrorAlert, Section, SectionStatus, useFocusLater } from './parts';
 
 export interface ActiveDevicesProps {
@@ -84,7 +84,7 @@ interface DeviceProps {
 
 function Device({ user, session, onStart, onSignedOut }: DeviceProps) {
   const localization = useLocalization();
-  const { t, formatRelative } = localization;
+  const { t, locale } = localization;
   const nameId = useId();
   const revoke = useAsyncAction();
   const item = useElement('profileSectionItem', { active: session.isCurrent });
@@ -105,7 +105,7 @@ function Device({ user, session, onStart, onSignedOut }: DeviceProps) {
         <span id={nameId}>{deviceName(session, t)}</span> {session.isCurrent && <Badge>{t('userProfile.devices.thisDevice')}</Badge>}
         <p {...meta}>
           {kind && <>{t(`userProfile.devices.${kind}`)} · </>}
-          {t('userProfile.devices.lastActive', { time: formatRelative(session.lastActiveAt) })}
+          {t('userProfile.devices.lastActive', { time: formatRelative(locale, session.lastActiveAt) })}
         </p>
       </div>
       {!session.isCurrent && (

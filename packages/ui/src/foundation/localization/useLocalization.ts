@@ -12,24 +12,12 @@ export interface Localization {
   errorMessage(error: unknown, fallbackKey?: LocalizationKey): string;
   /** API errors that name a field (`meta.paramName`), as `{ [paramName]: message }`. */
   fieldErrors(error: unknown): Partial<Record<string, string>>;
-  formatDate(ms: number): string;
-  /** "5 minutes ago", "yesterday", "in 2 hours", in the resource's locale. */
-  formatRelative(ms: number, now?: number): string;
 }
 
 function errorKey(code: string): LocalizationKey | null {
   return Object.hasOwn(enUSCommon.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
 }
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
 
 export function createLocalization(resource: LocalizationResource): Localization {
   const t: Localization['t'] = (key, params) => translate(resource, key, params);
@@ -57,21 +45,10 @@ export function createLocalization(resource: LocalizationResource): Localization
       }
       return out;
     },
-    formatDate(ms) {
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-    },
-    formatRelative(ms, now = Date.now()) {
-      const seconds = Math.round((ms - now) / 1000);
-      const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-      for (const [unit, size] of units) {
-        if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
-      }
-      return format.format(0, 'second');
-    },
   };
 }
 
-/** `t()` and the locale-aware formatters of the surrounding component. */
+/** `t()`, error messages and the locale of the surrounding component (dates: ./format.ts). */
 export function useLocalization(): Localization {
   const { resource } = useComponentContext();
   return useMemo(() => createLocalization(resource), [resource]);
