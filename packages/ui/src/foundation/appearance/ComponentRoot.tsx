@@ -1,6 +1,5 @@
 import { useContext, useMemo, type ReactNode } from 'react';
 import { useLatchUIOptions } from '@latch/react';
-import clsx from 'clsx';
 import { enUSCommon, mergeLocalization, type LocalizationInput, type LocalizationResource } from '../../localization';
 import { ComponentContext, useComponentContext, type ComponentContextValue } from '../context';
 import { LatchStyles } from '../LatchStyles';
@@ -8,6 +7,7 @@ import { baseCss } from '../styles';
 import { customAttribute, pageCss } from '../stylesheet';
 import { emptyAppearance, extendAppearance } from './merge';
 import type { Appearance, ComponentName, ProviderAppearance } from './types';
+import { withClass } from './useElement';
 import { cssVariables } from './variables';
 
 export interface ComponentRootProps {
@@ -93,7 +93,7 @@ export function RootElement({ children }: { children: ReactNode }) {
   const style = { ...cssVariables(appearance.variables), ...root?.style };
   return (
     <div
-      className={clsx('latch-root', root?.className)}
+      className={withClass('latch-root', root?.className)}
       {...(root?.className ? { [customAttribute]: '' } : undefined)}
       dir={resource.dir}
       lang={resource.locale}

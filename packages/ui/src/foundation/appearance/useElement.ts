@@ -1,5 +1,4 @@
 import type { CSSProperties } from 'react';
-import clsx from 'clsx';
 import { useComponentContext } from '../context';
 import type { ElementKey } from '../elements';
 import { customAttribute } from '../stylesheet';
@@ -30,7 +29,7 @@ export interface ElementProps {
  */
 export function useElement(key: ElementKey, state?: ElementState): ElementProps {
   const override = useComponentContext().appearance.elements[key];
-  const props: ElementProps = { className: clsx(`latch-${key}`, override?.className) };
+  const props: ElementProps = { className: withClass(`latch-${key}`, override?.className) };
   if (override?.className) props[customAttribute] = '';
   if (override?.style) props.style = override.style;
   if (state?.loading) props['data-loading'] = '';
@@ -43,4 +42,9 @@ export function useElement(key: ElementKey, state?: ElementState): ElementProps 
 /** The merged `appearance.layout`. */
 export function useLayout(): Layout {
   return useComponentContext().appearance.layout;
+}
+
+/** `latch-<key>` and the app's classes for it, if any (two strings: no class-name library needed). */
+export function withClass(own: string, app: string | undefined): string {
+  return app ? `${own} ${app}` : own;
 }
