@@ -141,14 +141,16 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
 
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    // One stylesheet in <head> after <SignIn/> and with <UserButton/>: hoisted by React 19,
-    // Latch's own copy on React 18 (the react18 test project serves the page on it).
+    // Each component's stylesheet once, in <head>, after <SignIn/> and with <UserButton/>:
+    // hoisted by React 19, Latch's own copies on React 18 (the react18 test project serves the page on it).
     const sheets = await page.evaluate(() =>
       [...document.querySelectorAll('style')]
         .filter((style) => style.textContent?.includes('.latch-root'))
-        .map((style) => ({ inHead: style.parentNode === document.head, react18: style.hasAttribute('data-latch-style') })),
+        .map((style) => ({ inHead: style.parentNode === document.head, react18: style.hasAttribute('data-latch-style'), text: style.textContent })),
     );
-    expect(sheets).toEqual([{ inHead: true, react18: process.env.LATCH_REACT === '18' }]);
+    expect(sheets.length).toBeGreaterThanOrEqual(2); // the shared sheet and at least the UserButton's
+    expect(new Set(sheets.map((sheet) => sheet.text)).size).toBe(sheets.length);
+    for (const sheet of sheets) expect(sheet).toMatchObject({ inHead: true, react18: process.env.LATCH_REACT === '18' });
     await page.getByRole('button', { name: 'Open user menu' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
