@@ -52,10 +52,14 @@ function reactNamesUsed(dir: string): string[] {
 /**
  * One build recipe for every package. Each package's own tsup.config.ts calls
  * this with its entries, so all of them ship the same way: ESM, declarations,
- * source maps, dependencies left external.
+ * source maps, dependencies left external. `shareReactImport: false` keeps
+ * each file's own React imports: a package with server entries needs that,
+ * because React's server build (the `react-server` condition Next.js uses for
+ * server components and edge routes) has no `useEffect` and the like, and a
+ * shared module re-exporting them would fail every server import.
  */
-export function latchPackage(entry: string[], extra: Partial<Options> = {}): Options {
-  return {
+export function latchPackage(entry: string[], extra: Partial<Options> = {}, { shareReactImport = true } = {}): Options {
+  const options: Options = {
     entry,
     format: ['esm'],
     dts: { compilerOptions: { composite: false } },
@@ -64,6 +68,10 @@ export function latchPackage(entry: string[], extra: Partial<Options> = {}): Opt
     target: 'es2022',
     treeshake: true,
     ...extra,
+  };
+  if (!shareReactImport) return options;
+  return {
+    ...options,
     // React stays external, through oneReactImport rather than tsup's own list.
     noExternal: [...reactEntries, ...(extra.noExternal ?? [])],
     esbuildPlugins: [...(extra.esbuildPlugins ?? []), oneReactImport],
