@@ -1,7 +1,8 @@
 // `npm run bench:server -- --compare`: Latch and Better Auth side by side, on
 // SQLite, through the same load from this process over loopback, in
 // alternated rounds (each round starts with the next contender) so a machine
-// that speeds up or slows down treats both alike.
+// that speeds up or slows down treats both alike. A third phase mints while
+// another process writes to the same disk, flushing every 256 KB.
 //
 // Better Auth is never a dependency of this workspace: it is installed here,
 // on demand, into bench/.compare/ (ignored by git), pinned to one version,
@@ -125,6 +126,8 @@ async function sequential(once, count) {
   return latencies;
 }
 
+const phaseNames = { mint: 'token mints  ', read: 'session reads', mintWhileDiskWrites: 'mints + disk ' };
+const diskWriter = new URL('./disk-writer.mjs', import.meta.url).pathname;
 const rate = (value) => `${Math.round(value).toLocaleString('en-US')}/s`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
@@ -148,18 +151,19 @@ try {
       `load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} at the start`,
   );
   console.log(`${rounds} alternated rounds · ${connections} connections · ${seconds} s per phase · ${signInsPerRound} sequential sign-ins per round\n`);
-  const totals = new Map(targets.map((target) => [target.name, { mint: [], read: [], mintRates: [], readRates: [], signIn: [] }]));
+  const totals = new Map(targets.map((target) => [target.name, { mint: [], read: [], mintWhileDiskWrites: [], mintRates: [], readRates: [], mintWhileDiskWritesRates: [], signIn: [] }]));
   for (let round = 1; round <= rounds; round++) {
     // Each round starts with the next contender, so none always runs first (or last).
     const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]);
-    for (const phase of ['mint', 'read']) {
+    for (const phase of ['mint', 'read', 'mintWhileDiskWrites']) {
       for (const target of order) {
-        const result = await closedLoop(target[phase], { callers: connections, seconds });
+        const writer = phase === 'mintWhileDiskWrites' ? await startProcess([diskWriter, join(folder, 'disk-writer.bin')]) : null;
+        const result = await closedLoop(phase === 'read' ? target.read : target.mint, { callers: connections, seconds }).finally(() => writer?.stop());
         const total = totals.get(target.name);
         total[phase].push(...result.latencies);
         total[`${phase}Rates`].push(result.perSecond);
         console.log(
-          `round ${round} ${phase === 'mint' ? 'token mints  ' : 'session reads'} ${target.name.padEnd(11)} ${rate(result.perSecond).padStart(8)} ` +
+          `round ${round} ${phaseNames[phase]} ${target.name.padEnd(11)} ${rate(result.perSecond).padStart(8)} ` +
             `p50 ${ms(percentile(result.latencies, 50))} p99 ${ms(percentile(result.latencies, 99))}`,
         );
       }
@@ -168,14 +172,15 @@ try {
   }
   console.log(`\nload average ${loadavg().map((value) => value.toFixed(2)).join(' ')} at the end\n`);
   const summary = [...totals].map(([name, total]) => {
-    for (const list of [total.mint, total.read, total.signIn]) list.sort((a, b) => a - b);
+    for (const list of [total.mint, total.read, total.mintWhileDiskWrites, total.signIn]) list.sort((a, b) => a - b);
     const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    return { name, mintRate: mean(total.mintRates), readRate: mean(total.readRates), ...total };
+    return { name, mintRate: mean(total.mintRates), readRate: mean(total.readRates), diskRate: mean(total.mintWhileDiskWritesRates), ...total };
   });
   for (const s of summary) {
     console.log(
       `${s.name.padEnd(11)} token mints ${rate(s.mintRate)} (p50 ${ms(percentile(s.mint, 50))}, p99 ${ms(percentile(s.mint, 99))}) · ` +
         `session reads ${rate(s.readRate)} (p50 ${ms(percentile(s.read, 50))}, p99 ${ms(percentile(s.read, 99))}) · ` +
+        `mints while another process writes to the disk ${rate(s.diskRate)} (p50 ${ms(percentile(s.mintWhileDiskWrites, 50))}, p99 ${ms(percentile(s.mintWhileDiskWrites, 99))}) · ` +
         `sign-in p50 ${ms(percentile(s.signIn, 50))}, p99 ${ms(percentile(s.signIn, 99))}`,
     );
   }

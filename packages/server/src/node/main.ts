@@ -4,7 +4,7 @@ import { createLatchServer } from '../core/server';
 import { commands, ConfigError, envName, loadConfig, settingDescriptions, type AdminCommand, type LatchConfig } from './config';
 import { runAdminCommand } from './admin-commands';
 import { faultHookVariable, openStoreWithFaultHook } from './fault-hook';
-import { createLogger, errorFields } from './logger';
+import { batchedLines, createLogger, errorFields, type Logger } from './logger';
 import { nodeCrypto } from './crypto/node-crypto';
 import { createHashingPool } from './hashing/pool';
 import { importUsers } from './import-users';
@@ -74,7 +74,17 @@ async function start(
   stdout: (text: string) => void,
   untilStopped: () => Promise<unknown>,
 ): Promise<number> {
-  const logger = createLogger((line) => stdout(`${line}\n`), config.logLevel);
+  const output = batchedLines(stdout);
+  process.once('exit', output.flush);
+  try {
+    return await runService(config, env, createLogger(output.line, config.logLevel), untilStopped);
+  } finally {
+    output.flush();
+    process.off('exit', output.flush);
+  }
+}
+
+async function runService(config: LatchConfig, env: Record<string, string | undefined>, logger: Logger, untilStopped: () => Promise<unknown>): Promise<number> {
   const faultyStore = await openStoreWithFaultHook(config.database, env, config.databaseTimeouts);
   if (faultyStore) logger.warn(`test hook ${faultHookVariable} is set: this process will kill itself in the middle of a transaction`);
   const service = await serve({ ...config, logger, store: faultyStore });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignInJSON, SignUpJSON, TokenJSON } from '@latch/protocol';
 import type { OutgoingEmail } from '../../src/index';
+import { batchedLines, createLogger } from '../../src/node/logger';
 import { startService, type TestService } from './helpers';
 
 const grace = { emailAddress: 'grace@example.com', password: 'cobol-compiler-1959' };
@@ -84,4 +85,27 @@ describe('structured logs', () => {
     await vi.waitFor(() => expect(running?.entries().at(-1)).toMatchObject({ msg: 'request', method: 'GET', route: 'unknown', status: 404 }));
     expect(running.logs.join('\n')).not.toContain('wp-admin');
   });
+
+  it("latch-server writes a turn's info lines in one write, and a warning at once with what waited before it", async () => {
+    const writes: string[] = [];
+    const output = batchedLines((text) => void writes.push(text));
+    const logger = createLogger(output.line);
+    logger.info('first');
+    logger.info('second');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes.map((text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line).msg))).toEqual([['first', 'second']]);
+
+    logger.info('third');
+    logger.error('fourth');
+    expect(writes.slice(1).map((text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line).msg))).toEqual([['third', 'fourth']]);
+    logger.debug('below the level');
+    logger.info('fifth');
+    output.flush();
+    expect(writes.at(-1)).toMatch(/"msg":"fifth"\}\n$/);
+    expect(writes.join('')).not.toContain('below the level');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(3);
+  });
 });
+
