@@ -106,7 +106,10 @@ export class LatchClient {
   /** Makes another of this client's sessions the active one. */
   async setActive(params: { session: string | Session | null }): Promise<void> {
     const { session } = params;
-    if (session === null) throw new TypeError('setActive({ session: null }) cannot sign out: call signOut() instead.');
+    if (session === null) {
+      // The long form in development builds only (production bundles set process.env.NODE_ENV to 'production').
+      throw new TypeError(process.env.NODE_ENV === 'production' ? 'setActive({ session: null })' : 'setActive({ session: null }) cannot sign out: call signOut() instead.');
+    }
     await this.#call('POST /v1/client/sessions/:id/touch', { id: typeof session === 'string' ? session : session.id });
   }
 

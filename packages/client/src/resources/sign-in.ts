@@ -88,7 +88,9 @@ export class SignIn {
 
   async #send(route: RouteSpec, body: object, creating = false): Promise<SignIn> {
     const id = creating ? undefined : this.#current().id;
-    if (!creating && !id) throw new Error('This sign-in has not started: call signIn.create() first.');
+    if (!creating && !id) {
+      throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-in' : 'This sign-in has not started: call signIn.create() first.');
+    }
     const json = await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body });
     return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }

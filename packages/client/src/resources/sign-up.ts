@@ -72,7 +72,9 @@ export class SignUp {
 
   async #send(route: RouteSpec, body: object, creating = false): Promise<SignUp> {
     const id = creating ? undefined : (this.#ctx.state().signUp.id ?? this.id);
-    if (!creating && !id) throw new Error('This sign-up has not started: call signUp.create() first.');
+    if (!creating && !id) {
+      throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-up' : 'This sign-up has not started: call signUp.create() first.');
+    }
     const json = await this.#ctx.call<SignUpJSON>(route, { id: id ?? undefined, body });
     return toSignUp(this.#ctx, json, this.#ctx.state().signUp);
   }
