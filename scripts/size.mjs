@@ -52,6 +52,9 @@ for (const app of apps) {
     write: false,
     metafile: true,
     jsx: 'automatic',
+    // A production build, as Vite, webpack and Next.js make one (React itself
+    // needs it): development-only messages drop out.
+    define: { 'process.env.NODE_ENV': '"production"' },
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     // Not the repository's tsconfig.json: its `paths` point @latch/* at the
     // sources. Resolve like an app, through node_modules to each dist/.

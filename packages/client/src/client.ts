@@ -1,4 +1,4 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EnvironmentJSON, RouteSpec, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
@@ -49,7 +49,7 @@ export class LatchClient {
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
     };
     this.#tokens = createTokenCache(
-      (sessionId) => this.#request<TokenJSON>('sessionToken', { id: sessionId }).then((t) => t.jwt),
+      (sessionId) => this.#request<TokenJSON>('POST /v1/client/sessions/:id/tokens', { id: sessionId }).then((t) => t.jwt),
       // Keep the active session's token fresh in pages; servers and scripts mint on demand.
       typeof window === 'undefined'
         ? undefined
@@ -106,13 +106,16 @@ export class LatchClient {
   /** Makes another of this client's sessions the active one. */
   async setActive(params: { session: string | Session | null }): Promise<void> {
     const { session } = params;
-    if (session === null) throw new TypeError('setActive({ session: null }) cannot sign out: call signOut() instead.');
-    await this.#call('sessionTouch', { id: typeof session === 'string' ? session : session.id });
+    if (session === null) {
+      // The long form in development builds only (production bundles set process.env.NODE_ENV to 'production').
+      throw new TypeError(process.env.NODE_ENV === 'production' ? 'setActive({ session: null })' : 'setActive({ session: null }) cannot sign out: call signOut() instead.');
+    }
+    await this.#call('POST /v1/client/sessions/:id/touch', { id: typeof session === 'string' ? session : session.id });
   }
 
   /** Ends one session, or without `sessionId` every session of this client. */
   async signOut(params: { sessionId?: string } = {}): Promise<void> {
-    await (params.sessionId ? this.#call('sessionEnd', { id: params.sessionId }) : this.#call('clientDelete'));
+    await (params.sessionId ? this.#call('POST /v1/client/sessions/:id/end', { id: params.sessionId }) : this.#call('DELETE /v1/client'));
   }
 
   /** The active session's JWT, or null when signed out. */
@@ -131,12 +134,12 @@ export class LatchClient {
 
   async #fetchClient(): Promise<void> {
     const mutationsBefore = this.#mutations;
-    const data = await this.#request<ApiResponse<ClientJSON | null>>('client');
+    const data = await this.#request<ApiResponse<ClientJSON | null>>('GET /v1/client');
     const client = mutationsBefore === this.#mutations ? data.client : this.#client;
     this.#apply(client, data.environment, true);
   }
 
-  async #call<T>(route: ClientRouteName, params?: RequestParams): Promise<T> {
+  async #call<T>(route: RouteSpec, params?: RequestParams): Promise<T> {
     let data: ApiResponse<T>;
     try {
       data = await this.#request<ApiResponse<T>>(route, params);

@@ -1,6 +1,7 @@
 /**
- * The frontend API routes a browser calls: all that @latch/client ships (an
- * app pays for these strings, not for the rest of the table).
+ * The frontend API routes a browser calls. @latch/client names each one it
+ * uses spelled out (`RouteSpec`), so an app ships those paths and neither
+ * these names nor the rest of the table.
  */
 export const ClientRoutes = {
   environment: 'GET /v1/environment',
@@ -80,10 +81,17 @@ export function path(name: RouteName, id?: string): string {
   return fill(name, split(Routes[name]).template, id);
 }
 
+/**
+ * A route spelled out, `'POST /v1/client/sign_ins'`: how @latch/client names
+ * the routes it calls. Checked against the table, yet a bundle carries each
+ * path once and no table of names.
+ */
+export type RouteSpec = (typeof Routes)[RouteName];
+
 /** A route the browser client calls: its method, and its path with the `:id` segment filled. */
-export function clientRoute(name: ClientRouteName, id?: string): { method: HttpMethod; path: string } {
-  const [method, template] = ClientRoutes[name].split(' ') as [HttpMethod, string];
-  return { method, path: fill(name, template, id) };
+export function clientRoute(route: RouteSpec, id?: string): { method: HttpMethod; path: string } {
+  const { method, template } = split(route);
+  return { method, path: fill(route, template, id) };
 }
 
 function split(route: string): { method: HttpMethod; template: string } {

@@ -38,12 +38,18 @@ export const LatchContext = createContext<LatchContextValue | null>(null);
 // the UI that reads it, never the hooks' consumers.
 export const LatchUIOptionsContext = createContext<LatchUIOptions | null>(null);
 
-/** The error for a hook or component used outside the provider: it names the culprit and the fix. */
+/**
+ * The error for a hook or component used outside the provider: it names the
+ * culprit and, in development builds, the fix (production bundles, where
+ * `process.env.NODE_ENV` is 'production', ship only the short form).
+ */
 function missingProvider(consumerName: string): Error {
   return new Error(
-    `${consumerName} must be used within <LatchProvider>. ` +
-      `Wrap your app (or the part of it that uses ${consumerName}) in ` +
-      `<LatchProvider frontendApi="https://auth.example.com"> from @latch/react.`,
+    process.env.NODE_ENV === 'production'
+      ? `${consumerName} outside <LatchProvider>`
+      : `${consumerName} must be used within <LatchProvider>. ` +
+          `Wrap your app (or the part of it that uses ${consumerName}) in ` +
+          `<LatchProvider frontendApi="https://auth.example.com"> from @latch/react.`,
   );
 }
 

@@ -7,6 +7,13 @@ export type LatchClientSource =
   | { client: LatchClient; frontendApi?: undefined };
 
 /**
+ * What production builds say for any misuse of the provider's props;
+ * development builds (`process.env.NODE_ENV` not 'production') say which
+ * misuse and how to fix it.
+ */
+const misuse = '<LatchProvider> needs one of `frontendApi` or `client`, kept from its first render.';
+
+/**
  * The provider's client: the app's own, or one created on first render for
  * `frontendApi` (later changes to `frontendApi` are ignored). Loads it after
  * mount, never during render, so server rendering makes no request. Destroys
@@ -22,7 +29,11 @@ export function useProvidedClient(
   );
   const client = source.client ?? ownClient;
   if (!client) {
-    throw new Error('<LatchProvider> cannot switch from `client` to `frontendApi` after its first render: keep one of them.');
+    throw new Error(
+      process.env.NODE_ENV === 'production'
+        ? misuse
+        : '<LatchProvider> cannot switch from `client` to `frontendApi` after its first render: keep one of them.',
+    );
   }
 
   // StrictMode runs every effect's cleanup and then its setup again on the
@@ -48,12 +59,14 @@ function assertOneClientSource(source: LatchClientSource): void {
   const hasUrl = source.frontendApi !== undefined;
   const hasClient = source.client !== undefined;
   if (hasUrl && hasClient) {
-    throw new Error('<LatchProvider> takes either `frontendApi` or `client`, not both: pass only one.');
+    throw new Error(process.env.NODE_ENV === 'production' ? misuse : '<LatchProvider> takes either `frontendApi` or `client`, not both: pass only one.');
   }
   if (!hasUrl && !hasClient) {
     throw new Error(
-      '<LatchProvider> needs `frontendApi` (the URL of your Latch frontend API, e.g. "https://auth.example.com") ' +
-        'or a `client` created with `new LatchClient(...)`.',
+      process.env.NODE_ENV === 'production'
+        ? misuse
+        : '<LatchProvider> needs `frontendApi` (the URL of your Latch frontend API, e.g. "https://auth.example.com") ' +
+          'or a `client` created with `new LatchClient(...)`.',
     );
   }
 }

@@ -41,6 +41,14 @@ describe('outside <LatchProvider>', () => {
     silenceConsoleErrors();
     expect(() => render(<SignedIn>hi</SignedIn>)).toThrow('<SignedIn> must be used within <LatchProvider>');
   });
+
+  it('a production build still names the culprit, without the how-to (which only development builds carry)', () => {
+    silenceConsoleErrors();
+    vi.stubEnv('NODE_ENV', 'production');
+    onTestFinished(() => void vi.unstubAllEnvs());
+    expect(() => renderHook(() => useAuth())).toThrow('useAuth outside <LatchProvider>');
+    expect(() => render(<LatchProvider {...({} as LatchProviderProps)} />)).toThrow('<LatchProvider> needs one of `frontendApi` or `client`');
+  });
 });
 
 describe('<LatchProvider> props', () => {

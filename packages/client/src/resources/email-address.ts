@@ -1,4 +1,4 @@
-import type { EmailAddressJSON, ClientRouteName, VerificationJSON } from '@latch/protocol';
+import type { EmailAddressJSON, RouteSpec, VerificationJSON } from '@latch/protocol';
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 
@@ -22,26 +22,26 @@ export class EmailAddress {
 
   /** Emails a 6-digit code to this address. */
   prepareVerification(): Promise<EmailAddress> {
-    return this.#update('meEmailPrepareVerification', { strategy: 'email_code' });
+    return this.#update('POST /v1/me/email_addresses/:id/prepare_verification', { strategy: 'email_code' });
   }
 
   attemptVerification(params: { code: string }): Promise<EmailAddress> {
-    return this.#update('meEmailAttemptVerification', { code: params.code });
+    return this.#update('POST /v1/me/email_addresses/:id/attempt_verification', { code: params.code });
   }
 
   async setAsPrimary(): Promise<void> {
-    await this.#send('meEmailMakePrimary');
+    await this.#send('POST /v1/me/email_addresses/:id/make_primary');
   }
 
   async destroy(): Promise<void> {
-    await this.#send('meEmailDelete');
+    await this.#send('DELETE /v1/me/email_addresses/:id');
   }
 
-  #send<T>(route: ClientRouteName, body?: RequestParams['body']): Promise<T> {
+  #send<T>(route: RouteSpec, body?: RequestParams['body']): Promise<T> {
     return this.#ctx.call<T>(route, { id: this.id, body, sessionId: this.#sessionId });
   }
 
-  async #update(route: ClientRouteName, body: object): Promise<EmailAddress> {
+  async #update(route: RouteSpec, body: object): Promise<EmailAddress> {
     const json = await this.#send<EmailAddressJSON>(route, body);
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
   }

@@ -33,7 +33,7 @@ export class Session {
 
   /** Signs this session out. */
   async end(): Promise<void> {
-    await this.#ctx.call('sessionEnd', { id: this.id });
+    await this.#ctx.call('POST /v1/client/sessions/:id/end', { id: this.id });
   }
 
   /**
@@ -42,17 +42,17 @@ export class Session {
    * actions then work on this session for the next 10 minutes.
    */
   async reverify(params: ReverificationAttemptBody): Promise<void> {
-    await this.#ctx.call('meReverificationAttempt', { body: params, sessionId: this.id });
+    await this.#ctx.call('POST /v1/me/reverification/attempt', { body: params, sessionId: this.id });
   }
 
   /** Emails the code that `reverify({ strategy: 'email_code', code })` then takes. */
   async prepareReverification(params: ReverificationPrepareBody): Promise<void> {
-    await this.#ctx.call('meReverificationPrepare', { body: params, sessionId: this.id });
+    await this.#ctx.call('POST /v1/me/reverification/prepare', { body: params, sessionId: this.id });
   }
 
   /** Makes this the client's active session. */
   async touch(): Promise<void> {
-    await this.#ctx.call('sessionTouch', { id: this.id });
+    await this.#ctx.call('POST /v1/client/sessions/:id/touch', { id: this.id });
   }
 }
 

@@ -5,7 +5,7 @@ import type {
   PrepareFirstFactorBody,
   PrepareSecondFactorBody,
   ResetPasswordBody,
-  ClientRouteName,
+  RouteSpec,
   SecondFactor,
   SignInCreateBody,
   SignInJSON,
@@ -51,7 +51,7 @@ export class SignIn {
 
   /** Starts a new attempt; with `password`, the first factor is attempted at once. */
   create(params: SignInCreateBody): Promise<SignIn> {
-    return this.#send('signInCreate', params, true);
+    return this.#send('POST /v1/client/sign_ins', params, true);
   }
 
   /**
@@ -61,24 +61,24 @@ export class SignIn {
   prepareFirstFactor(params: Omit<PrepareFirstFactorBody, 'emailAddressId'> & { emailAddressId?: string }): Promise<SignIn> {
     const offered = this.#current().supportedFirstFactors.find((f) => f.strategy === params.strategy);
     const emailAddressId = params.emailAddressId ?? (offered && 'emailAddressId' in offered ? offered.emailAddressId : undefined);
-    return this.#send('signInPrepareFirstFactor', { ...params, emailAddressId });
+    return this.#send('POST /v1/client/sign_ins/:id/prepare_first_factor', { ...params, emailAddressId });
   }
 
   attemptFirstFactor(params: AttemptFirstFactorBody): Promise<SignIn> {
-    return this.#send('signInAttemptFirstFactor', params);
+    return this.#send('POST /v1/client/sign_ins/:id/attempt_first_factor', params);
   }
 
   prepareSecondFactor(params: PrepareSecondFactorBody): Promise<SignIn> {
-    return this.#send('signInPrepareSecondFactor', params);
+    return this.#send('POST /v1/client/sign_ins/:id/prepare_second_factor', params);
   }
 
   attemptSecondFactor(params: AttemptSecondFactorBody): Promise<SignIn> {
-    return this.#send('signInAttemptSecondFactor', params);
+    return this.#send('POST /v1/client/sign_ins/:id/attempt_second_factor', params);
   }
 
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */
   resetPassword(params: ResetPasswordBody): Promise<SignIn> {
-    return this.#send('signInResetPassword', params);
+    return this.#send('POST /v1/client/sign_ins/:id/reset_password', params);
   }
 
   /** The client's attempt in progress; this snapshot while none has started since. */
@@ -86,9 +86,11 @@ export class SignIn {
     return this.#ctx.state().signIn.id ? this.#ctx.state().signIn : this;
   }
 
-  async #send(route: ClientRouteName, body: object, creating = false): Promise<SignIn> {
+  async #send(route: RouteSpec, body: object, creating = false): Promise<SignIn> {
     const id = creating ? undefined : this.#current().id;
-    if (!creating && !id) throw new Error('This sign-in has not started: call signIn.create() first.');
+    if (!creating && !id) {
+      throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-in' : 'This sign-in has not started: call signIn.create() first.');
+    }
     const json = await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body });
     return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }

@@ -1,5 +1,5 @@
 import type {
-  ClientRouteName,
+  RouteSpec,
   SignUpCreateBody,
   SignUpField,
   SignUpJSON,
@@ -53,26 +53,28 @@ export class SignUp {
   }
 
   create(params: SignUpCreateBody): Promise<SignUp> {
-    return this.#send('signUpCreate', params, true);
+    return this.#send('POST /v1/client/sign_ups', params, true);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {
-    return this.#send('signUpUpdate', params);
+    return this.#send('PATCH /v1/client/sign_ups/:id', params);
   }
 
   /** Emails a 6-digit code to the sign-up's address. */
   prepareEmailAddressVerification(params: { strategy: 'email_code' } = { strategy: 'email_code' }): Promise<SignUp> {
-    return this.#send('signUpPrepareVerification', params);
+    return this.#send('POST /v1/client/sign_ups/:id/prepare_verification', params);
   }
 
   /** With the right code the sign-up completes: the user and a session are created. */
   attemptEmailAddressVerification(params: { code: string }): Promise<SignUp> {
-    return this.#send('signUpAttemptVerification', params);
+    return this.#send('POST /v1/client/sign_ups/:id/attempt_verification', params);
   }
 
-  async #send(route: ClientRouteName, body: object, creating = false): Promise<SignUp> {
+  async #send(route: RouteSpec, body: object, creating = false): Promise<SignUp> {
     const id = creating ? undefined : (this.#ctx.state().signUp.id ?? this.id);
-    if (!creating && !id) throw new Error('This sign-up has not started: call signUp.create() first.');
+    if (!creating && !id) {
+      throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-up' : 'This sign-up has not started: call signUp.create() first.');
+    }
     const json = await this.#ctx.call<SignUpJSON>(route, { id: id ?? undefined, body });
     return toSignUp(this.#ctx, json, this.#ctx.state().signUp);
   }

@@ -3,7 +3,7 @@ import type {
   BackupCodesJSON,
   ChangePasswordBody,
   EmailAddressJSON,
-  ClientRouteName,
+  RouteSpec,
   TotpJSON,
   TotpVerifiedJSON,
   UserJSON,
@@ -71,63 +71,63 @@ export class User {
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
-    return this.#change('meUpdate', { body: params });
+    return this.#change('PATCH /v1/me', { body: params });
   }
 
   /** A Blob (an `<input type=file>`'s File) is sent as a data URL; null removes the image. */
   async setProfileImage(params: { file: Blob | string | null }): Promise<User> {
     const { file } = params;
-    return this.#change('meUpdate', { body: { imageUrl: file instanceof Blob ? await toDataUrl(file) : file } });
+    return this.#change('PATCH /v1/me', { body: { imageUrl: file instanceof Blob ? await toDataUrl(file) : file } });
   }
 
   /** Adds an unverified address; call `prepareVerification()` on the result to send its code. */
   async createEmailAddress(params: { emailAddress: string }): Promise<EmailAddress> {
-    const json = await this.#me<EmailAddressJSON>('meEmailCreate', { body: { emailAddress: params.emailAddress } });
+    const json = await this.#me<EmailAddressJSON>('POST /v1/me/email_addresses', { body: { emailAddress: params.emailAddress } });
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
   }
 
   updatePassword(params: ChangePasswordBody): Promise<User> {
-    return this.#change('mePassword', { body: params });
+    return this.#change('POST /v1/me/change_password', { body: params });
   }
 
   /** Starts enrolment: show `uri` as a QR code (or `secret` for typing), then call `verifyTOTP`. */
   createTOTP(): Promise<TotpJSON> {
-    return this.#me<TotpJSON>('meTotpCreate');
+    return this.#me<TotpJSON>('POST /v1/me/totp');
   }
 
   /** Turns TOTP on; resolves to the first backup codes, which are shown only this once. */
   verifyTOTP(params: { code: string }): Promise<TotpVerifiedJSON> {
-    return this.#me<TotpVerifiedJSON>('meTotpVerify', { body: { code: params.code } });
+    return this.#me<TotpVerifiedJSON>('POST /v1/me/totp/attempt_verification', { body: { code: params.code } });
   }
 
   disableTOTP(): Promise<User> {
-    return this.#change('meTotpDelete');
+    return this.#change('DELETE /v1/me/totp');
   }
 
   /** Replaces every backup code with 10 new ones, shown only this once. */
   createBackupCodes(): Promise<BackupCodesJSON> {
-    return this.#me<BackupCodesJSON>('meBackupCodes');
+    return this.#me<BackupCodesJSON>('POST /v1/me/backup_codes');
   }
 
   getSessions(): Promise<ActiveSession[]> {
-    return this.#me<ActiveSession[]>('meSessions');
+    return this.#me<ActiveSession[]>('GET /v1/me/sessions');
   }
 
   async revokeSession(sessionId: string): Promise<void> {
-    await this.#me('meSessionRevoke', { id: sessionId });
+    await this.#me('POST /v1/me/sessions/:id/revoke', { id: sessionId });
   }
 
   /** Deletes the account and signs it out everywhere. */
   async delete(): Promise<void> {
-    await this.#me('meDelete');
+    await this.#me('DELETE /v1/me');
   }
 
-  #me<T>(route: ClientRouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<T> {
+  #me<T>(route: RouteSpec, params?: Omit<RequestParams, 'sessionId'>): Promise<T> {
     return this.#ctx.call<T>(route, { ...params, sessionId: this.#sessionId });
   }
 
   /** Sends the change, then answers with the user as the refreshed state holds it. */
-  async #change(route: ClientRouteName, params?: Omit<RequestParams, 'sessionId'>): Promise<User> {
+  async #change(route: RouteSpec, params?: Omit<RequestParams, 'sessionId'>): Promise<User> {
     await this.#me(route, params);
     return userOf(this.#ctx, this.#sessionId) ?? this;
   }

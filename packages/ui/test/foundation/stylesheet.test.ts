@@ -35,8 +35,8 @@ describe('the stylesheets', () => {
     const all = sheets.join('\n');
     const styled = (text: string, key: string) => new RegExp(`\\.latch-${key}(?![\\w-])`).test(text);
     expect(elementKeys.filter((key) => !styled(all, key))).toEqual([]);
-    // Ones every component may render live in latch.css (menus and modals are UserButton's).
-    const elsewhere = ['menuList', 'menuItem', 'modalBackdrop', 'modalContent', 'modalCloseButton', 'profileNavbar', 'profileNavbarButton', 'profilePage', 'profileSection', 'profileSectionTitle', 'profileSectionContent', 'profileSectionItem', 'profileSectionAction', 'userButtonBox', 'userButtonTrigger', 'userButtonAvatarBox', 'userButtonOuterIdentifier', 'userButtonPopoverCard', 'userButtonPopoverMain', 'userButtonPopoverActions', 'userButtonPopoverActionButton', 'userButtonPopoverFooter', 'backupCodes', 'backupCode', 'qrCode', 'secretText', 'passwordHints', 'passwordHint'];
+    // Ones every component may render live in latch.css (menus and modals are UserButton's, badges the profile's).
+    const elsewhere = ['menuList', 'menuItem', 'modalBackdrop', 'modalContent', 'modalCloseButton', 'profileNavbar', 'profileNavbarButton', 'profilePage', 'profileSection', 'profileSectionTitle', 'profileSectionContent', 'profileSectionItem', 'profileSectionAction', 'badge', 'userButtonBox', 'userButtonTrigger', 'userButtonAvatarBox', 'userButtonOuterIdentifier', 'userButtonPopoverCard', 'userButtonPopoverMain', 'userButtonPopoverActions', 'userButtonPopoverActionButton', 'userButtonPopoverFooter', 'backupCodes', 'backupCode', 'qrCode', 'secretText', 'passwordHints', 'passwordHint'];
     expect(commonElements.filter((key) => !elsewhere.includes(key) && !styled(css, key))).toEqual([]);
   });
 

@@ -41,6 +41,6 @@ export const SignInFlowContext = createContext<SignInFlow | null>(null);
 
 export function useSignInFlow(): SignInFlow {
   const flow = useContext(SignInFlowContext);
-  if (!flow) throw new Error('A <SignIn/> step must be rendered inside <SignIn/>.');
+  if (!flow) throw new Error(process.env.NODE_ENV === 'production' ? 'No <SignIn/>' : 'A <SignIn/> step must be rendered inside <SignIn/>.');
   return flow;
 }
