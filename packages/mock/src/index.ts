@@ -5,11 +5,13 @@ import {
   devOnlyFastHashing,
   MemoryStore,
   preloadCommonPasswords,
+  preloadPasskeyVerification,
   type AdminUserInput,
   type DeepPartial,
   type InstanceSettings,
   type LatchServer,
   type OutgoingEmail,
+  type PasskeyOptions,
 } from '@latch/server';
 
 /** A fixture account; the password is stored hashed like any other. */
@@ -26,6 +28,13 @@ export interface MockBackendOptions {
   latencyMs?: number;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`, for `has()` and `<Protect role>`. */
   sessionClaims?: Record<string, unknown>;
+  /**
+   * Passkeys' relying party (with `settings: { firstFactors: { passkey: true } }`).
+   * Default: the page's own origin and host, so the browser's real WebAuthn
+   * (or Chromium's virtual authenticator) works in Storybook, the offline
+   * playground and tests: the server core verifies what the browser signed.
+   */
+  passkeys?: PasskeyOptions;
 }
 
 /**
@@ -73,6 +82,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       now: options.now,
       settings: options.settings,
       ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
+      passkeys: options.passkeys ?? pageRelyingParty(),
       hashing: devOnlyFastHashing,
       mailer: (email) => void outbox.push(email),
     });
@@ -85,6 +95,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   // In a browser the list is a chunk of its own: fetch it now, while the page
   // is online, so that a sign-up after going offline is still checked.
   void preloadCommonPasswords();
+  // Likewise the passkey verifier (a chunk of its own), when passkeys are on.
+  if (options.settings?.firstFactors?.passkey) void preloadPasskeyVerification();
 
   const handler = http.all(`${url}/*`, async ({ request }) => {
     if (activeScenario === 'network-error') return HttpResponse.error();
@@ -120,6 +132,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       activeScenario = name;
     },
   };
+}
+
+/**
+ * This page as the relying party, where a browser would let it be one: a
+ * named host (not an IP address) over https, or over http on localhost.
+ * Elsewhere (Node without jsdom) the server's default applies.
+ */
+function pageRelyingParty(): PasskeyOptions | undefined {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol)) return undefined;
+  const { hostname, origin, protocol } = location;
+  const local = hostname === 'localhost' || hostname.endsWith('.localhost');
+  if (/^[\d.]+$|:/.test(hostname) || (protocol === 'http:' && !local)) return undefined;
+  return { rpId: hostname, origins: [origin] };
 }
 
 function serverError(): Response {

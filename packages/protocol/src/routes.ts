@@ -1,3 +1,5 @@
+import { PasskeyRoutes } from './passkeys';
+
 /**
  * The frontend API routes a browser calls. @latch/client names each one it
  * uses spelled out (`RouteSpec`), so an app ships those paths and neither
@@ -65,7 +67,7 @@ const serverRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, serverRoutes);
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, PasskeyRoutes, serverRoutes);
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;
