@@ -200,4 +200,4 @@ function serverError(): Response {
 export type { OutgoingEmail };
 export type { MockOAuthIdentity } from './oauth/identities';
 export { defaultMockIdentities } from './oauth/identities';
-export type { ConsentInput } from './oauth/fake-providers';
+export { createFakeProviders, type ConsentInput, type FakeProviders } from './oauth/fake-providers';

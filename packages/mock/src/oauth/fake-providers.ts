@@ -58,6 +58,10 @@ export function fakeOrigin(provider: string): string {
   return `https://${provider}.oauth.latch.mock`;
 }
 
+/**
+ * The fake providers on their own, for a server you run yourself in tests:
+ * `createLatchServer({ oauth: { providers: fakes.configs(consentUrl), callbackUrls, fetch: fakes.fetch } })`.
+ */
 export function createFakeProviders(options: { providers?: OAuthPresetId[]; identities?: MockOAuthIdentity[]; now: () => number }): FakeProviders {
   const providerIds = options.providers ?? mockPresetIds;
   const allIdentities = options.identities ?? defaultMockIdentities;
