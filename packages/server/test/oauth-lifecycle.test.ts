@@ -110,3 +110,62 @@ describe('external accounts over their life', () => {
     expect((await owner.call('POST', '/v1/client/oauth_callback', body)).json.response).toMatchObject({ status: 'complete' });
   });
 });
+
+describe('reconnecting and Apple\'s client secret', () => {
+  it('reauthorize: the same provider account refreshes the link; another one is external_account_mismatch', async () => {
+    const fakes = createFakeProviders({
+      providers: ['google'],
+      identities: [
+        { id: 'nia', email: 'nia@example.com', emailVerified: true, firstName: 'Nia' },
+        { id: 'other', email: 'other@example.com', emailVerified: true },
+      ],
+      now: Date.now,
+    });
+    const test = createTestServer({ oauth: { providers: fakes.configs(consentUrl), callbackUrls: [APP], fetch: fakes.fetch }, rateLimits: generousIpLimits });
+    const browser = test.browser();
+    const landingFor = async (path: string, identityId: string) => {
+      const pending = await browser.call('POST', path, { strategy: 'oauth_google', redirectUrl: `${APP}/sso-callback` });
+      const url = new URL((pending.json.response as { verification: { externalVerificationRedirectURL: string } }).verification.externalVerificationRedirectURL);
+      const landing = new URL(await fakes.consent({ query: url.search, decision: 'allow', identityId }, () => Promise.reject(new Error('no'))));
+      return browser.call<OAuthCallbackJSON>('POST', '/v1/client/oauth_callback', { state: landing.searchParams.get('state'), code: landing.searchParams.get('code') });
+    };
+    await browser.signUp(test, ada);
+    const connected = await landingFor('/v1/me/external_accounts', 'nia');
+    const accountId = connected.json.response!.externalAccountId!;
+    expect((await landingFor(`/v1/me/external_accounts/${accountId}/reauthorize`, 'nia')).json.response).toMatchObject({ flow: 'connect', status: 'complete', externalAccountId: accountId });
+    expect(errorCode(await landingFor(`/v1/me/external_accounts/${accountId}/reauthorize`, 'other'))).toBe('external_account_mismatch');
+  });
+
+  it('Apple: the client secret is an ES256 JWT from the team key, sent to the token endpoint', async () => {
+    const { generateKeyPair, exportPKCS8, decodeJwt, decodeProtectedHeader } = await import('jose');
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    let secret: string | null = null;
+    const appleFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/.well-known/openid-configuration')) {
+        return Response.json({
+          issuer: 'https://appleid.apple.com',
+          authorization_endpoint: 'https://appleid.apple.com/auth/authorize',
+          token_endpoint: 'https://appleid.apple.com/auth/token',
+          jwks_uri: 'https://appleid.apple.com/auth/keys',
+          response_types_supported: ['code'],
+        });
+      }
+      secret = new URLSearchParams(await request.text()).get('client_secret');
+      return Response.json({ error: 'invalid_grant' }, { status: 400 });
+    }) as typeof fetch;
+    const test = createTestServer({
+      oauth: {
+        providers: [{ id: 'apple', clientId: 'com.example.web', apple: { teamId: 'TEAM123456', keyId: 'KEY1234567', privateKeyPem: await exportPKCS8(privateKey) } }],
+        callbackUrls: [APP],
+        fetch: appleFetch,
+      },
+    });
+    const browser = test.browser();
+    const started = await browser.call('POST', '/v1/client/sign_ins', { strategy: 'oauth_apple', redirectUrl: `${APP}/sso-callback` });
+    const state = new URL((started.json.response as SignInJSON).firstFactorVerification!.externalVerificationRedirectURL!).searchParams.get('state');
+    expect(errorCode(await browser.call('POST', '/v1/client/oauth_callback', { state, code: 'c' }))).toBe('oauth_callback_invalid');
+    expect(decodeProtectedHeader(secret!)).toMatchObject({ alg: 'ES256', kid: 'KEY1234567' });
+    expect(decodeJwt(secret!)).toMatchObject({ iss: 'TEAM123456', sub: 'com.example.web', aud: 'https://appleid.apple.com' });
+  });
+});
