@@ -1,4 +1,4 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, RouteSpec, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EnvironmentJSON, OAuthCallbackJSON, RouteSpec, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
@@ -116,6 +116,16 @@ export class LatchClient {
   /** Ends one session, or without `sessionId` every session of this client. */
   async signOut(params: { sessionId?: string } = {}): Promise<void> {
     await (params.sessionId ? this.#call('POST /v1/client/sessions/:id/end', { id: params.sessionId }) : this.#call('DELETE /v1/client'));
+  }
+
+  /**
+   * On the page a provider redirected back to (`sso-callback`): sends the
+   * URL's `state`, `code` (or `error`) to the API and, when the flow is
+   * complete, goes to its `redirectUrlComplete`. Resolves to where the flow
+   * stands (a second factor, missing fields, an account to prove first).
+   */
+  async handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
+    return (await import('./oauth')).handleRedirectCallback(this.#ctx, params);
   }
 
   /** The active session's JWT, or null when signed out. */

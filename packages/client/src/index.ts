@@ -6,6 +6,7 @@ export { EmailAddress } from './resources/email-address';
 export { Passkey } from './resources/passkey';
 export type { AuthenticateWithPasskeyParams } from './passkeys/ceremonies';
 export { browserSupportsPasskeys, browserSupportsPasskeyAutofill } from './passkeys/support';
+export { ExternalAccount } from './resources/external-account';
 export { SignIn } from './resources/sign-in';
 export { SignUp } from './resources/sign-up';
 export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError, isReverificationError } from './errors';

@@ -1,5 +1,6 @@
 /** Request bodies, one per mutating route. Unknown fields are ignored by the server. */
 import type { PasskeyAssertionJSON } from './passkeys';
+import type { OAuthStartBody } from './oauth';
 import type { FirstFactorStrategy, SecondFactorStrategy } from './resources';
 
 export type SignInCreateBody =
@@ -7,7 +8,9 @@ export type SignInCreateBody =
   /** A one-time sign-in token made by the app's backend (`POST /v1/admin/sign_in_tokens`): signs in at once. */
   | { strategy: 'ticket'; ticket: string }
   /** A passkey's answer to `signInPasskeyOptions` without a `signInId` (discoverable, usernameless): signs in at once. */
-  | { strategy: 'passkey'; credential: PasskeyAssertionJSON };
+  | { strategy: 'passkey'; credential: PasskeyAssertionJSON }
+  /** Social sign-in: answers a sign-in whose first-factor verification carries the provider URL to go to. */
+  | OAuthStartBody;
 
 export type PrepareFirstFactorBody = {
   strategy: 'email_code' | 'reset_password_email_code';
@@ -42,6 +45,9 @@ export interface SignUpCreateBody {
   lastName?: string;
   username?: string;
 }
+
+/** Social sign-up: the other fields (username, names) may come along; the provider fills in what it knows. */
+export type SignUpOAuthCreateBody = OAuthStartBody & Omit<SignUpCreateBody, 'password'>;
 
 export type SignUpUpdateBody = SignUpCreateBody;
 

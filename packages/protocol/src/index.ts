@@ -6,3 +6,4 @@ export * from './limits';
 export * from './redirects';
 export * from './admin';
 export * from './passkeys';
+export * from './oauth';

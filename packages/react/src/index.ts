@@ -52,6 +52,7 @@ export {
   type ActiveSession,
   type EmailAddress,
   type Passkey,
+  type ExternalAccount,
   type SignIn,
   type SignUp,
 } from '@latch/client';

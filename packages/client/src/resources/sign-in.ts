@@ -2,6 +2,7 @@ import type {
   AttemptFirstFactorBody,
   AttemptSecondFactorBody,
   FirstFactor,
+  OAuthStrategy,
   PrepareFirstFactorBody,
   PrepareSecondFactorBody,
   ResetPasswordBody,
@@ -15,6 +16,7 @@ import type {
 import { reuse, type ClientContext } from '../context';
 import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
 import { withPasskeys } from '../passkeys/load';
+import type { RedirectParams } from '../oauth';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -36,6 +38,8 @@ export class SignIn {
   readonly secondFactorVerification: VerificationJSON | null;
   readonly userData: SignInJSON['userData'];
   readonly createdSessionId: string | null;
+  /** A social account waiting to be linked once this account's first factor passes. */
+  readonly externalAccountToLink: SignInJSON['externalAccountToLink'];
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SignInJSON | null) {
@@ -49,11 +53,20 @@ export class SignIn {
     this.secondFactorVerification = json?.secondFactorVerification ?? null;
     this.userData = json?.userData ?? null;
     this.createdSessionId = json?.createdSessionId ?? null;
+    this.externalAccountToLink = json?.externalAccountToLink ?? null;
   }
 
   /** Starts a new attempt; with `password`, the first factor is attempted at once. */
   create(params: SignInCreateBody): Promise<SignIn> {
     return this.#send('POST /v1/client/sign_ins', params, true);
+  }
+
+  /**
+   * Social sign-in: starts the attempt and sends the browser to the provider,
+   * which returns to `redirectUrl` (the page that calls `handleRedirectCallback()`).
+   */
+  async authenticateWithRedirect(params: RedirectParams & { strategy: OAuthStrategy }): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignInCreateBody), params);
   }
 
   /**

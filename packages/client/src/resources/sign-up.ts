@@ -1,13 +1,14 @@
 import type {
   RouteSpec,
   SignUpCreateBody,
+  SignUpOAuthCreateBody,
   SignUpField,
   SignUpJSON,
   SignUpStatus,
   SignUpUpdateBody,
-  VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { RedirectParams } from '../oauth';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -29,7 +30,7 @@ export class SignUp {
   readonly optionalFields: SignUpField[];
   readonly missingFields: SignUpField[];
   readonly unverifiedFields: SignUpField[];
-  readonly verifications: { emailAddress: VerificationJSON | null };
+  readonly verifications: SignUpJSON['verifications'];
   readonly createdSessionId: string | null;
   readonly createdUserId: string | null;
   readonly #ctx: ClientContext;
@@ -52,8 +53,13 @@ export class SignUp {
     this.createdUserId = json?.createdUserId ?? null;
   }
 
-  create(params: SignUpCreateBody): Promise<SignUp> {
+  create(params: SignUpCreateBody | SignUpOAuthCreateBody): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups', params, true);
+  }
+
+  /** Social sign-up: like `signIn.authenticateWithRedirect`; other fields (username) may come along. */
+  async authenticateWithRedirect(params: RedirectParams & Omit<SignUpOAuthCreateBody, 'redirectUrl' | 'actionCompleteRedirectUrl'>): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignUpOAuthCreateBody), params);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {

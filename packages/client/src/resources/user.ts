@@ -4,6 +4,8 @@ import type {
   ChangePasswordBody,
   EmailAddressJSON,
   RouteSpec,
+  ExternalAccountCreateBody,
+  PendingExternalAccountJSON,
   TotpJSON,
   TotpVerifiedJSON,
   UserJSON,
@@ -14,6 +16,7 @@ import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
 import { latestPasskey, toPasskey, type Passkey } from './passkey';
 import { withPasskeys } from '../passkeys/load';
+import { ExternalAccount } from './external-account';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -33,6 +36,8 @@ export class User {
   readonly primaryEmailAddressId: string | null;
   readonly primaryEmailAddress: EmailAddress | null;
   readonly emailAddresses: EmailAddress[];
+  /** Linked social accounts, oldest first. */
+  readonly externalAccounts: ExternalAccount[];
   readonly passwordEnabled: boolean;
   readonly totpEnabled: boolean;
   readonly backupCodeEnabled: boolean;
@@ -62,6 +67,7 @@ export class User {
     this.emailAddresses = json.emailAddresses.map((e) =>
       toEmailAddress(ctx, e, sessionId, previous?.emailAddresses.find((p) => p.id === e.id)),
     );
+    this.externalAccounts = (json.externalAccounts ?? []).map((a) => new ExternalAccount(ctx, a, sessionId));
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
     this.passwordEnabled = json.passwordEnabled;
     this.totpEnabled = json.totpEnabled;
@@ -89,6 +95,16 @@ export class User {
   async createEmailAddress(params: { emailAddress: string }): Promise<EmailAddress> {
     const json = await this.#me<EmailAddressJSON>('POST /v1/me/email_addresses', { body: { emailAddress: params.emailAddress } });
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
+  }
+
+  /**
+   * Starts connecting a provider (needs a recent verification): send the
+   * browser to the answer's `verification.externalVerificationRedirectURL`;
+   * the callback page then calls `handleRedirectCallback()`.
+   */
+  async createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
+    const { absolute } = await import('../oauth');
+    return this.#me<PendingExternalAccountJSON>('POST /v1/me/external_accounts', { body: absolute(params) });
   }
 
   updatePassword(params: ChangePasswordBody): Promise<User> {

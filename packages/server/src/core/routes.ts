@@ -7,6 +7,9 @@ import { listMySessions, revokeMySession } from './flows/me-sessions';
 import { attemptReverification, prepareReverification } from './flows/reverification';
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
+import { oauthCallback } from './oauth/callback';
+import { createExternalAccount, deleteExternalAccount, reauthorizeExternalAccount } from './oauth/external-accounts';
+import { oauthFormPost } from './oauth/form-post';
 import { getSessionStatus } from './flows/session-status';
 import { mePasskeyCreate, mePasskeyDelete, mePasskeyOptions, mePasskeyUpdate } from './flows/passkeys/profile';
 import { signInPasskeyOptions } from './flows/passkeys/sign-in';
@@ -18,6 +21,12 @@ export interface RouteEntry {
   handler: RouteHandler;
   /** Overrides Limits.maxBodyBytes for the one route that carries an image. */
   maxBodyBytes?: number;
+  /**
+   * A browser navigation from another site, not a script (a provider's
+   * form_post): the body is `application/x-www-form-urlencoded`, and no
+   * client credential is read (so no CSRF check applies: it acts on none).
+   */
+  formPost?: true;
 }
 
 /** Every protocol route and the flow that answers it; a route without a handler is a type error. */
@@ -41,6 +50,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   signUpPrepareVerification: { handler: prepareSignUpVerification },
   signUpAttemptVerification: { handler: attemptSignUpVerification },
 
+  oauthCallback: { handler: oauthCallback },
+  oauthFormPost: { handler: oauthFormPost, formPost: true },
+
   sessionToken: { handler: mintSessionToken },
   sessionTouch: { handler: touchSession },
   sessionEnd: { handler: endSession },
@@ -61,6 +73,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   meBackupCodes: { handler: regenerateBackupCodes },
   meSessions: { handler: listMySessions },
   meSessionRevoke: { handler: revokeMySession },
+  meExternalAccountCreate: { handler: createExternalAccount },
+  meExternalAccountReauthorize: { handler: reauthorizeExternalAccount },
+  meExternalAccountDelete: { handler: deleteExternalAccount },
   meReverificationPrepare: { handler: prepareReverification },
   meReverificationAttempt: { handler: attemptReverification },
   mePasskeyOptions: { handler: mePasskeyOptions },

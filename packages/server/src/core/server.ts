@@ -13,6 +13,8 @@ import { resolveSettings, type DeepPartial, type InstanceSettings } from './sett
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
 import { createWebhooks, type LatchWebhooks, type WebhookOptions } from './webhooks/webhooks';
+import { providerList, resolveOAuth, type OAuthOptions } from './oauth/config';
+import { ProviderClient } from './oauth/provider-client';
 
 export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
@@ -54,6 +56,12 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
    * every origin on the RP ID): a bad one throws here.
    */
   passkeys?: PasskeyOptions;
+  /**
+   * Social sign-in: the providers (client ids and secrets stay here; the
+   * environment lists only ids, names and icons), the app pages they may
+   * return to, and the `fetch` their calls go through. Off without it.
+   */
+  oauth?: OAuthOptions;
 }
 
 export interface LatchServer {
@@ -85,6 +93,9 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     allowedOrigins: options.allowedOrigins ?? [],
     enabled: settings.firstFactors.passkey,
   });
+  const oauth = resolveOAuth(options.oauth);
+  // Configured providers are the environment's list; without any, a list given in settings stays (stories render buttons from it).
+  if (oauth) settings.oauthProviders = providerList(oauth);
   const context: ServerContext = {
     store,
     now,
@@ -101,6 +112,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
     relyingParty,
+    oauth: oauth ? { config: oauth, client: new ProviderClient(oauth, now) } : null,
   };
   const plainHandler = createPlainHandler(context, options);
   return {

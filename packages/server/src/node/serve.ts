@@ -6,6 +6,7 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import type { RetentionOptions } from '../core/retention';
 import { createLatchServer, type LatchServer } from '../core/server';
+import type { OAuthOptions } from '../core/oauth/config';
 import type { WebhookWorkerOptions } from '../core/webhooks/worker';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 import { resolveRelyingParty, type PasskeyOptions } from '../core/flows/passkeys/relying-party';
@@ -77,6 +78,8 @@ export interface ServeOptions {
   webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in providers; see `OAuthOptions`. Their `form_post` callback (Apple) is `<public URL>/v1/oauth/form_post`. */
+  oauth?: OAuthOptions;
 }
 
 /**
@@ -160,6 +163,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     webhooks: { allowLocalhost: dev },
     ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
     passkeys: options.passkeys,
+    ...(options.oauth ? { oauth: options.oauth } : {}),
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
     onError: (error) => {

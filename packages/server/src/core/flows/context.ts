@@ -11,6 +11,8 @@ import type { PendingWebhookEvent } from '../webhooks/events';
 import type { EndpointUrlPolicy } from '../webhooks/url-policy';
 import type { ClaimsTemplate } from './claims-template';
 import type { RelyingParty } from './passkeys/relying-party';
+import type { ResolvedOAuth } from '../oauth/config';
+import type { ProviderClient } from '../oauth/provider-client';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
@@ -53,6 +55,8 @@ export interface ServerContext {
   claimsTemplate: ClaimsTemplate | null;
   /** Passkeys' RP ID and origins; null when passkeys are off and not configured. */
   relyingParty: RelyingParty | null;
+  /** Social sign-in: the providers and their HTTP client; null when none is configured. */
+  oauth: { config: ResolvedOAuth; client: ProviderClient } | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

@@ -15,15 +15,18 @@ import { api, type Reply, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { inTransaction } from './transaction';
 import { signInWithPasskey } from './passkeys/sign-in';
+import { startOAuthSignIn } from '../oauth/start';
+import { linkExternalAccount } from '../oauth/external-accounts';
 
 /** An unfinished sign-in is dropped after this long. */
 const signInLifetimeMs = 60 * 60 * 1000;
 
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
-  const strategy = ctx.body.optionalString('strategy');
+  const strategy = ctx.body.optionalString('strategy', { max: 64 });
   if (strategy === 'ticket') return signInWithTicket(ctx);
   if (strategy === 'passkey') return signInWithPasskey(ctx);
+  if (strategy?.startsWith('oauth_')) return startOAuthSignIn(ctx, strategy);
   const identifier = ctx.body.string('identifier').trim();
   assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
@@ -45,7 +48,13 @@ export const createSignIn: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, signIn));
 };
 
-async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
+export async function insertSignIn(
+  ctx: RequestContext,
+  fresh: Awaited<ReturnType<typeof newClientToken>> | undefined,
+  userId: string | null,
+  identifier: string,
+  extra: Partial<SignInRecord> = {},
+): Promise<SignInRecord> {
   const client = await ensureClient(ctx, fresh);
   const now = ctx.now();
   const signIn: SignInRecord = {
@@ -60,6 +69,7 @@ async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeo
     createdSessionId: null,
     createdAt: now,
     expireAt: now + signInLifetimeMs,
+    ...extra,
   };
   await ctx.store.insert('signIns', signIn);
   await updateClient(ctx, { signInId: signIn.id });
@@ -247,7 +257,9 @@ export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user:
     if (rehash && (await ctx.store.get('users', user.id))?.passwordHash === rehash.from) {
       await ctx.store.update('users', user.id, { passwordHash: rehash.to });
     }
-    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
+    // The account has proven itself: the provider account waiting on it is linked now (oauth/callback.ts).
+    if (signIn.externalAccountToLink) await linkExternalAccount(ctx, user.id, signIn.externalAccountToLink);
+    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor', externalAccountToLink: null });
     return user.totpSecret ? next : completeSignIn(ctx, next);
   });
 }

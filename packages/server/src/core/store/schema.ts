@@ -46,6 +46,8 @@ export const schema = {
   webhookAttempts: { unique: [], list: ['endpointId', 'messageId'] },
   passkeys: { unique: ['credentialId'], list: ['userId'] },
   passkeyChallenges: { unique: ['challengeHash'], list: ['clientId'], time: ['expiresAt'] },
+  externalAccounts: { unique: ['providerKey'], list: ['userId'] },
+  oauthAttempts: { unique: ['stateHash'], list: [], time: ['expiresAt'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];
@@ -67,6 +69,8 @@ export const generatedFields: { readonly [K in Kind]?: readonly string[] } = {
   signUps: ['expireAt'],
   verifications: ['expiresAt'],
   passkeyChallenges: ['expiresAt'],
+  externalAccounts: ['providerKey', 'userId'],
+  oauthAttempts: ['stateHash', 'expiresAt'],
 };
 
 /** An index value of a record: the field, or what `computedFields` makes of the record. */

@@ -45,6 +45,7 @@ export interface Store {
    * read, the client and what its JSON shows, i.e. its sessions (the list by
    * `clientId`), their users and the sign-in's, those users' email addresses,
    * backup codes and passkeys (the lists by `userId`), its sign-in and its sign-up.
+   * backup codes and external accounts (the lists by `userId`), its sign-in and its sign-up.
    * Null when the client does not exist. Without it the core reads them one by one.
    */
   readClientSnapshot?(clientId: string): Promise<StoreSnapshot | null>;
