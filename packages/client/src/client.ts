@@ -1,4 +1,4 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EmailLinkJSON, EmailLinkVerifiedJSON, EnvironmentJSON, ClientRouteName, RouteSpec, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
@@ -47,6 +47,8 @@ export class LatchClient {
       call: (route, params) => this.#call(route, params),
       state: () => this.#state,
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
+      subscribe: (listener) => this.subscribe(listener),
+      announce: () => this.#broadcast?.post(),
     };
     this.#tokens = createTokenCache(
       (sessionId) => this.#request<TokenJSON>('sessionToken', { id: sessionId }).then((t) => t.jwt),
@@ -121,6 +123,25 @@ export class LatchClient {
     return sessionId ? this.#token(sessionId, params.skipCache) : Promise.resolve(null);
   }
 
+  /**
+   * For the app's email-link verify page: what the link is for ("Continue as
+   * ada@…"), read without using it. `token` defaults to this page's
+   * `latch_link` query parameter. Loaded on demand.
+   */
+  inspectEmailLink(params: { token?: string } = {}): Promise<EmailLinkJSON> {
+    return import('./email-link-flow').then((m) => m.inspectEmailLink(this.#ctx, params.token));
+  }
+
+  /**
+   * Uses the link, on the person's click (never on page load: a mail scanner
+   * may run the page too). When the flow completes here, the state already
+   * holds the outcome; with `completesIn: 'original'`, say "return to your
+   * original tab". Loaded on demand.
+   */
+  verifyEmailLink(params: { token?: string } = {}): Promise<EmailLinkVerifiedJSON> {
+    return import('./email-link-flow').then((m) => m.verifyEmailLink(this.#ctx, params.token));
+  }
+
   /** Stops the refresh timers and leaves the tab channel. */
   destroy(): void {
     this.#destroyed = true;
@@ -136,7 +157,7 @@ export class LatchClient {
     this.#apply(client, data.environment, true);
   }
 
-  async #call<T>(route: ClientRouteName, params?: RequestParams): Promise<T> {
+  async #call<T>(route: ClientRouteName | RouteSpec, params?: RequestParams): Promise<T> {
     let data: ApiResponse<T>;
     try {
       data = await this.#request<ApiResponse<T>>(route, params);

@@ -1,4 +1,4 @@
-import type { ClientRouteName } from '@latch/protocol';
+import type { ClientRouteName, RouteSpec } from '@latch/protocol';
 import type { User } from './resources/user';
 import type { LatchState } from './state';
 import type { RequestParams } from './transport';
@@ -6,11 +6,15 @@ import type { RequestParams } from './transport';
 /** What resource objects need from the client that made them. */
 export interface ClientContext {
   /** Sends a request, applies the whole client JSON in the answer to the store, resolves to `response`. */
-  call<T>(route: ClientRouteName, params?: RequestParams): Promise<T>;
+  call<T>(route: ClientRouteName | RouteSpec, params?: RequestParams): Promise<T>;
   /** The current snapshot; after `call` resolves it already holds the answer. */
   state(): LatchState;
   /** A session JWT for `sessionId`, or null when that session is gone. */
   token(sessionId: string, skipCache?: boolean): Promise<string | null>;
+  /** The client's `subscribe`: called after every state change. */
+  subscribe(listener: () => void): () => void;
+  /** Tells this browser's other tabs to look again (after an email link was used here). */
+  announce(): void;
 }
 
 const sources = new WeakMap<object, string>();

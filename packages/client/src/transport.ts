@@ -5,6 +5,7 @@ import {
   clientRoute,
   type ApiError,
   type ClientRouteName,
+  type RouteSpec,
 } from '@latch/protocol';
 import { LatchAPIError, LatchNetworkError } from './errors';
 import { defaultTokenStorage, type TokenStorage } from './storage';
@@ -41,7 +42,7 @@ export interface RequestParams {
   sessionId?: string;
 }
 
-export type Request = <T>(route: ClientRouteName, params?: RequestParams) => Promise<T>;
+export type Request = <T>(route: ClientRouteName | RouteSpec, params?: RequestParams) => Promise<T>;
 
 /**
  * Same registrable domain, by a simple rule: the same hostname, or the same
@@ -69,7 +70,7 @@ export function createTransport(options: TransportOptions): Request {
   const storage = cookies ? null : (options.tokenStorage ?? defaultTokenStorage());
   const storageKey = `latch:client-token:${options.frontendApi}`;
 
-  return async <T>(route: ClientRouteName, params: RequestParams = {}): Promise<T> => {
+  return async <T>(route: ClientRouteName | RouteSpec, params: RequestParams = {}): Promise<T> => {
     const headers: Record<string, string> = { [REQUESTED_WITH_HEADER]: 'fetch' };
     if (params.body !== undefined) headers['content-type'] = 'application/json';
     if (params.sessionId) headers[SESSION_ID_HEADER] = params.sessionId;

@@ -6,14 +6,25 @@ export type SignInCreateBody =
   /** A one-time sign-in token made by the app's backend (`POST /v1/admin/sign_in_tokens`): signs in at once. */
   | { strategy: 'ticket'; ticket: string };
 
-export type PrepareFirstFactorBody = {
-  strategy: 'email_code' | 'reset_password_email_code';
-  emailAddressId: string;
-};
+export type PrepareFirstFactorBody =
+  | { strategy: 'email_code' | 'reset_password_email_code'; emailAddressId: string }
+  /**
+   * Emails a link to `redirectUrl` (the app's verify page; a path, or an
+   * absolute URL on the API's origin or on `allowedRedirectOrigins`) with the
+   * token in the `latch_link` query parameter (`EMAIL_LINK_PARAM`).
+   */
+  | { strategy: 'email_link'; emailAddressId: string; redirectUrl: string };
 
 export type AttemptFirstFactorBody =
   | { strategy: 'password'; password: string }
-  | { strategy: 'email_code' | 'reset_password_email_code'; code: string };
+  | { strategy: 'email_code' | 'reset_password_email_code'; code: string }
+  /**
+   * Finishes the first factor in the browser that asked for the link, once
+   * the link was opened in another one (`firstFactorVerification.status` is
+   * `verified`, `verifiedFromTheSameClient` false). No token: it never
+   * leaves the inbox and the verify page.
+   */
+  | { strategy: 'email_link' };
 
 export interface PrepareSecondFactorBody {
   strategy: SecondFactorStrategy;
@@ -40,12 +51,15 @@ export interface SignUpCreateBody {
 
 export type SignUpUpdateBody = SignUpCreateBody;
 
-export interface PrepareVerificationBody {
-  strategy: 'email_code';
-}
+/** Sign-up and added email addresses: a code, or a link to `redirectUrl` (as in `PrepareFirstFactorBody`). */
+export type PrepareVerificationBody = { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string };
 
-export interface AttemptVerificationBody {
-  code: string;
+/** The code; or, for a sign-up whose link was opened in another browser, `{ strategy: 'email_link' }` to finish it here. */
+export type AttemptVerificationBody = { strategy?: 'email_code'; code: string } | { strategy: 'email_link' };
+
+/** The two email-link routes: the token from the verify page's `latch_link` query parameter. */
+export interface EmailLinkBody {
+  token: string;
 }
 
 export interface UserUpdateBody {

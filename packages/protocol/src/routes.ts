@@ -44,8 +44,25 @@ export const ClientRoutes = {
   meReverificationAttempt: 'POST /v1/me/reverification/attempt',
 } as const;
 
-/** Frontend API routes no browser client calls: reads the client does not need, and those for app servers. */
-const serverRoutes = {
+/**
+ * The app's verify page calls these with the token from the link
+ * (`?latch_link=…`, `EMAIL_LINK_PARAM`), body `EmailLinkBody`. Both are POSTs
+ * so the token stays out of URLs and logs; only `verify` uses the link up: a
+ * mail scanner that GETs the emailed page, or even runs its script, burns nothing.
+ * Apart from `ClientRoutes`: only an app's verify page pays for them (the client loads them on demand).
+ */
+export const EmailLinkRoutes = {
+  /** Reads what the link is for (`EmailLinkJSON`), without using it. */
+  emailLinkInspect: 'POST /v1/email_links/inspect',
+  /** Uses the link (`EmailLinkVerifiedJSON`): single use. */
+  emailLinkVerify: 'POST /v1/email_links/verify',
+} as const;
+
+/** The query parameter of the emailed URL that carries the link's token. */
+export const EMAIL_LINK_PARAM = 'latch_link';
+
+/** Frontend API routes no browser client calls, but for the email-link flows' polling: reads the client does not need, and those for app servers. */
+export const ServerRoutes = {
   signInGet: 'GET /v1/client/sign_ins/:id',
   signUpGet: 'GET /v1/client/sign_ups/:id',
   /**
@@ -64,7 +81,7 @@ const serverRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, serverRoutes);
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, EmailLinkRoutes, ServerRoutes);
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;
@@ -80,9 +97,12 @@ export function path(name: RouteName, id?: string): string {
   return fill(name, split(Routes[name]).template, id);
 }
 
-/** A route the browser client calls: its method, and its path with the `:id` segment filled. */
-export function clientRoute(name: ClientRouteName, id?: string): { method: HttpMethod; path: string } {
-  const [method, template] = ClientRoutes[name].split(' ') as [HttpMethod, string];
+/** A route spelled out, `'POST /v1/email_links/verify'`: how code loaded on demand names a route outside `ClientRoutes`. */
+export type RouteSpec = (typeof Routes)[RouteName];
+
+/** A route the browser client calls (by name, or spelled out): its method, and its path with the `:id` segment filled. */
+export function clientRoute(name: ClientRouteName | RouteSpec, id?: string): { method: HttpMethod; path: string } {
+  const [method, template] = ((ClientRoutes as Record<string, string>)[name] ?? name).split(' ') as [HttpMethod, string];
   return { method, path: fill(name, template, id) };
 }
 

@@ -50,4 +50,6 @@ export {
   type EmailAddress,
   type SignIn,
   type SignUp,
+  type EmailLinkFlow,
+  type EmailLinkStartParams,
 } from '@latch/client';

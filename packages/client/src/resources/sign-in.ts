@@ -13,6 +13,8 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -74,6 +76,17 @@ export class SignIn {
 
   attemptSecondFactor(params: AttemptSecondFactorBody): Promise<SignIn> {
     return this.#send('signInAttemptSecondFactor', params);
+  }
+
+  /**
+   * Sign-in by email link (`strategy: 'email_link'`): `startEmailLinkFlow({ redirectUrl })`
+   * emails the link and resolves once it was opened (the attempt then
+   * `complete` or at `needs_second_factor`, or verified in another browser
+   * that finished there: `firstFactorVerification.verifiedFromTheSameClient`
+   * false), or expired. See `EmailLinkFlow`.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<EmailLinkStartParams, SignIn> {
+    return emailLinkFlow(this.#ctx, 'signIn');
   }
 
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */

@@ -1,5 +1,7 @@
 import type {
+  AttemptVerificationBody,
   ClientRouteName,
+  PrepareVerificationBody,
   SignUpCreateBody,
   SignUpField,
   SignUpJSON,
@@ -8,6 +10,8 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -60,14 +64,23 @@ export class SignUp {
     return this.#send('signUpUpdate', params);
   }
 
-  /** Emails a 6-digit code to the sign-up's address. */
-  prepareEmailAddressVerification(params: { strategy: 'email_code' } = { strategy: 'email_code' }): Promise<SignUp> {
+  /** Emails a 6-digit code to the sign-up's address (or a link: prefer `createEmailLinkFlow`, which also waits for it). */
+  prepareEmailAddressVerification(params: PrepareVerificationBody = { strategy: 'email_code' }): Promise<SignUp> {
     return this.#send('signUpPrepareVerification', params);
   }
 
   /** With the right code the sign-up completes: the user and a session are created. */
-  attemptEmailAddressVerification(params: { code: string }): Promise<SignUp> {
+  attemptEmailAddressVerification(params: AttemptVerificationBody): Promise<SignUp> {
     return this.#send('signUpAttemptVerification', params);
+  }
+
+  /**
+   * Verifies the address by email link: `startEmailLinkFlow({ redirectUrl })`
+   * resolves once the link was opened (the sign-up then `complete`, here or,
+   * when the instance allows it, in the browser that opened it), or expired.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, SignUp> {
+    return emailLinkFlow(this.#ctx, 'signUp');
   }
 
   async #send(route: ClientRouteName, body: object, creating = false): Promise<SignUp> {

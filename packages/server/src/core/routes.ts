@@ -8,6 +8,7 @@ import { attemptReverification, prepareReverification } from './flows/reverifica
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
 import { getSessionStatus } from './flows/session-status';
+import { inspectEmailLink, verifyEmailLink } from './flows/email-links';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
 import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';
@@ -60,6 +61,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   meSessionRevoke: { handler: revokeMySession },
   meReverificationPrepare: { handler: prepareReverification },
   meReverificationAttempt: { handler: attemptReverification },
+
+  emailLinkInspect: { handler: inspectEmailLink },
+  emailLinkVerify: { handler: verifyEmailLink },
 
   jwks: { handler: getJwks },
 };
