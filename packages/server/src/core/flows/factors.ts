@@ -1,7 +1,8 @@
 import type { FirstFactor, SecondFactor } from '@latch/protocol';
 import type { EmailAddressRecord, UserRecord } from '../store/records';
 import type { InstanceSettings } from '../settings';
-import type { ServerContext } from './context';
+import { fail } from '../errors';
+import type { RequestContext, ServerContext } from './context';
 
 export async function primaryEmail(ctx: ServerContext, user: UserRecord): Promise<EmailAddressRecord | null> {
   if (!user.primaryEmailAddressId) return null;
@@ -18,6 +19,14 @@ export async function verifiedEmailAddresses(ctx: ServerContext, userId: string)
 export function emailProofStrategies(settings: InstanceSettings): ('email_code' | 'email_link')[] {
   const method = settings.emailVerification.method;
   return method === 'both' ? ['email_code', 'email_link'] : method === 'link' ? ['email_link'] : ['email_code'];
+}
+
+/** The request's `strategy` for proving an inbox (absent: `email_code`, as before links), if the instance offers it. */
+export function readEmailProofStrategy(ctx: RequestContext): 'email_code' | 'email_link' {
+  const strategy = ctx.body.optionalString('strategy') ?? 'email_code';
+  const offered = emailProofStrategies(ctx.settings).find((allowed) => allowed === strategy);
+  if (!offered) throw fail('form_param_format_invalid', { paramName: 'strategy' });
+  return offered;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { EmailAddressRecord, UserRecord, VerificationState } from '../store
 import type { RequestContext, ServerContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { sendEmailLink } from './email-link-tokens';
-import { emailProofStrategies } from './factors';
+import { readEmailProofStrategy } from './factors';
 import { assertEmailAvailable, normalizeEmail } from './identity';
 import { assertNotLocked } from './lockout';
 import { assertPasswordIsNotLocalPart } from './passwords';
@@ -42,7 +42,7 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
 
 /** A code, or a link (`strategy: 'email_link'`, with `redirectUrl`), as the instance's `emailVerification.method` allows. */
 export const prepareEmailVerification: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', emailProofStrategies(ctx.settings));
+  const strategy = readEmailProofStrategy(ctx);
   const { user, email } = await ownEmail(ctx);
   assertNotLocked(ctx, user);
   if (email.verifiedEmail) throw fail('flow_state_invalid', { message: 'This email address is already verified.' });

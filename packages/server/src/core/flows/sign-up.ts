@@ -6,7 +6,7 @@ import { ensureClient, newClientToken, requireClient, updateClient } from './cli
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { linkedVerification, sendEmailLink } from './email-link-tokens';
-import { emailProofStrategies } from './factors';
+import { readEmailProofStrategy } from './factors';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
 import { assertPasswordIsNotLocalPart, hashNewPassword } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
@@ -62,7 +62,7 @@ export const updateSignUp: RouteHandler = async (ctx) => {
 
 /** A code, or a link (`strategy: 'email_link'`, with `redirectUrl`), as the instance's `emailVerification.method` allows. */
 export const prepareSignUpVerification: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', emailProofStrategies(ctx.settings));
+  const strategy = readEmailProofStrategy(ctx);
   const signUp = await loadSignUp(ctx, 'missing_requirements');
   if (!signUp.emailAddress) throw fail('form_param_missing', { paramName: 'emailAddress', status: 422 });
   const send = { to: signUp.emailAddress, previous: signUp.emailVerification };
