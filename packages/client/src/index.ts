@@ -13,3 +13,5 @@ export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError,
 export { createMemoryStorage, type TokenStorage } from './storage';
 export { readClaims } from './tokens';
 export type { TransportMode } from './transport';
+export type { EmailLinkFlow } from './resources/email-link';
+export type { EmailLinkStartParams } from './email-link-flow';

@@ -31,6 +31,18 @@ export const ErrorCodes = {
   codeExpired: 'verification_expired',
   codeAttemptsExhausted: 'verification_failed',
   codeNotPrepared: 'verification_missing',
+  // Email links (`strategy: 'email_link'`)
+  /** Unknown, malformed or garbled token, or its sign-in, sign-up or address is gone (422). */
+  emailLinkInvalid: 'email_link_invalid',
+  /** The link is older than 10 minutes: ask for a new one (422). */
+  emailLinkExpired: 'email_link_expired',
+  /** The link was already used: it works once (422). */
+  emailLinkUsed: 'email_link_used',
+  /**
+   * The link was used in another browser, which finished there
+   * (`emailVerification.linkCompletesOnOtherDevice`): this one cannot finish too (422).
+   */
+  emailLinkClientMismatch: 'email_link_client_mismatch',
   // Account protection
   userLocked: 'user_locked',
   /** Too many emails to one address, or too many sign-ins or sign-ups from one network address: 429 with Retry-After. */

@@ -20,10 +20,17 @@ export interface EnvironmentJSON {
   /** What a user may type into the sign-in identifier field. */
   identifiers: { emailAddress: boolean; username: boolean };
   /**
-   * `passkey`: signing in with a passkey, and adding passkeys in the profile
+   * `emailCode` is sign-in with an emailed proof: a code, a link or both, as
+   * `emailVerification.method` says. `passkey`: signing in with a passkey, and adding passkeys in the profile
    * (off by default; the server needs its relying party: RP ID and origins).
    */
   firstFactors: { password: boolean; emailCode: boolean; passkey: boolean };
+  /**
+   * How a person proves an inbox is theirs: signing in (when
+   * `firstFactors.emailCode` is on), finishing a sign-up, adding an address.
+   * Optional for older fixtures: absent means `{ method: 'code', linkCompletesOnOtherDevice: false }`.
+   */
+  emailVerification?: EmailVerificationSettings;
   signUp: {
     enabled: boolean;
     fields: {
@@ -59,6 +66,22 @@ export interface EnvironmentJSON {
   oauthProviders?: OAuthProviderJSON[];
 }
 
+export interface EmailVerificationSettings {
+  /**
+   * `'code'` (default): a 6-digit code; `'link'`: a link to the app's verify
+   * page (`strategy: 'email_link'`); `'both'`: either, as the user chooses.
+   */
+  method: 'code' | 'link' | 'both';
+  /**
+   * An email link opened in another browser than the one that asked for it.
+   * `false` (default, safe): that browser only confirms it and is told to
+   * return to the original tab, where the sign-in or sign-up finishes.
+   * `true`: it finishes in the browser that opened the link (a session there),
+   * and the original tab learns it was used elsewhere.
+   */
+  linkCompletesOnOtherDevice: boolean;
+}
+
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 
 export interface VerificationJSON {
@@ -70,6 +93,11 @@ export interface VerificationJSON {
   externalVerificationRedirectURL?: string | null;
   /** `oauth_*` strategies only: why it failed. */
   error?: { code: string; message: string } | null;
+  /**
+   * `email_link` only, once the link was opened: true when it was opened in
+   * this browser (this client), false in another one. Absent otherwise.
+   */
+  verifiedFromTheSameClient?: boolean;
 }
 
 export interface EmailAddressJSON {
@@ -144,13 +172,13 @@ export type SignInStatus =
   | 'needs_new_password'
   | 'complete';
 
-/** The strategies that `prepare_first_factor` / `attempt_first_factor` take with a password or an emailed code; a passkey (`{ strategy: 'passkey' }` in `FirstFactor`) answers its own challenge. */
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
+/** The strategies that `prepare_first_factor` / `attempt_first_factor` take with a password or an emailed code or link; a passkey (`{ strategy: 'passkey' }` in `FirstFactor`) answers its own challenge. */
+export type FirstFactorStrategy = 'password' | 'email_code' | 'email_link' | 'reset_password_email_code';
 export type SecondFactorStrategy = 'totp' | 'backup_code';
 
 export type FirstFactor =
   | { strategy: 'password' | 'passkey' }
-  | { strategy: 'email_code' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
+  | { strategy: 'email_code' | 'email_link' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
 
 export interface SecondFactor {
   strategy: SecondFactorStrategy;
@@ -217,6 +245,45 @@ export interface ApiResponse<T> {
   response: T;
   client: ClientJSON | null;
   environment?: EnvironmentJSON;
+}
+
+/** What an email link is for: signing in, finishing a sign-up, or verifying an address added to an account. */
+export type EmailLinkPurpose = 'sign_in' | 'sign_up' | 'verify_email';
+
+/**
+ * `POST /v1/email_links/inspect`: what a link is for, read without using it,
+ * so the verify page can say "Continue as ada@example.com" and wait for a click.
+ */
+export interface EmailLinkJSON {
+  purpose: EmailLinkPurpose;
+  /** The address the link was sent to (whoever holds the link has read that inbox). */
+  emailAddress: string;
+  /** When the link stops working. */
+  expireAt: number;
+  /** True when this browser (this client) is the one that asked for the link. */
+  sameClient: boolean;
+  /**
+   * Where the flow finishes once the link is used from here: `'here'` (this
+   * browser: the same one, or any one when the instance allows it, or any
+   * browser for `verify_email`), or `'original'` (the browser that asked for
+   * it; this one only confirms, then says "return to your original tab").
+   */
+  completesIn: 'here' | 'original';
+  /** The browser that asked for the link, so the person can check it was them. */
+  requestedFrom: DeviceJSON;
+}
+
+/**
+ * `POST /v1/email_links/verify`: the link is used up. For `completesIn: 'here'`
+ * the response's `client` already holds the outcome (a session, or a sign-in
+ * now at `needs_second_factor`); for `'original'` the original tab finishes.
+ */
+export interface EmailLinkVerifiedJSON extends EmailLinkJSON {
+  status: 'verified';
+  /** The session this browser got, when the flow completed here; else null. */
+  createdSessionId: string | null;
+  /** The sign-in, for `purpose: 'sign_in'` completing here (it may need a second factor next); else null. */
+  signIn: SignInJSON | null;
 }
 
 export interface TokenJSON {

@@ -1,4 +1,5 @@
 import { PasskeyRoutes } from './passkeys';
+import { EmailLinkRoutes, ReadRoutes } from './email-links';
 
 /**
  * The frontend API routes a browser calls. @latch/client names each one it
@@ -56,10 +57,8 @@ export const ClientRoutes = {
   meReverificationAttempt: 'POST /v1/me/reverification/attempt',
 } as const;
 
-/** Frontend API routes no browser client calls: reads the client does not need, and those for app servers. */
+/** Frontend API routes for app servers, which no browser client calls. */
 const serverRoutes = {
-  signInGet: 'GET /v1/client/sign_ins/:id',
-  signUpGet: 'GET /v1/client/sign_ups/:id',
   /**
    * For app servers, not browsers: is the session a session JWT names still
    * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
@@ -84,7 +83,8 @@ const serverRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, PasskeyRoutes, serverRoutes);
+// Nested: Object.assign is typed for at most three sources.
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, /* @__PURE__ */ Object.assign({}, PasskeyRoutes, EmailLinkRoutes), /* @__PURE__ */ Object.assign({}, ReadRoutes, serverRoutes));
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;

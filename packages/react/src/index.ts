@@ -55,4 +55,6 @@ export {
   type ExternalAccount,
   type SignIn,
   type SignUp,
+  type EmailLinkFlow,
+  type EmailLinkStartParams,
 } from '@latch/client';

@@ -17,6 +17,8 @@ import { reuse, type ClientContext } from '../context';
 import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
 import { withPasskeys } from '../passkeys/load';
 import type { RedirectParams } from '../oauth';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -89,6 +91,18 @@ export class SignIn {
 
   attemptSecondFactor(params: AttemptSecondFactorBody): Promise<SignIn> {
     return this.#send('POST /v1/client/sign_ins/:id/attempt_second_factor', params);
+  }
+
+  /**
+   * Sign-in by email link (`strategy: 'email_link'`): `startEmailLinkFlow({ redirectUrl })`
+   * emails the link and resolves once it was opened (the attempt then
+   * `complete` or at `needs_second_factor`, or verified in another browser
+   * that finished there: `firstFactorVerification.verifiedFromTheSameClient`
+   * false), or expired. See `EmailLinkFlow`.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<EmailLinkStartParams, SignIn> {
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signIn', (json: SignInJSON) => toSignIn(ctx, json, ctx.state().signIn));
   }
 
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */

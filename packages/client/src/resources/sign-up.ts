@@ -1,5 +1,7 @@
 import type {
   RouteSpec,
+  AttemptVerificationBody,
+  PrepareVerificationBody,
   SignUpCreateBody,
   SignUpOAuthCreateBody,
   SignUpField,
@@ -9,6 +11,8 @@ import type {
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
 import type { RedirectParams } from '../oauth';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -66,14 +70,24 @@ export class SignUp {
     return this.#send('PATCH /v1/client/sign_ups/:id', params);
   }
 
-  /** Emails a 6-digit code to the sign-up's address. */
-  prepareEmailAddressVerification(params: { strategy: 'email_code' } = { strategy: 'email_code' }): Promise<SignUp> {
+  /** Emails a 6-digit code to the sign-up's address (or a link: prefer `createEmailLinkFlow`, which also waits for it). */
+  prepareEmailAddressVerification(params: PrepareVerificationBody = { strategy: 'email_code' }): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups/:id/prepare_verification', params);
   }
 
   /** With the right code the sign-up completes: the user and a session are created. */
-  attemptEmailAddressVerification(params: { code: string }): Promise<SignUp> {
+  attemptEmailAddressVerification(params: AttemptVerificationBody): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups/:id/attempt_verification', params);
+  }
+
+  /**
+   * Verifies the address by email link: `startEmailLinkFlow({ redirectUrl })`
+   * resolves once the link was opened (the sign-up then `complete`, here or,
+   * when the instance allows it, in the browser that opened it), or expired.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, SignUp> {
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signUp', (json: SignUpJSON) => toSignUp(ctx, json, ctx.state().signUp));
   }
 
   async #send(route: RouteSpec, body: object, creating = false): Promise<SignUp> {

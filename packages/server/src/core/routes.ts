@@ -13,6 +13,7 @@ import { oauthFormPost } from './oauth/form-post';
 import { getSessionStatus } from './flows/session-status';
 import { mePasskeyCreate, mePasskeyDelete, mePasskeyOptions, mePasskeyUpdate } from './flows/passkeys/profile';
 import { signInPasskeyOptions } from './flows/passkeys/sign-in';
+import { inspectEmailLink, verifyEmailLink } from './flows/email-links';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
 import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';
@@ -82,6 +83,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   mePasskeyCreate: { handler: mePasskeyCreate },
   mePasskeyUpdate: { handler: mePasskeyUpdate },
   mePasskeyDelete: { handler: mePasskeyDelete },
+
+  emailLinkInspect: { handler: inspectEmailLink },
+  emailLinkVerify: { handler: verifyEmailLink },
 
   jwks: { handler: getJwks },
 };

@@ -48,6 +48,7 @@ export const createSignIn: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, signIn));
 };
 
+/** A new sign-in on this client (created with `fresh` when it has none), which becomes the client's current one. */
 export async function insertSignIn(
   ctx: RequestContext,
   fresh: Awaited<ReturnType<typeof newClientToken>> | undefined,
