@@ -37,7 +37,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         database: process.env.LATCH_DATABASE ?? '.latch/latch.db',
         publicUrl,
         allowedOrigins: [publicUrl],
-        settings: { multiSession: true },
+        settings: { multiSession: true, emailVerification: emailVerification() },
         sessionClaims,
         dev: true,
         logger: createLogger(terminalLog(vite.config.logLevel)),
@@ -72,6 +72,15 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
       printBanner(vite, target);
     },
   };
+}
+
+/**
+ * Codes and links both, so every flow can be tried either way. An email link
+ * opened in another browser finishes in the tab that asked for it (the safe
+ * default), unless LATCH_LINK_ANY_DEVICE=1 lets it finish where it is opened.
+ */
+function emailVerification() {
+  return { method: 'both', linkCompletesOnOtherDevice: process.env.LATCH_LINK_ANY_DEVICE === '1' } as const;
 }
 
 /** The demo accounts exist from the first start on; later starts find them. */
