@@ -48,6 +48,8 @@ export interface MockBackend {
   readonly ready: Promise<void>;
   /** The code in the latest email to `address` (any case), if one was sent. */
   latestCode(address: string): string | undefined;
+  /** The email link (the app's verify page with `?latch_link=…`) in the latest email to `address` that carried one. */
+  latestLink(address: string): string | undefined;
   /** Back to the initial state: a fresh store with the fixtures, an empty outbox, no scenario. */
   reset(): Promise<void>;
   scenario(name: MockScenario | null): void;
@@ -71,7 +73,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       issuer: url,
       store: new MemoryStore(),
       now: options.now,
-      settings: options.settings,
+      settings: withPageOrigin(options.settings),
       ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
       hashing: devOnlyFastHashing,
       mailer: (email) => void outbox.push(email),
@@ -107,8 +109,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return current.ready;
     },
     latestCode(address) {
-      const to = address.trim().toLowerCase();
-      return outbox.filter((email) => email.to.toLowerCase() === to && email.code !== undefined).at(-1)?.code;
+      return latest(outbox, address, 'code');
+    },
+    latestLink(address) {
+      return latest(outbox, address, 'link');
     },
     async reset() {
       outbox.length = 0;
@@ -120,6 +124,23 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       activeScenario = name;
     },
   };
+}
+
+function latest(outbox: readonly OutgoingEmail[], address: string, field: 'code' | 'link'): string | undefined {
+  const to = address.trim().toLowerCase();
+  return outbox.filter((email) => email.to.toLowerCase() === to && email[field] !== undefined).at(-1)?.[field];
+}
+
+/**
+ * Email links open the app's verify page, which must be on an allowed
+ * redirect origin: a real instance lists its app's, and the mock, unless
+ * told otherwise, allows the page it runs in (Storybook, the offline
+ * playground, jsdom's `http://localhost:3000`).
+ */
+function withPageOrigin(settings: DeepPartial<InstanceSettings> | undefined): DeepPartial<InstanceSettings> | undefined {
+  const origin = typeof location === 'undefined' ? 'null' : location.origin;
+  if (origin === 'null' || settings?.allowedRedirectOrigins) return settings;
+  return { ...settings, allowedRedirectOrigins: [origin] };
 }
 
 function serverError(): Response {

@@ -29,7 +29,10 @@ export interface EmailLinkWait {
 export function emailLinkFlow<Params, Result>(ctx: ClientContext, subject: EmailLinkSubject): EmailLinkFlow<Params, Result> {
   const wait: EmailLinkWait = { stopped: false, wake() {} };
   return {
-    startEmailLinkFlow: (params) => import('../email-link-flow').then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait) as Result),
+    startEmailLinkFlow(params) {
+      wait.stopped = false;
+      return import('../email-link-flow').then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait) as Promise<Result>);
+    },
     cancelEmailLinkFlow() {
       wait.stopped = true;
       wait.wake();

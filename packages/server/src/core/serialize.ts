@@ -22,12 +22,14 @@ import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, Sig
 export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
   if (!state) return null;
   const expired = state.status === 'unverified' && state.expireAt !== null && state.expireAt <= now;
-  return { status: expired ? 'expired' : state.status, strategy: state.strategy, attempts: state.attempts, expireAt: state.expireAt };
+  const json: VerificationJSON = { status: expired ? 'expired' : state.status, strategy: state.strategy, attempts: state.attempts, expireAt: state.expireAt };
+  if (state.verifiedFromTheSameClient !== undefined) json.verifiedFromTheSameClient = state.verifiedFromTheSameClient;
+  return json;
 }
 
 export function serializeEmailAddress(email: EmailAddressRecord, now: number): EmailAddressJSON {
   const verification = email.verifiedEmail
-    ? { status: 'verified' as const, strategy: email.verification?.strategy ?? 'email_code', attempts: email.verification?.attempts ?? 0, expireAt: null }
+    ? { ...serializeVerification(email.verification, now), status: 'verified' as const, strategy: email.verification?.strategy ?? 'email_code', attempts: email.verification?.attempts ?? 0, expireAt: null }
     : (serializeVerification(email.verification, now) ?? { status: 'unverified' as const, strategy: null, attempts: 0, expireAt: null });
   return { id: email.id, emailAddress: email.emailAddress, verification };
 }

@@ -13,7 +13,15 @@ import type { ClaimsTemplate } from './claims-template';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
-export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code' | 'reverification_code';
+export type EmailKind =
+  | 'sign_up_code'
+  | 'sign_in_code'
+  | 'reset_password_code'
+  | 'verify_email_code'
+  | 'reverification_code'
+  | 'sign_in_link'
+  | 'sign_up_link'
+  | 'verify_email_link';
 
 export interface OutgoingEmail {
   to: string;
@@ -21,6 +29,8 @@ export interface OutgoingEmail {
   text: string;
   /** The one-time code the email carries, so mocks and tests can read it without parsing text. */
   code?: string;
+  /** The email link it carries (the app's verify page with `?latch_link=…`), likewise. */
+  link?: string;
   kind: EmailKind;
   /** Language of `subject` and `text`, picked from the request's Accept-Language. */
   locale: string;

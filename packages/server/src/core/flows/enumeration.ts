@@ -3,7 +3,7 @@ import type { PasswordHashing } from '../crypto/password';
 import { randomToken } from '../crypto/random';
 import type { SignInRecord, UserRecord } from '../store/records';
 import type { ServerContext } from './context';
-import { primaryEmail } from './factors';
+import { emailFactors, primaryEmail } from './factors';
 
 /**
  * Enumeration protection (`settings.enumerationProtection`, on by default).
@@ -44,11 +44,7 @@ export async function firstFactorsBeforeProof(ctx: ServerContext, signIn: SignIn
     emailAddressId: verified?.id ?? signIn.decoyEmailAddressId ?? '',
     safeIdentifier: maskEmailAddress(verified?.emailAddress ?? signIn.identifier.toLowerCase(), typedEmail),
   };
-  const factors: FirstFactor[] = [];
-  if (firstFactors.password) factors.push({ strategy: 'password' });
-  if (firstFactors.emailCode) factors.push({ strategy: 'email_code', ...target });
-  if (firstFactors.password) factors.push({ strategy: 'reset_password_email_code', ...target });
-  return factors;
+  return [...(firstFactors.password ? [{ strategy: 'password' } as const] : []), ...emailFactors(ctx.settings, target)];
 }
 
 /** One hash per hashing scheme, of a secret nobody knows: verifying against it costs what a real check costs and never passes. */

@@ -42,7 +42,8 @@ export const createSignIn: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, signIn));
 };
 
-async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
+/** A new sign-in on this client (created with `fresh` when it has none), which becomes the client's current one. */
+export async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
   const client = await ensureClient(ctx, fresh);
   const now = ctx.now();
   const signIn: SignInRecord = {

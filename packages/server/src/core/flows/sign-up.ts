@@ -5,6 +5,8 @@ import type { SignUpRecord } from '../store/records';
 import { ensureClient, newClientToken, requireClient, updateClient } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
+import { linkedVerification, sendEmailLink } from './email-link-tokens';
+import { readEmailProofStrategy } from './factors';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
 import { assertPasswordIsNotLocalPart, hashNewPassword } from './passwords';
 import { assertWithinRateLimit } from './rate-limits';
@@ -58,21 +60,26 @@ export const updateSignUp: RouteHandler = async (ctx) => {
   return api(serializeSignUp(ctx, updated));
 };
 
+/** A code, or a link (`strategy: 'email_link'`, with `redirectUrl`), as the instance's `emailVerification.method` allows. */
 export const prepareSignUpVerification: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', ['email_code'] as const);
+  const strategy = readEmailProofStrategy(ctx);
   const signUp = await loadSignUp(ctx, 'missing_requirements');
   if (!signUp.emailAddress) throw fail('form_param_missing', { paramName: 'emailAddress', status: 422 });
-  const emailVerification = await sendEmailCode(ctx, {
-    to: signUp.emailAddress,
-    purpose: 'sign_up',
-    strategy,
-    attemptsKey: `code:${signUp.id}`,
-    previous: signUp.emailVerification,
-  });
+  const send = { to: signUp.emailAddress, previous: signUp.emailVerification };
+  const emailVerification =
+    strategy === 'email_link'
+      ? await sendEmailLink(ctx, { ...send, purpose: 'sign_up', ownerId: signUp.id, attemptsKey: `link:${signUp.id}` })
+      : await sendEmailCode(ctx, { ...send, purpose: 'sign_up', strategy, attemptsKey: `code:${signUp.id}` });
   return api(serializeSignUp(ctx, await patchSignUp(ctx, signUp, { emailVerification })));
 };
 
+/** The code; or `strategy: 'email_link'` once the link was opened in another browser, to finish here. */
 export const attemptSignUpVerification: RouteHandler = async (ctx) => {
+  if ((ctx.body.optionalString('strategy') ?? 'email_code') === 'email_link') {
+    const signUp = await loadSignUp(ctx, 'missing_requirements');
+    const verified = linkedVerification(signUp.emailVerification, ctx.now());
+    return api(serializeSignUp(ctx, await inTransaction(ctx, async (ctx) => completeIfReady(ctx, await patchSignUp(ctx, signUp, { emailVerification: verified })))));
+  }
   const code = ctx.body.string('code');
   const signUp = await loadSignUp(ctx, 'missing_requirements');
   const result = await attemptEmailCode(ctx, requireSentCode(signUp.emailVerification, 'email_code'), code);
@@ -122,7 +129,7 @@ async function loadSignUp(ctx: RequestContext, status?: SignUpRecord['status']):
   return signUp;
 }
 
-async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Partial<SignUpRecord>): Promise<SignUpRecord> {
+export async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Partial<SignUpRecord>): Promise<SignUpRecord> {
   if (patch.emailVerification === null && signUp.emailVerification?.codeId) {
     await ctx.store.delete('verifications', signUp.emailVerification.codeId);
   }
@@ -136,7 +143,7 @@ async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Par
  * transaction. The email's uniqueness is checked again by the store: a
  * parallel sign-up may have taken it since.
  */
-async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
+export async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
   if (missingFields(ctx.settings, signUp).length > 0 || unverifiedFields(signUp).length > 0) return signUp;
   return inTransaction(ctx, async (ctx) => {
     await assertCanSignIn(ctx);

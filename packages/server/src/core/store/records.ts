@@ -5,9 +5,14 @@
  */
 import type { VerificationJSON } from '@latch/protocol';
 
-/** A verification as the owner record keeps it; `codeId` points at the live code, if any. */
+/** A verification as the owner record keeps it; `codeId` points at the live code or email link, if any. */
 export interface VerificationState extends VerificationJSON {
   codeId: string | null;
+  /**
+   * An email link opened in another browser that finished the flow there
+   * (`linkCompletesOnOtherDevice`): this attempt cannot be finished too.
+   */
+  linkFinishedElsewhere?: boolean;
 }
 
 export interface UserRecord {
@@ -117,7 +122,7 @@ export interface SignUpRecord {
 
 export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email' | 'reverification';
 
-/** A one-time email code. Consumed by deleting it, so only one caller can win. */
+/** A one-time email code or email link. Consumed by deleting it, so only one caller can win. */
 export interface VerificationRecord {
   id: string;
   purpose: CodePurpose;
@@ -125,9 +130,29 @@ export interface VerificationRecord {
   target: string;
   /** Key of the attempt counter, shared by every code of one owner so a resend keeps the count. */
   attemptsKey: string;
+  /** HMAC of `id:code` (of `id:secret` for a link) under the code key. */
   codeHash: string;
   expiresAt: number;
   createdAt: number;
+  /** Email links only (`strategy: 'email_link'`). */
+  link?: EmailLinkState;
+}
+
+/**
+ * What an email link is bound to. The link's token is `<record id>.<secret>`;
+ * only the HMAC of the secret is kept. Using the link deletes the record and
+ * writes a tombstone (`<id>.used`, `usedAt` set) in the same transaction, so
+ * exactly one use wins and a second one is told "already used".
+ */
+export interface EmailLinkState {
+  /** The sign-in, sign-up or email address (by `purpose`) the link finishes: it works for nothing else. */
+  ownerId: string;
+  /** The client (browser) that asked for the link: "the same client" means this one. */
+  clientId: string;
+  /** That browser's User-Agent, so the verify page can show where the request came from. */
+  userAgent: string | null;
+  /** Set on the tombstone: when the link was used. */
+  usedAt: number | null;
 }
 
 export interface BackupCodeRecord {
