@@ -43,9 +43,11 @@ describe('<SignIn/> by email link', () => {
     await enterIdentifier(user, ada.emailAddress);
     await heading('Enter your password');
     await user.click(screen.getByRole('button', { name: 'Email me a link' }));
-    await heading('Check your email');
-    await screen.findByText('Waiting for you to open the link…');
+    // The step loads on demand: give the first import time.
+    await screen.findByText('Waiting for you to open the link…', undefined, { timeout: 10_000 });
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your email' })).toBeTruthy();
     expect(await violations()).toEqual([]);
+    await waitFor(() => expect(backend.outbox.some((email) => email.link)).toBe(true));
     const link = backend.outbox.at(-1)?.link ?? '';
     // The link leads back to this page (virtual routing), on its own origin.
     expect(new URL(link).origin).toBe('http://localhost:3000');
