@@ -43,7 +43,7 @@ export const CheckYourEmail: Story = {
     const canvas = within(context.canvasElement);
     // The step's heading takes focus, and the link went out (to this page's own origin).
     await expect(canvas.getByRole('heading', { name: 'Check your email' })).toHaveFocus();
-    await expect(linkEmailedTo(context, ada.emailAddress)).toMatch(/\./);
+    await expect(await linkEmailedTo(context, ada.emailAddress)).toMatch(/\./);
     await expect(canvas.getByRole('button', { name: /Resend link in \d+ s/ })).toHaveAttribute('aria-disabled', 'true');
     await expect(canvas.getByRole('button', { name: 'Use another method' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeVisible();

@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SignUp } from '@latch/ui';
 import { latchOf } from '../.storybook/latch';
 import { expectAlert, type PlayContext as Context } from './play';
-import { codeAndLink, expectSignedInHere, openLinkElsewhere, toVerifyPage } from './emailLinkSteps';
+import { codeAndLink, expectSignedInHere, linkEmailedTo, openLinkElsewhere, toVerifyPage } from './emailLinkSteps';
 
 /**
  * <SignUp/> verifying the new address by emailed link: the "check your
@@ -42,6 +42,7 @@ export const CheckYourEmail: Story = {
   play: async (context) => {
     await toCheckYourEmail(context);
     // No code went out: the link did.
+    await linkEmailedTo(context, alan.emailAddress);
     await expect(latchOf(context).backend.outbox.map((email) => Boolean(email.link))).toEqual([true]);
   },
 };

@@ -11,12 +11,18 @@ import type { PlayContext } from './play';
 /** The instance sends codes and links both: every link story opts in (the other stories stay on codes). */
 export const codeAndLink = { emailVerification: { method: 'both' as const } };
 
-/** The token of the latest link emailed to `address`, as its owner would find it in their inbox. */
-export function linkEmailedTo(context: PlayContext, address: string): string {
-  const email = latchOf(context).backend.outbox.filter((mail) => mail.to === address && mail.link).at(-1);
-  const token = email?.link && new URL(email.link, 'https://latch.mock').searchParams.get(EMAIL_LINK_PARAM);
-  if (!token) throw new Error(`No link was emailed to ${address}.`);
-  return token;
+/** The token of the latest link emailed to `address`, as its owner would find it in their inbox (once it arrives). */
+export async function linkEmailedTo(context: PlayContext, address: string): Promise<string> {
+  let token: string | null | undefined;
+  await waitFor(
+    () => {
+      const email = latchOf(context).backend.outbox.filter((mail) => mail.to === address && mail.link).at(-1);
+      token = email?.link && new URL(email.link, 'https://latch.mock').searchParams.get(EMAIL_LINK_PARAM);
+      if (!token) throw new Error(`No link was emailed to ${address}.`);
+    },
+    { timeout: 5_000 },
+  );
+  return token!;
 }
 
 /** Opens the link in another browser and presses its button there, as the person would. */
@@ -28,7 +34,7 @@ export async function openLinkElsewhere(context: PlayContext, address: string): 
     broadcast: false,
   });
   await other.load();
-  await other.verifyEmailLink({ token: linkEmailedTo(context, address) });
+  await other.verifyEmailLink({ token: await linkEmailedTo(context, address) });
   other.destroy();
 }
 
