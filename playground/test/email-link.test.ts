@@ -120,17 +120,16 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
       const scanner = await browser.newContext();
       const scanned = await scanner.newPage();
       await scanned.goto(link);
-      await scanned.getByRole('button', { name: 'Continue as ada@example.com' }).waitFor();
+      await scanned.getByRole('button', { name: /^Continue as/ }).waitFor();
       await scanner.close();
 
       // The person, on another device: the link still works, once.
       const second = await browser.newContext();
       const other = await second.newPage();
       await other.goto(link);
-      await other.getByRole('button', { name: 'Continue as ada@example.com' }).click();
+      await other.getByRole('button', { name: /^Continue as/ }).click();
       await other.getByRole('heading', { name: 'Return to your original tab' }).waitFor();
       await other.getByText(/a link signs in only the browser that asked for it/).waitFor();
-      expect((await second.cookies()).some((cookie) => cookie.name === 'latch_client' && cookie.value)).toBe(true);
 
       // The first tab, polling, finishes the sign-in and leaves for home: no reload.
       await page.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
@@ -159,7 +158,7 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
       const link = await latestLink(url, 'ada@example.com');
       const tab = await context.newPage();
       await tab.goto(link);
-      await tab.getByRole('button', { name: 'Continue as ada@example.com' }).click();
+      await tab.getByRole('button', { name: /^Continue as/ }).click();
       await tab.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
       // The waiting tab hears of it through the BroadcastChannel (or its next poll) and moves on too.
       await page.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
@@ -184,7 +183,7 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
       const second = await browser.newContext();
       const other = await second.newPage();
       await other.goto(link);
-      await other.getByRole('button', { name: 'Continue as ada@example.com' }).click();
+      await other.getByRole('button', { name: /^Continue as/ }).click();
       await other.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
       await other.getByRole('button', { name: 'Open user menu' }).waitFor();
 
