@@ -116,13 +116,15 @@ function VerifyLinkCard({ token, applicationName, onSession, onSecondFactor, nex
     const emailAddress = link.emailAddress;
     title = t(titles[link.purpose], { applicationName: applicationName ?? '' });
     const device = deviceText(link.requestedFrom);
+    const action = t(link.purpose === 'verify_email' ? 'emailLink.verify.verifyAction' : 'emailLink.verify.continueAs', { emailAddress });
     body = (
       <>
         <p>{breakableEmails(t(texts[link.purpose], { emailAddress }))}</p>
         {device && <Note>{t('emailLink.verify.requestedFrom', { device })}</Note>}
         {consume.error ? <Alert>{errorMessage(consume.error)}</Alert> : null}
-        <PrimaryButton type="button" loading={consume.loading} onClick={() => void proceed(link)}>
-          {breakableEmails(t(link.purpose === 'verify_email' ? 'emailLink.verify.verifyAction' : 'emailLink.verify.continueAs', { emailAddress }))}
+        {/* The name spelled out: the address's break opportunities (<wbr>) would split it for a browser's accessibility tree. */}
+        <PrimaryButton type="button" loading={consume.loading} onClick={() => void proceed(link)} aria-label={action}>
+          {breakableEmails(action)}
         </PrimaryButton>
         {consume.error ? (
           <SecondaryButton onClick={next.go} disabled={consume.loading}>
