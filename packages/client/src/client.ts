@@ -2,6 +2,7 @@ import type { ApiResponse, ClientJSON, EmailLinkJSON, EmailLinkVerifiedJSON, Env
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
+import { loadEmailLinks } from './resources/email-link';
 import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
@@ -48,7 +49,6 @@ export class LatchClient {
       state: () => this.#state,
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
       subscribe: (listener) => this.subscribe(listener),
-      announce: () => this.#broadcast?.post(),
     };
     this.#tokens = createTokenCache(
       (sessionId) => this.#request<TokenJSON>('sessionToken', { id: sessionId }).then((t) => t.jwt),
@@ -129,7 +129,7 @@ export class LatchClient {
    * `latch_link` query parameter. Loaded on demand.
    */
   inspectEmailLink(params: { token?: string } = {}): Promise<EmailLinkJSON> {
-    return import('./email-link-flow').then((m) => m.inspectEmailLink(this.#ctx, params.token));
+    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token));
   }
 
   /**
@@ -139,7 +139,7 @@ export class LatchClient {
    * original tab". Loaded on demand.
    */
   verifyEmailLink(params: { token?: string } = {}): Promise<EmailLinkVerifiedJSON> {
-    return import('./email-link-flow').then((m) => m.verifyEmailLink(this.#ctx, params.token));
+    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token, true));
   }
 
   /** Stops the refresh timers and leaves the tab channel. */

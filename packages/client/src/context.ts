@@ -13,8 +13,6 @@ export interface ClientContext {
   token(sessionId: string, skipCache?: boolean): Promise<string | null>;
   /** The client's `subscribe`: called after every state change. */
   subscribe(listener: () => void): () => void;
-  /** Tells this browser's other tabs to look again (after an email link was used here). */
-  announce(): void;
 }
 
 const sources = new WeakMap<object, string>();

@@ -3,23 +3,20 @@
  * wait for it to be opened, and the verify page's two calls. An app that
  * never sends a link never downloads this.
  */
-import {
-  EMAIL_LINK_PARAM,
-  EmailLinkRoutes,
-  ServerRoutes,
-  type EmailAddressJSON,
-  type EmailLinkJSON,
-  type EmailLinkVerifiedJSON,
-  type SignInJSON,
-  type SignUpJSON,
-  type UserJSON,
-  type VerificationJSON,
+import type {
+  EmailAddressJSON,
+  EmailLinkJSON,
+  SignInJSON,
+  SignUpJSON,
+  UserJSON,
+  VerificationJSON,
 } from '@latch/protocol';
+// Only this entry at run time, and nothing of the client's own modules: the
+// app's bundler then keeps all of this in the on-demand chunk (resources are
+// made by the caller, from the JSON this returns).
+import { EMAIL_LINK_PARAM, EmailLinkRoutes, ReadRoutes } from '@latch/protocol/email-links';
 import type { ClientContext } from './context';
-import { latestEmailAddress } from './resources/email-address';
 import type { EmailLinkSubject, EmailLinkWait } from './resources/email-link';
-import { toSignIn } from './resources/sign-in';
-import { toSignUp } from './resources/sign-up';
 
 export interface EmailLinkStartParams {
   /**
@@ -45,9 +42,9 @@ interface Attempt<J> {
   moved(json: J): boolean;
   /** The link was opened in another browser and this one finishes (the instance's default). */
   finish(): Promise<J>;
-  result(json: J): unknown;
 }
 
+/** Sends the link and waits; resolves to the attempt's JSON (a sign-in, a sign-up, an email address) as it then stands. */
 export async function runEmailLinkFlow(ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams, wait: EmailLinkWait): Promise<unknown> {
   const attempt = attemptOf(ctx, subject, params);
   let json = await attempt.send(absolute(params.redirectUrl));
@@ -72,7 +69,7 @@ export async function runEmailLinkFlow(ctx: ClientContext, subject: EmailLinkSub
     const openedElsewhere = verification?.status === 'verified' && verification.verifiedFromTheSameClient === false;
     const finishesHere = !ctx.state().environment?.emailVerification?.linkCompletesOnOtherDevice;
     if (!wait.stopped && !attempt.moved(json) && openedElsewhere && finishesHere) json = await attempt.finish();
-    return attempt.result(json);
+    return json;
   } finally {
     unsubscribe();
     wait.wake = () => {};
@@ -88,11 +85,10 @@ function attemptOf(ctx: ClientContext, subject: EmailLinkSubject, params: EmailL
     const signIn: Attempt<SignInJSON> = {
       send: (redirectUrl) =>
         ctx.call('signInPrepareFirstFactor', { id, body: { strategy: 'email_link', emailAddressId, redirectUrl } }),
-      read: () => ctx.call(ServerRoutes.signInGet, { id }),
+      read: () => ctx.call(ReadRoutes.signInGet, { id }),
       verification: (json) => json.firstFactorVerification,
       moved: (json) => json.status !== 'needs_first_factor',
       finish: () => ctx.call('signInAttemptFirstFactor', { id, body: { strategy: 'email_link' } }),
-      result: (json) => toSignIn(ctx, json, ctx.state().signIn),
     };
     return signIn as Attempt<unknown>;
   }
@@ -101,11 +97,10 @@ function attemptOf(ctx: ClientContext, subject: EmailLinkSubject, params: EmailL
     if (!id) throw new Error('This sign-up has not started: call signUp.create() first.');
     const signUp: Attempt<SignUpJSON> = {
       send: (redirectUrl) => ctx.call('signUpPrepareVerification', { id, body: { strategy: 'email_link', redirectUrl } }),
-      read: () => ctx.call(ServerRoutes.signUpGet, { id }),
+      read: () => ctx.call(ReadRoutes.signUpGet, { id }),
       verification: (json) => json.verifications.emailAddress,
       moved: (json) => json.status !== 'missing_requirements',
       finish: () => ctx.call('signUpAttemptVerification', { id, body: { strategy: 'email_link' } }),
-      result: (json) => toSignUp(ctx, json, ctx.state().signUp),
     };
     return signUp as Attempt<unknown>;
   }
@@ -113,7 +108,7 @@ function attemptOf(ctx: ClientContext, subject: EmailLinkSubject, params: EmailL
   const email: Attempt<EmailAddressJSON> = {
     send: (redirectUrl) => ctx.call('meEmailPrepareVerification', { id: emailAddressId, sessionId, body: { strategy: 'email_link', redirectUrl } }),
     read: async () => {
-      const user = await ctx.call<UserJSON>(ServerRoutes.me, { sessionId });
+      const user = await ctx.call<UserJSON>(ReadRoutes.me, { sessionId });
       const found = user.emailAddresses.find((e) => e.id === emailAddressId);
       // Removed meanwhile: nothing left to wait for.
       return found ?? { id: emailAddressId, emailAddress: '', verification: { status: 'failed', strategy: 'email_link', attempts: 0, expireAt: null } };
@@ -122,7 +117,6 @@ function attemptOf(ctx: ClientContext, subject: EmailLinkSubject, params: EmailL
     moved: () => false,
     // Any browser verifies an address: there is nothing to finish here.
     finish: async () => email.read(),
-    result: (json) => latestEmailAddress(ctx, json, sessionId),
   };
   return email as Attempt<unknown>;
 }
@@ -139,13 +133,12 @@ function tokenOf(token: string | undefined): string {
   return found;
 }
 
-export function inspectEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkJSON> {
-  return ctx.call(EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
-}
-
-/** Uses the link; the answer's client is applied, and this browser's other tabs are told to look again. */
-export async function verifyEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkVerifiedJSON> {
-  const verified = await ctx.call<EmailLinkVerifiedJSON>(EmailLinkRoutes.emailLinkVerify, { body: { token: tokenOf(token) } });
-  ctx.announce();
-  return verified;
+/**
+ * The verify page's calls: `inspect` (reads) or, with `verify`, the one that
+ * uses the link. The answer's client is applied as any other; a sign-in or
+ * sign-up finished here changes the sessions, which this browser's other
+ * tabs hear of (BroadcastChannel), and their waiting flows wake.
+ */
+export function emailLinkCall<T extends EmailLinkJSON>(ctx: ClientContext, token?: string, verify = false): Promise<T> {
+  return ctx.call(verify ? EmailLinkRoutes.emailLinkVerify : EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
 }

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './routes';
+export * from './email-links';
 export * from './resources';
 export * from './bodies';
 export * from './limits';

@@ -1,3 +1,5 @@
+import { EmailLinkRoutes, ReadRoutes } from './email-links';
+
 /**
  * The frontend API routes a browser calls: all that @latch/client ships (an
  * app pays for these strings, not for the rest of the table).
@@ -44,27 +46,8 @@ export const ClientRoutes = {
   meReverificationAttempt: 'POST /v1/me/reverification/attempt',
 } as const;
 
-/**
- * The app's verify page calls these with the token from the link
- * (`?latch_link=…`, `EMAIL_LINK_PARAM`), body `EmailLinkBody`. Both are POSTs
- * so the token stays out of URLs and logs; only `verify` uses the link up: a
- * mail scanner that GETs the emailed page, or even runs its script, burns nothing.
- * Apart from `ClientRoutes`: only an app's verify page pays for them (the client loads them on demand).
- */
-export const EmailLinkRoutes = {
-  /** Reads what the link is for (`EmailLinkJSON`), without using it. */
-  emailLinkInspect: 'POST /v1/email_links/inspect',
-  /** Uses the link (`EmailLinkVerifiedJSON`): single use. */
-  emailLinkVerify: 'POST /v1/email_links/verify',
-} as const;
-
-/** The query parameter of the emailed URL that carries the link's token. */
-export const EMAIL_LINK_PARAM = 'latch_link';
-
-/** Frontend API routes no browser client calls, but for the email-link flows' polling: reads the client does not need, and those for app servers. */
-export const ServerRoutes = {
-  signInGet: 'GET /v1/client/sign_ins/:id',
-  signUpGet: 'GET /v1/client/sign_ups/:id',
+/** Frontend API routes for app servers, which no browser client calls. */
+const serverRoutes = {
   /**
    * For app servers, not browsers: is the session a session JWT names still
    * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
@@ -72,7 +55,6 @@ export const ServerRoutes = {
    * instead of when its last token expires.
    */
   sessionStatus: 'POST /v1/sessions/status',
-  me: 'GET /v1/me',
   jwks: 'GET /.well-known/jwks.json',
 } as const;
 
@@ -81,7 +63,8 @@ export const ServerRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, EmailLinkRoutes, ServerRoutes);
+// Nested: Object.assign is typed for at most three sources.
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, EmailLinkRoutes, /* @__PURE__ */ Object.assign({}, ReadRoutes, serverRoutes));
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;

@@ -33,7 +33,9 @@ export class EmailAddress {
 
   /** Verifies this address by email link: `startEmailLinkFlow({ redirectUrl })` resolves once the link was opened (in any browser), or expired. */
   createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, EmailAddress> {
-    return emailLinkFlow(this.#ctx, { emailAddressId: this.id, sessionId: this.#sessionId });
+    return emailLinkFlow(this.#ctx, { emailAddressId: this.id, sessionId: this.#sessionId }, (json: EmailAddressJSON) =>
+      latestEmailAddress(this.#ctx, json, this.#sessionId),
+    );
   }
 
   async setAsPrimary(): Promise<void> {

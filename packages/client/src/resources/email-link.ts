@@ -26,12 +26,18 @@ export interface EmailLinkWait {
   wake(): void;
 }
 
-export function emailLinkFlow<Params, Result>(ctx: ClientContext, subject: EmailLinkSubject): EmailLinkFlow<Params, Result> {
+/** The email-link code, fetched on first use (one `import()` for every caller). */
+export const loadEmailLinks = () => import('../email-link-flow');
+
+/** `wrap` makes the resource from the JSON the flow ends with (here, so the loaded code needs none of the client's modules). */
+export function emailLinkFlow<Params, Json, Result>(ctx: ClientContext, subject: EmailLinkSubject, wrap: (json: Json) => Result): EmailLinkFlow<Params, Result> {
   const wait: EmailLinkWait = { stopped: false, wake() {} };
   return {
     startEmailLinkFlow(params) {
       wait.stopped = false;
-      return import('../email-link-flow').then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait) as Promise<Result>);
+      return loadEmailLinks()
+        .then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait))
+        .then((json) => wrap(json as Json));
     },
     cancelEmailLinkFlow() {
       wait.stopped = true;

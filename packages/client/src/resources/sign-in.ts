@@ -86,7 +86,8 @@ export class SignIn {
    * false), or expired. See `EmailLinkFlow`.
    */
   createEmailLinkFlow(): EmailLinkFlow<EmailLinkStartParams, SignIn> {
-    return emailLinkFlow(this.#ctx, 'signIn');
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signIn', (json: SignInJSON) => toSignIn(ctx, json, ctx.state().signIn));
   }
 
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */

@@ -80,7 +80,8 @@ export class SignUp {
    * when the instance allows it, in the browser that opened it), or expired.
    */
   createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, SignUp> {
-    return emailLinkFlow(this.#ctx, 'signUp');
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signUp', (json: SignUpJSON) => toSignUp(ctx, json, ctx.state().signUp));
   }
 
   async #send(route: ClientRouteName, body: object, creating = false): Promise<SignUp> {

@@ -190,6 +190,8 @@ describe('loadConfig', () => {
     expect(configError([], { LATCH_SETTINGS: wrongType })).toBe(`${label}: ${wrongType}: 'multiSession' must be a boolean, got "yes"`);
     const badRequirement = settingsFile('{ "signUp": { "fields": { "firstName": "maybe" } } }');
     expect(configError(['--settings', badRequirement])).toContain(`'signUp.fields.firstName' must be "required", "optional" or "off", got "maybe"`);
+    const method = settingsFile('{ "emailVerification": { "method": "magic" } }');
+    expect(configError(['--settings', method])).toContain(`'emailVerification.method' must be "code", "link" or "both", got "magic"`);
     const redirects = settingsFile('{ "allowedRedirectOrigins": ["https://x.example"] }');
     expect(configError(['--settings', redirects])).toContain("unknown setting 'allowedRedirectOrigins'");
     const proto = settingsFile('{ "__proto__": { "multiSession": true } }');
