@@ -14,7 +14,8 @@ import { chromiumPath, launchChromium } from './chromium';
 // (another context: other cookies, another Latch client). By default the
 // sign-in then finishes in the first tab, which moves on without a reload,
 // and the second is told to return there; with LATCH_LINK_ANY_DEVICE=1 it
-// finishes in the second one.
+// finishes in the second one. Offline, the outbox panel's "Open link" follows
+// the link in the page, where the mock lives.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
 function freePort(): Promise<number> {
@@ -33,7 +34,7 @@ interface Playground {
 }
 
 /** The playground on the real server, with its own database; `anyDevice` lets a link finish where it is opened. */
-async function startPlayground(anyDevice: boolean): Promise<Playground> {
+async function startPlayground(anyDevice: boolean, mode: 'development' | 'mock' = 'development'): Promise<Playground> {
   const dataDir = mkdtempSync(join(tmpdir(), 'latch-email-link-'));
   const port = await freePort();
   // The dev-server plugin reads these when Vite loads its config.
@@ -43,7 +44,7 @@ async function startPlayground(anyDevice: boolean): Promise<Playground> {
   const vite: ViteDevServer = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     root: fileURLToPath(new URL('..', import.meta.url)),
-    mode: 'development',
+    mode,
     server: { port },
     logLevel: 'error',
   });
@@ -193,5 +194,27 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
       await Promise.all([first.close(), second.close()]);
     }, 90_000);
   });
-});
 
+  describe('offline (npm run start:mock): the outbox opens the link in the page', () => {
+    let playground: Playground;
+    beforeAll(async () => {
+      playground = await startPlayground(false, 'mock');
+    }, 60_000);
+    afterAll(async () => playground?.close());
+
+    it('signs in from "Open link" in the outbox panel, with the mock still in the tab', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${playground.url}sign-in`);
+      await page.getByLabel('Email address').fill('ada@example.com', { timeout: 30_000 });
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Email me a link' }).click();
+      await page.getByText('Waiting for you to open the link…').waitFor();
+      await page.getByRole('link', { name: 'Open the link for ada@example.com' }).click();
+      await page.getByRole('button', { name: /^Continue as/ }).click();
+      await page.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Open user menu' }).waitFor();
+      await context.close();
+    }, 60_000);
+  });
+});
