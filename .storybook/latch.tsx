@@ -3,8 +3,10 @@ import { action } from 'storybook/actions';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
 import { createMemoryStorage } from '@latch/client';
+import { EMAIL_LINK_PARAM } from '@latch/protocol';
 import { createMockBackend, type MockBackend, type MockBackendOptions, type MockScenario, type MockUser } from '@latch/mock';
 import { LatchClient, LatchProvider } from '@latch/react';
+import { linkSettings, pastLinkLifetimeMs, requestEmailLink, type EmailLinkStory } from './emailLink';
 import { storyAppearance, storyLocalization, storyPageBackground } from './globals';
 
 /** What a story asks of its mock backend (`parameters.latch`). */
@@ -27,6 +29,8 @@ export interface LatchStoryParameters {
   /** Leave loading the client to the provider, to show the components' loading state (with scenario 'slow'). */
   skipLoad?: boolean;
   latencyMs?: number;
+  /** Open the story's page from an emailed link (a real one, asked for by the loader): the verify page's stories. */
+  emailLink?: EmailLinkStory;
 }
 
 declare module 'storybook/internal/csf' {
@@ -39,6 +43,8 @@ declare module 'storybook/internal/csf' {
 export interface LoadedLatch {
   backend: MockBackend;
   client: LatchClient;
+  /** The token of `parameters.latch.emailLink`'s link, which the page's URL carries while the story shows. */
+  linkToken?: string;
 }
 
 /**
@@ -82,7 +88,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     const options: LatchStoryParameters = context.parameters.latch ?? {};
     let clockAheadMs = 0;
     const now = () => Date.now() + clockAheadMs;
-    const backend = createMockBackend({ users: options.users, settings: options.settings, latencyMs: options.latencyMs, now });
+    const backend = createMockBackend({ users: options.users, settings: linkSettings(options.settings), latencyMs: options.latencyMs, now });
     const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers: backend.handlers } } };
     await installHandlers(mswContext);
     // The addon's own beforeEach (it is listed in `addons`) starts a second,
@@ -99,9 +105,18 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
       await client.load();
       for (const email of [options.signedInAs ?? []].flat()) await signIn(client, findUser(options, email), backupCodes);
     }
-    clockAheadMs = (options.signedInMinutesAgo ?? 0) * 60_000;
+    let linkToken: string | undefined;
+    if (options.emailLink) {
+      const story = options.emailLink;
+      // The original browser: this story's (the link finishes here) or another one.
+      const asker = story.sameBrowser ? client : newClient(backend);
+      const user = options.users?.find((u) => u.emailAddress === story.emailAddress);
+      linkToken = await requestEmailLink(backend, asker, story, user, () => newClient(backend));
+      if (asker !== client) asker.destroy();
+    }
+    clockAheadMs = (options.signedInMinutesAgo ?? 0) * 60_000 + (options.emailLink?.state === 'expired' ? pastLinkLifetimeMs : 0);
     if (options.scenario) backend.scenario(options.scenario);
-    return { latch: { backend, client } satisfies LoadedLatch };
+    return { latch: { backend, client, linkToken } satisfies LoadedLatch };
   };
 }
 
@@ -171,8 +186,26 @@ export function latchOf(context: Pick<StoryContext, 'loaded'>): LoadedLatch {
   return latch;
 }
 
-/** Stops the previous story's client (token refresh timers) when Storybook moves on. */
-export const destroyClient = (context: StoryContext) => () => latchOf(context).client.destroy();
+/**
+ * Before each story: a link story's page carries the link's token in its URL,
+ * as the emailed link opens it. After it: the token goes again, and the
+ * story's client stops (token refresh timers) when Storybook moves on.
+ */
+export const storyLifecycle = (context: StoryContext) => {
+  const { client, linkToken } = latchOf(context);
+  if (linkToken) setLinkParam(linkToken);
+  return () => {
+    if (linkToken) setLinkParam(null);
+    client.destroy();
+  };
+};
+
+function setLinkParam(token: string | null) {
+  const url = new URL(window.location.href);
+  if (token) url.searchParams.set(EMAIL_LINK_PARAM, token);
+  else url.searchParams.delete(EMAIL_LINK_PARAM);
+  window.history.replaceState(window.history.state, '', url.href);
+}
 
 /**
  * Leaving the page (after sign-in, sign-out…) would load another page into

@@ -1,13 +1,13 @@
 import type { Preview } from '@storybook/react-vite';
 import { demoUsers } from '../stories/fixtures';
 import { globalTypes, initialGlobals } from './globals';
-import { destroyClient, latchLoader, withLatch } from './latch';
+import { latchLoader, storyLifecycle, withLatch } from './latch';
 
 // A literal object, which Storybook can also read statically. The
 // portable-story tests replace `loaders` with one on their `setupServer`.
 const preview: Preview = {
   loaders: [latchLoader()],
-  beforeEach: destroyClient,
+  beforeEach: storyLifecycle,
   decorators: [withLatch],
   globalTypes,
   initialGlobals,

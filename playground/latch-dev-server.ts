@@ -37,7 +37,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         database: process.env.LATCH_DATABASE ?? '.latch/latch.db',
         publicUrl,
         allowedOrigins: [publicUrl],
-        settings: { multiSession: true },
+        settings: { multiSession: true, emailVerification: emailVerification() },
         sessionClaims,
         // Social sign-in: LATCH_OAUTH names a providers file (see the README); its callbackUrls must include this origin's sso-callback pages.
         ...(process.env.LATCH_OAUTH ? { oauth: readOAuthFile({ label: 'LATCH_OAUTH', value: process.env.LATCH_OAUTH }, process.env) } : {}),
@@ -74,6 +74,15 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
       printBanner(vite, target);
     },
   };
+}
+
+/**
+ * Codes and links both, so every flow can be tried either way. An email link
+ * opened in another browser finishes in the tab that asked for it (the safe
+ * default), unless LATCH_LINK_ANY_DEVICE=1 lets it finish where it is opened.
+ */
+function emailVerification() {
+  return { method: 'both', linkCompletesOnOtherDevice: process.env.LATCH_LINK_ANY_DEVICE === '1' } as const;
 }
 
 /** The demo accounts exist from the first start on; later starts find them. */

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useLatch } from '@latch/react';
+import { Link } from './router';
 
 export interface OutboxEmail {
   to: string;
   subject: string;
   code?: string;
+  /** An email link (sign-in, sign-up or address verification by link): the app's verify page with its token. */
+  link?: string;
 }
 
 /**
@@ -37,14 +40,14 @@ export function Outbox({ read }: { read: () => Promise<OutboxEmail[]> }) {
       <h2 id="outbox-title">Outbox ({emails.length})</h2>
       <div aria-live="polite">
         {emails.length === 0 ? (
-          <p className="muted">No email sent yet. Codes for sign-up, email sign-in and password reset appear here.</p>
+          <p className="muted">No email sent yet. Codes and links for sign-up, email sign-in and password reset appear here.</p>
         ) : (
           <div className="table-scroll">
             <table>
-              <thead><tr><th>To</th><th>Subject</th><th>Code</th></tr></thead>
+              <thead><tr><th>To</th><th>Subject</th><th>Code</th><th>Link</th></tr></thead>
               <tbody>
                 {newestFirst.map((email, i) => (
-                  <tr key={emails.length - i}><td>{email.to}</td><td>{email.subject}</td><td><code>{email.code ?? '—'}</code></td></tr>
+                  <tr key={emails.length - i}><td>{email.to}</td><td>{email.subject}</td><td><code>{email.code ?? '—'}</code></td><td>{email.link ? <EmailLink href={email.link} to={email.to} /> : '—'}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -53,4 +56,17 @@ export function Outbox({ read }: { read: () => Promise<OutboxEmail[]> }) {
       </div>
     </section>
   );
+}
+
+/**
+ * The emailed link, as a person would follow it from their inbox. On this
+ * origin it opens in the page (the offline mock lives in this tab, and a new
+ * page would start it over); a modifier key or the context menu still opens
+ * it in another tab or window, as from a mail client.
+ */
+function EmailLink({ href, to }: { href: string; to: string }) {
+  const url = new URL(href, window.location.href);
+  const label = `Open the link for ${to}`;
+  if (url.origin !== window.location.origin) return <a href={url.href} aria-label={label}>Open link</a>;
+  return <Link href={url.pathname + url.search} aria-label={label}>Open link</Link>;
 }

@@ -11,7 +11,12 @@ import { demoAccounts, sessionClaims } from './demo';
  * server core, and `/api/me` to a route that checks tokens as a real API does.
  */
 export async function startMockMode() {
-  const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true }, sessionClaims });
+  const backend = createMockBackend({
+    users: demoAccounts,
+    // Codes and links both; the links lead back to this page's origin, which the mock's API origin is not.
+    settings: { multiSession: true, emailVerification: { method: 'both' }, allowedRedirectOrigins: [window.location.origin] },
+    sessionClaims,
+  });
   const api = createLatchBackend({ jwksUrl: `${backend.url}/.well-known/jwks.json`, issuer: backend.url });
   const protectedRoute = http.get('/api/me', async ({ request }) => {
     const auth = await api.authenticateRequest(request);

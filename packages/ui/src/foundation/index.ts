@@ -17,7 +17,7 @@ export type {
 export { mergeAppearance, extendAppearance } from './appearance/merge';
 export { light, dark } from './appearance/themes';
 export { cssVariableName, cssVariables } from './appearance/variables';
-export { ComponentRoot, RootElement, type ComponentRootProps } from './appearance/ComponentRoot';
+export { ComponentRoot, RootElement, Sheet, type ComponentRootProps } from './appearance/ComponentRoot';
 export { useElement, useLayout, type ElementProps, type ElementState } from './appearance/useElement';
 export { LatchStyles } from './LatchStyles';
 export { baseCss } from './styles';
@@ -30,7 +30,7 @@ export { useLocalization, createLocalization, type Localization } from './locali
 export { formatDate, formatRelative } from './localization/format';
 
 // Routing and redirects
-export { useFlowRouter, type FlowRouter, type FlowRouterOptions, type Routing, type RoutingProps } from './routing/useFlowRouter';
+export { useFlowRouter, useEmailLinkToken, dropEmailLinkToken, type FlowRouter, type FlowRouterOptions, type Routing, type RoutingProps } from './routing/useFlowRouter';
 export { safeAfterUrl, navigateTo, useNavigate } from './routing/redirects';
 
 // Behaviour

@@ -1,5 +1,6 @@
 import { arSA, deDE, esES, frFR, jaJP } from '@latch/ui/locales';
 import { enUS, type LocalizationResource } from '../../src/foundation';
+import { emailLink } from '../../src/localization/en-US/emailLink';
 
 /** Every shipped locale by its export name. */
 export const locales: [name: string, resource: LocalizationResource][] = [
@@ -26,7 +27,8 @@ export function strings(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-export const english = strings(enUS);
+/** enUS, and the email-link section that ships apart from it (with the parts that show it). */
+export const english = strings({ ...enUS, emailLink });
 
 /** The `{{name}}` placeholders of `text`, sorted, one entry per occurrence. */
 export function placeholders(text: string): string[] {

@@ -11,7 +11,7 @@ import {
   useStepAction,
 } from '../../foundation';
 import { useSignInFlow } from './context';
-import { StepCard } from './StepCard';
+import { EmailLinkButton, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 
 /**
@@ -27,6 +27,7 @@ export function CodeStep({ strategy }: { strategy: 'email_code' | 'reset_passwor
   const submit = useStepAction(['code']);
   const alternatives = useElement('alternativeMethods');
   const texts = strategy === 'email_code' ? ('signIn.emailCode' as const) : ('signIn.forgotPassword' as const);
+  const link = strategy === 'email_code' && offersFirstFactor(signIn, 'email_link');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy, code })), { code: codeProblem(code, t) });
@@ -44,11 +45,14 @@ export function CodeStep({ strategy }: { strategy: 'email_code' | 'reset_passwor
         />
         <PrimaryButton loading={submit.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
-      {offersFirstFactor(signIn, 'password') && (
+      {(offersFirstFactor(signIn, 'password') || link) && (
         <div {...alternatives}>
-          <SecondaryButton element="alternativeMethodsButton" disabled={submit.loading} onClick={() => flow.showStrategy('password')}>
-            {t('signIn.emailCode.usePassword')}
-          </SecondaryButton>
+          {offersFirstFactor(signIn, 'password') && (
+            <SecondaryButton element="alternativeMethodsButton" disabled={submit.loading} onClick={() => flow.showStrategy('password')}>
+              {t('signIn.emailCode.usePassword')}
+            </SecondaryButton>
+          )}
+          {link && <EmailLinkButton disabled={submit.loading} />}
         </div>
       )}
     </StepCard>

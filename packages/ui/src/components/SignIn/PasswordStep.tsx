@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import type { FirstFactorStrategy } from '@latch/protocol';
 import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
-import { AccountUsername, StepCard } from './StepCard';
+import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 
-type CodeStrategy = Exclude<FirstFactorStrategy, 'password'>;
+type CodeStrategy = 'email_code' | 'reset_password_email_code';
 
 /** The password, with "Forgot password?" and "Use another method" (an email code). */
 export function PasswordStep() {
@@ -63,16 +62,19 @@ export function PasswordStep() {
           {t('formButtonPrimary')}
         </PrimaryButton>
       </Form>
-      {offersFirstFactor(signIn, 'email_code') && (
+      {(offersFirstFactor(signIn, 'email_code') || offersFirstFactor(signIn, 'email_link')) && (
         <div {...alternatives}>
-          <SecondaryButton
-            element="alternativeMethodsButton"
-            loading={other.loading && sending === 'email_code'}
-            disabled={busy}
-            onClick={() => sendCode('email_code')}
-          >
-            {t('signIn.password.useAnotherMethod')}
-          </SecondaryButton>
+          {offersFirstFactor(signIn, 'email_code') && (
+            <SecondaryButton
+              element="alternativeMethodsButton"
+              loading={other.loading && sending === 'email_code'}
+              disabled={busy}
+              onClick={() => sendCode('email_code')}
+            >
+              {t('signIn.password.useAnotherMethod')}
+            </SecondaryButton>
+          )}
+          <EmailLinkButton disabled={busy} />
         </div>
       )}
     </StepCard>

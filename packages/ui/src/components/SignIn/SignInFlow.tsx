@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { EnvironmentJSON, FirstFactorStrategy } from '@latch/protocol';
 import { useAuth, useLatch, useSessionList, useSignIn, type SignIn } from '@latch/react';
-import { Card, Spinner, useElement, useFlowRouter, useLeaveAfterAuth, type Routing } from '../../foundation';
+import { Card, Spinner, useElement, useEmailLinkToken, useFlowRouter, useLeaveAfterAuth, type Routing } from '../../foundation';
 import { AccountChooser } from './AccountChooser';
 import { CodeStep } from './CodeStep';
 import { SignInFlowContext, type SignInFlow as Flow } from './context';
@@ -10,6 +10,11 @@ import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
+
+// Email links load on demand: the "check your email" step and the page the link opens.
+const loadEmailLink = () => import('../EmailLink/signIn');
+const EmailLinkStep = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkStep })));
+const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkVerify })));
 
 export interface SignInFlowProps {
   routing?: Routing;
@@ -46,7 +51,10 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   const { signIn, setActive } = useSignIn();
   const { sessions } = useSessionList();
   const { isSignedIn } = useAuth();
-  const router = useFlowRouter({ routing, path: path ?? (routing === 'path' ? '/sign-in' : undefined), initial: 'start' });
+  const basePath = path ?? (routing === 'path' ? '/sign-in' : undefined);
+  const router = useFlowRouter({ routing, path: basePath, initial: 'start' });
+  // Opened from an emailed link: whatever the step, the link's page shows.
+  const linkToken = useEmailLinkToken();
   const { navigate } = router;
   const leave = useLeaveAfterAuth(afterSignInUrl);
   const [identifier, setIdentifier] = useState(initialValues?.identifier ?? '');
@@ -59,7 +67,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   // does meanwhile (it empties when it completes). One reached any other way
   // (reload, Back, a typed URL) must suit the attempt, or the start shows.
   const [accepted, setAccepted] = useState<string | null>(null);
-  const reachable = router.step === accepted || isReachable(router.step, { signIn, sessions, environment });
+  const reachable = !!linkToken || router.step === accepted || isReachable(router.step, { signIn, sessions, environment });
   if (reachable && router.step !== accepted) setAccepted(router.step);
   const step: Step = reachable ? (router.step as Step) : 'start';
   // Multi-session with accounts signed in: the start is the account chooser, until "Add account".
@@ -69,7 +77,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   // Hold the factor that showed (after a reload, the derived one): a completed attempt offers none.
   if (shown === 'factor-one' && chosen === null) setChosen(strategy);
   // Single-session and already signed in: nothing to do here but leave.
-  const alreadySignedIn = shown === 'start' && isSignedIn === true && !environment.multiSession;
+  const alreadySignedIn = !linkToken && shown === 'start' && isSignedIn === true && !environment.multiSession;
 
   useEffect(() => {
     if (!reachable) navigate('start', { replace: true });
@@ -140,6 +148,8 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     activate,
     focusHeading: seen.moved,
     signUpUrl,
+    routing,
+    path: basePath,
   };
 
   const addAccount = () => {
@@ -150,12 +160,29 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
 
   return (
     <SignInFlowContext.Provider value={flow}>
-      {shown === 'start' && <StartStep />}
-      {/* No step offers `email_link` yet (instances default to codes): the email-link steps come with their own UI. */}
-      {shown === 'factor-one' && (strategy === 'password' ? <PasswordStep /> : <CodeStep key={strategy} strategy={strategy as Exclude<typeof strategy, 'email_link'>} />)}
-      {shown === 'reset-password' && <ResetPasswordStep />}
-      {shown === 'factor-two' && <SecondFactorStep />}
-      {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
+      {linkToken ? (
+        <Suspense fallback={<Loading />}>
+          <EmailLinkVerify token={linkToken} />
+        </Suspense>
+      ) : (
+        <>
+          {shown === 'start' && <StartStep />}
+          {shown === 'factor-one' && <FirstFactorStep strategy={strategy} />}
+          {shown === 'reset-password' && <ResetPasswordStep />}
+          {shown === 'factor-two' && <SecondFactorStep />}
+          {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
+        </>
+      )}
     </SignInFlowContext.Provider>
+  );
+}
+
+function FirstFactorStep({ strategy }: { strategy: FirstFactorStrategy }) {
+  if (strategy === 'password') return <PasswordStep />;
+  if (strategy !== 'email_link') return <CodeStep key={strategy} strategy={strategy} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <EmailLinkStep />
+    </Suspense>
   );
 }

@@ -24,8 +24,10 @@ export function StartStep() {
       async () => {
         const result = await signIn.create({ identifier: identifier.trim() });
         if (result.status !== 'needs_first_factor') return flow.advance(result);
-        // The password when the account has one; otherwise a code is on its way before the step shows.
-        if (offersFirstFactor(result, 'password') || !offersFirstFactor(result, 'email_code')) return flow.showStrategy('password');
+        // The password when the account has one; otherwise a code is on its way before the step shows,
+        // or (an instance that sends links only) the link step, which sends it.
+        if (offersFirstFactor(result, 'password')) return flow.showStrategy('password');
+        if (!offersFirstFactor(result, 'email_code')) return flow.showStrategy(offersFirstFactor(result, 'email_link') ? 'email_link' : 'password');
         await signIn.prepareFirstFactor({ strategy: 'email_code' });
         flow.showStrategy('email_code', { codeSent: true });
       },

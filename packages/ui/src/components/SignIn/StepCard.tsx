@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Header, IdentityPreview, Main } from '../../foundation';
+import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
 import { shownIdentifier, useSignInFlow } from './context';
+import { offersFirstFactor } from './steps';
 
 export interface StepCardProps {
   title: string;
@@ -36,4 +37,19 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
 export function AccountUsername() {
   const flow = useSignInFlow();
   return <input type="text" name="username" autoComplete="username" value={shownIdentifier(flow)} readOnly hidden />;
+}
+
+/**
+ * "Email me a link", among a step's other methods when the attempt offers
+ * one: the link step (loaded on demand) sends it as it shows.
+ */
+export function EmailLinkButton({ disabled }: { disabled: boolean }) {
+  const flow = useSignInFlow();
+  const { t } = useLocalization();
+  if (!offersFirstFactor(flow.signIn, 'email_link')) return null;
+  return (
+    <SecondaryButton element="alternativeMethodsButton" disabled={disabled} onClick={() => flow.showStrategy('email_link')}>
+      {t('signIn.useEmailLink')}
+    </SecondaryButton>
+  );
 }

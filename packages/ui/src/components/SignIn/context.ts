@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { EnvironmentJSON, FirstFactorStrategy } from '@latch/protocol';
 import type { SignIn } from '@latch/react';
+import type { Routing } from '../../foundation';
 import type { Step } from './steps';
 
 /** What every step of one `<SignIn/>` shares: the attempt, the flow's memory, and how to move on. */
@@ -26,6 +27,9 @@ export interface SignInFlow {
   /** Steps other than the first of the page focus their heading, so the change is announced. */
   focusHeading: boolean;
   signUpUrl: string;
+  /** How the component routes, so an emailed link can lead back to its `verify` route. */
+  routing: Routing | undefined;
+  path: string | undefined;
 }
 
 /**

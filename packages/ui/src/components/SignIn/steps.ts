@@ -44,12 +44,12 @@ export function offersFirstFactor(signIn: SignIn, strategy: FirstFactorStrategy)
 
 /**
  * The first factor to show when none was chosen in this page's life (the
- * step was reloaded): the code that was sent if one is pending, else the
- * password, else an email code.
+ * step was reloaded): the code or link that was sent if one is pending, else
+ * the password, else an email code.
  */
 export function defaultFirstFactor(signIn: SignIn): FirstFactorStrategy {
   const pending = signIn.firstFactorVerification;
-  if (pending?.status === 'unverified' && (pending.strategy === 'email_code' || pending.strategy === 'reset_password_email_code')) {
+  if (pending?.status === 'unverified' && (pending.strategy === 'email_code' || pending.strategy === 'email_link' || pending.strategy === 'reset_password_email_code')) {
     return pending.strategy;
   }
   return offersFirstFactor(signIn, 'password') ? 'password' : 'email_code';

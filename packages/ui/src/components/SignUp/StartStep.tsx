@@ -25,6 +25,8 @@ interface StartStepProps {
   onValuesChange(values: SignUpValues): void;
   afterSignUpUrl: string | undefined;
   environment: EnvironmentJSON;
+  /** The address is to be verified by emailed link (sent by the next step), not by code. */
+  byLink: boolean;
 }
 
 const autoComplete: Record<SignUpFieldName, string> = {
@@ -36,7 +38,7 @@ const autoComplete: Record<SignUpFieldName, string> = {
 };
 
 /** The first step: the fields the instance asks for, live password hints, consent; Continue creates the sign-up. */
-export function StartStep({ router, values, onValuesChange, afterSignUpUrl, environment }: StartStepProps) {
+export function StartStep({ router, values, onValuesChange, afterSignUpUrl, environment, byLink }: StartStepProps) {
   const { t } = useLocalization();
   const layout = useLayout();
   const { signUp } = useSignUp();
@@ -65,7 +67,8 @@ export function StartStep({ router, values, onValuesChange, afterSignUpUrl, envi
       // With no email to verify (the instance collects none, or it was optional and left out) it is done already.
       if (created.status === 'complete') return finish(created);
       if (created.unverifiedFields.includes('emailAddress')) {
-        await created.prepareEmailAddressVerification({ strategy: 'email_code' });
+        // A code goes out now; a link is sent by its step, which loads on demand.
+        if (!byLink) await created.prepareEmailAddressVerification({ strategy: 'email_code' });
         router.navigate(signUpSteps.verify);
         return;
       }

@@ -6,6 +6,7 @@ import {
   codeProblem,
   Form,
   IdentityPreview,
+  LinkButton,
   PrimaryButton,
   ResendCode,
   useLocalization,
@@ -18,10 +19,12 @@ import { useFinishSignUp } from './useFinishSignUp';
 interface VerifyStepProps {
   router: FlowRouter;
   afterSignUpUrl: string | undefined;
+  /** The instance offers a link too: "Email me a link instead" switches to it. */
+  onUseLink?(): void;
 }
 
 /** The code step: the emailed code completes the sign-up and signs the person in. */
-export function VerifyStep({ router, afterSignUpUrl }: VerifyStepProps) {
+export function VerifyStep({ router, afterSignUpUrl, onUseLink }: VerifyStepProps) {
   const { t } = useLocalization();
   const { signUp } = useSignUp();
   const finish = useFinishSignUp(afterSignUpUrl);
@@ -84,6 +87,11 @@ export function VerifyStep({ router, afterSignUpUrl }: VerifyStepProps) {
           sent: t('signUp.verify.resent', { emailAddress }),
         }}
       />
+      {onUseLink && (
+        <LinkButton disabled={action.loading} onClick={onUseLink}>
+          {t('signUp.verify.useLink')}
+        </LinkButton>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLatch, useSignUp } from '@latch/react';
 import {
   Alert,
@@ -8,6 +8,7 @@ import {
   Header,
   Main,
   Spinner,
+  useEmailLinkToken,
   useFlowRouter,
   useLocalization,
   type ComponentBaseProps,
@@ -19,6 +20,11 @@ import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
+
+// Email links load on demand: the "check your email" step and the page the link opens.
+const loadEmailLink = () => import('../EmailLink/signUp');
+const EmailLinkStep = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignUpLinkStep })));
+const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignUpLinkVerify })));
 
 /** This component's English, under any translation (a page ships only the strings of the components it renders). */
 const strings = { signUp };
@@ -61,16 +67,42 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
   // The server and the first client render know no environment yet: both show
   // the loading card, so hydration matches and no field flickers in or out.
   const ready = isLoaded && environment !== null;
+  // The address is verified by code or by emailed link, as the instance says; with both, the person switches.
+  const linkToken = useEmailLinkToken();
+  const method = environment?.emailVerification?.method ?? 'code';
+  const [byLink, setByLink] = useState<boolean | null>(null);
+  const linkMode = byLink ?? method === 'link';
+
+  const loading = (
+    <div role="status">
+      <Spinner />
+    </div>
+  );
+  const { navigate } = router;
+  if (ready && environment.signUp.enabled && (linkToken || (verifying && linkMode))) {
+    return (
+      <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
+        {linkToken ? (
+          <EmailLinkVerify token={linkToken} applicationName={applicationName} afterSignUpUrl={afterSignUpUrl} onRestart={() => navigate(signUpSteps.start)} />
+        ) : (
+          <EmailLinkStep
+            applicationName={applicationName}
+            routing={routing}
+            path={path}
+            afterSignUpUrl={afterSignUpUrl}
+            onEdit={() => navigate(signUpSteps.start)}
+            onUseCode={method === 'both' ? () => setByLink(false) : undefined}
+          />
+        )}
+      </Suspense>
+    );
+  }
 
   let body;
-  if (!ready)
-    body = (
-      <div role="status">
-        <Spinner />
-      </div>
-    );
+  if (!ready) body = loading;
   else if (!environment.signUp.enabled) body = <Alert>{t('signUp.start.disabled')}</Alert>;
-  else if (verifying) body = <VerifyStep router={router} afterSignUpUrl={afterSignUpUrl} />;
+  else if (verifying)
+    body = <VerifyStep router={router} afterSignUpUrl={afterSignUpUrl} onUseLink={method === 'both' ? () => setByLink(true) : undefined} />;
   else
     body = (
       <StartStep
@@ -79,6 +111,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
         onValuesChange={setValues}
         afterSignUpUrl={afterSignUpUrl}
         environment={environment}
+        byLink={linkMode}
       />
     );
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSignUp, type SignUp } from '@latch/react';
+import { useSignUp } from '@latch/react';
 import { useLeaveAfterAuth } from '../../foundation';
 
 /**
@@ -12,7 +12,7 @@ export function useFinishSignUp(afterSignUpUrl: string | undefined) {
   const { setActive } = useSignUp();
   const leave = useLeaveAfterAuth(afterSignUpUrl);
   return useCallback(
-    async (attempt: SignUp) => {
+    async (attempt: { createdSessionId: string | null }) => {
       if (!attempt.createdSessionId) return;
       await setActive({ session: attempt.createdSessionId });
       leave();

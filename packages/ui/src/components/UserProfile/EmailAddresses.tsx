@@ -4,9 +4,10 @@ import { Badge, breakableEmails, useAsyncAction, useCommitEffect, useElement, us
 import { AddEmailAddress, VerifyEmailAddress } from './VerifyEmail';
 import { ActionButton, Confirmation, ErrorAlert, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
+import { useEnvironment } from './useEnvironment';
 
 /** At most one panel is open in the section: the add form, or one address's code or removal step. */
-type Mode = { kind: 'idle' } | { kind: 'add' } | { kind: 'verify'; id: string; sendError?: unknown } | { kind: 'remove'; id: string };
+type Mode = { kind: 'idle' } | { kind: 'add' } | { kind: 'verify'; id: string; sendError?: unknown; byLink?: boolean } | { kind: 'remove'; id: string };
 
 const idle: Mode = { kind: 'idle' };
 
@@ -23,6 +24,8 @@ export function EmailAddresses({ user }: { user: User }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const focusLater = useFocusLater();
   const list = useElement('profileSectionList');
+  // Addresses are verified by code or by emailed link, as the instance says; with both, the person switches.
+  const method = useEnvironment()?.emailVerification?.method ?? 'code';
 
   const open = (next: Mode) => {
     setStatus(null);
@@ -49,13 +52,15 @@ export function EmailAddresses({ user }: { user: User }) {
               focusLater(() => heading.current); // The row is gone; the section's title is where the user is.
             }}
             onStatus={setStatus}
+            method={method}
           />
         ))}
       </ul>
       {mode.kind === 'add' ? (
         <AddEmailAddress
           user={user}
-          onAdded={(id, sendError) => setMode({ kind: 'verify', id, sendError })}
+          byLink={method === 'link'}
+          onAdded={(id, sendError) => setMode({ kind: 'verify', id, sendError, byLink: method === 'link' })}
           onCancel={() => {
             close();
             focusLater(() => addButton.current);
@@ -81,9 +86,10 @@ interface ItemProps {
   onClose(message?: string | null): void;
   onRemoved(): void;
   onStatus(message: string | null): void;
+  method: 'code' | 'link' | 'both';
 }
 
-function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, onStatus }: ItemProps) {
+function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, onStatus, method }: ItemProps) {
   const { t } = useLocalization();
   const textId = useId();
   const prepare = useAsyncAction();
@@ -103,7 +109,9 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
   const startVerification = async () => {
     onStatus(null);
     primary.reset();
-    if (await prepare.run(() => email.prepareVerification())) onOpen({ kind: 'verify', id: email.id });
+    // A link is sent by its panel, which loads on demand.
+    if (method === 'link') onOpen({ kind: 'verify', id: email.id, byLink: true });
+    else if (await prepare.run(() => email.prepareVerification())) onOpen({ kind: 'verify', id: email.id });
   };
   const makePrimary = async () => {
     onStatus(null);
@@ -122,6 +130,8 @@ function EmailAddressItem({ email, isPrimary, mode, onOpen, onClose, onRemoved, 
       {openHere === 'verify' && mode.kind === 'verify' && (
         <VerifyEmailAddress
           email={email}
+          byLink={mode.byLink ?? false}
+          onSwitch={method === 'both' ? (byLink) => onOpen({ kind: 'verify', id: email.id, byLink }) : undefined}
           initialError={mode.sendError}
           onVerified={() => onClose(t('userProfile.emailAddresses.verifiedStatus', { emailAddress }))}
           onCancel={() => onClose()}

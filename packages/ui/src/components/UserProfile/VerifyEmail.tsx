@@ -1,21 +1,26 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Limits } from '@latch/protocol';
 import type { EmailAddress, User } from '@latch/react';
-import { CodeField, Field, Form, PrimaryButton, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
+import { CodeField, Field, Form, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useLocalization } from '../../foundation';
 import { ActionButton, ErrorAlert, Panel, PanelActions, SectionStatus } from './parts';
 import { useReverified } from './Reverification';
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+// Verifying by emailed link loads on demand.
+const LinkPanel = /* @__PURE__ */ lazy(() => import('../EmailLink/userProfile').then((m) => ({ default: m.ProfileLinkPanel })));
+
 export interface AddEmailAddressProps {
   user: User;
+  /** The address is verified by link, which the next panel sends: no code now. */
+  byLink: boolean;
   /** The address exists; its code was sent, unless `sendError` says why not (shown on the code step). */
   onAdded(id: string, sendError?: unknown): void;
   onCancel(): void;
 }
 
 /** "Add an email address": the address, then Continue creates it and emails its code. */
-export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProps) {
+export function AddEmailAddress({ user, byLink, onAdded, onCancel }: AddEmailAddressProps) {
   const { t, fieldErrors } = useLocalization();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -36,7 +41,7 @@ export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProp
       const created = await reverified(() => user.createEmailAddress({ emailAddress }));
       // The address now exists, so a failed send must not look like a failed add: the code step shows it.
       let sendError: unknown;
-      await created.prepareVerification().catch((e: unknown) => (sendError = e));
+      if (!byLink) await created.prepareVerification().catch((e: unknown) => (sendError = e));
       return { id: created.id, sendError };
     });
     if (added) onAdded(added.id, added.sendError);
@@ -54,7 +59,7 @@ export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProp
           required
           value={value}
           onChange={setValue}
-          hint={t('userProfile.emailAddresses.addHint')}
+          hint={t(byLink ? 'userProfile.emailAddresses.addHintLink' : 'userProfile.emailAddresses.addHint')}
           error={invalid ?? apiError}
         />
         {!apiError && <ErrorAlert error={add.error} />}
@@ -71,14 +76,27 @@ export function AddEmailAddress({ user, onAdded, onCancel }: AddEmailAddressProp
 
 export interface VerifyEmailAddressProps {
   email: EmailAddress;
+  /** By emailed link rather than by code. */
+  byLink: boolean;
+  /** The instance offers both: switch between code and link (the panel sends what it needs). */
+  onSwitch?(byLink: boolean): void;
   /** Why the first code was not sent, if it was not. */
   initialError?: unknown;
   onVerified(): void;
   onCancel(): void;
 }
 
-/** The code step: the code emailed to the address, with a resend. */
-export function VerifyEmailAddress({ email, initialError, onVerified, onCancel }: VerifyEmailAddressProps) {
+/** The code step (the code emailed to the address, with a resend), or the link panel. */
+export function VerifyEmailAddress({ byLink, onSwitch, ...props }: VerifyEmailAddressProps) {
+  if (!byLink) return <VerifyByCode {...props} onUseLink={onSwitch && (() => onSwitch(true))} />;
+  return (
+    <Suspense fallback={<Spinner />}>
+      <LinkPanel email={props.email} onVerified={props.onVerified} onCancel={props.onCancel} onUseCode={onSwitch && (() => onSwitch(false))} />
+    </Suspense>
+  );
+}
+
+function VerifyByCode({ email, initialError, onVerified, onCancel, onUseLink }: Omit<VerifyEmailAddressProps, 'byLink' | 'onSwitch'> & { onUseLink?(): void }) {
   const { t, errorMessage } = useLocalization();
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -122,6 +140,7 @@ export function VerifyEmailAddress({ email, initialError, onVerified, onCancel }
           <ActionButton loading={resend.loading} onClick={sendAgain}>
             {t('userProfile.emailAddresses.resend')}
           </ActionButton>
+          {onUseLink && <ActionButton onClick={onUseLink}>{t('userProfile.emailAddresses.useLink')}</ActionButton>}
           <SecondaryButton disabled={verify.loading} onClick={onCancel}>
             {t('cancel')}
           </SecondaryButton>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { RedirectToSignIn, useUser } from '@latch/react';
 import {
   Card,
@@ -7,6 +7,7 @@ import {
   Main,
   Spinner,
   useElement,
+  useEmailLinkToken,
   useFlowRouter,
   useLocalization,
   useNavigate,
@@ -21,6 +22,9 @@ import { useEnvironment } from './useEnvironment';
 import css from '../../styles/userProfile.css?raw';
 import { signIn } from '../../localization/en-US/signIn';
 import { userProfile } from '../../localization/en-US/userProfile';
+
+// The page an emailed link opens (verifying an added address) loads on demand.
+const EmailLinkVerify = /* @__PURE__ */ lazy(() => import('../EmailLink/userProfile').then((m) => ({ default: m.ProfileLinkVerify })));
 
 /**
  * This component's English, under any translation (a page ships only the
@@ -64,14 +68,22 @@ function Profile({ routing, path, fallback, signInUrl }: RoutingProps & Pick<Use
   const page: ProfilePage = router.step === 'security' ? 'security' : 'account';
   const pageProps = useElement('profilePage');
   const navigate = useNavigate();
+  const linkToken = useEmailLinkToken();
 
-  if (!isLoaded) {
+  const loading = (
+    <Card>
+      <div role="status">
+        <Spinner />
+      </div>
+    </Card>
+  );
+  if (!isLoaded) return loading;
+  // Before the signed-out check: an address can be verified in a browser that is not signed in.
+  if (linkToken) {
     return (
-      <Card>
-        <div role="status">
-          <Spinner />
-        </div>
-      </Card>
+      <Suspense fallback={loading}>
+        <EmailLinkVerify token={linkToken} applicationName={environment?.applicationName} />
+      </Suspense>
     );
   }
   if (!user) return fallback !== undefined ? <>{fallback}</> : <RedirectToSignIn signInUrl={signInUrl} navigate={navigate} />;

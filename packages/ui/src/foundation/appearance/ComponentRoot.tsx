@@ -54,18 +54,25 @@ export function ComponentRoot({ component, appearance, localization, children, i
     return { component, appearance: merged, resource };
   }, [base, providerAppearance, providerLocalization, component, appearance, localization, strings]);
 
-  const inject = providerAppearance?.injectStyles !== false;
-  const layer = providerAppearance?.cssLayerName;
-  const nonce = providerAppearance?.styleNonce;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} layered={layer !== undefined} />}
-      {inject && stylesheet && (
-        <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} layered={layer !== undefined} />
-      )}
+      <Sheet id="latch-ui" css={baseCss} />
+      {stylesheet && <Sheet id={`latch-${component}`} css={stylesheet} />}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );
+}
+
+/**
+ * One of Latch's stylesheets, injected as the provider asks (or not at all,
+ * with `injectStyles: false`): a component's own, or the sheet of a part
+ * loaded on demand, which brings its rules with its code.
+ */
+export function Sheet({ id, css }: { id: string; css: string }) {
+  const appearance = useLatchUIOptions().appearance as ProviderAppearance | undefined;
+  if (appearance?.injectStyles === false) return null;
+  const layer = appearance?.cssLayerName;
+  return <LatchStyles id={sheetId(id, layer)} css={cachedPageCss(css, layer)} nonce={appearance?.styleNonce} layered={layer !== undefined} />;
 }
 
 /** One `<style>` per sheet and layer name: `latch-ui`, `latch-signIn`, … (`latch-ui@components` in a layer). */

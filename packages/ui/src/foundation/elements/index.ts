@@ -1,4 +1,5 @@
 import { commonElements } from './common';
+import { emailLinkElements } from './emailLink';
 import { signInElements } from './signIn';
 import { signUpElements } from './signUp';
 import { userButtonElements } from './userButton';
@@ -9,7 +10,8 @@ export type ElementKey =
   | (typeof signInElements)[number]
   | (typeof signUpElements)[number]
   | (typeof userProfileElements)[number]
-  | (typeof userButtonElements)[number];
+  | (typeof userButtonElements)[number]
+  | (typeof emailLinkElements)[number];
 
 /**
  * Every styled element, one typed list: the README's table of appearance keys
@@ -23,4 +25,5 @@ export const elementKeys: readonly ElementKey[] = /* @__PURE__ */ ([] as Element
   signUpElements,
   userProfileElements,
   userButtonElements,
+  emailLinkElements,
 );

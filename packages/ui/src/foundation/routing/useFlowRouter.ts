@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { EMAIL_LINK_PARAM } from '@latch/protocol';
 import { noSubscription } from '../renderingHtml';
 
 export type Routing = 'virtual' | 'hash' | 'path';
@@ -105,4 +106,30 @@ export function useFlowRouter({ routing = 'virtual', path, initial }: FlowRouter
 
   const current = inUrl ? urlStep : virtualStep;
   return { step: current === '' ? initial : current, navigate };
+}
+
+function readLinkToken(): string | null {
+  return new URLSearchParams(window.location.search).get(EMAIL_LINK_PARAM);
+}
+
+function noToken(): null {
+  return null;
+}
+
+/**
+ * The token of an emailed link this page was opened with (`?latch_link=…`),
+ * or null. Any component may be the link's page, whatever its routing: the
+ * link names the URL that asked for it. Null on the server and while
+ * hydrating, so the markup matches.
+ */
+export function useEmailLinkToken(): string | null {
+  return useSyncExternalStore(subscribe, readLinkToken, noToken);
+}
+
+/** Takes the token out of the address bar (replacing the entry), once the page is done with it. */
+export function dropEmailLinkToken(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete(EMAIL_LINK_PARAM);
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  window.dispatchEvent(new Event(changeEvent));
 }

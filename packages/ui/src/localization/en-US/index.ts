@@ -14,8 +14,11 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
 
 /**
  * The default resource: every visible string, and the reference every other
- * locale falls back to per key. A pure call rather than a spread, which
+ * locale falls back to per key. All but the email-link section (./emailLink.ts),
+ * which ships with the parts that show it: they load on demand, so a page's
+ * first load carries none of it. A pure call rather than a spread, which
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */
 export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton });
+

@@ -27,6 +27,8 @@ export const signIn = {
     title: 'Reset your password',
     subtitle: 'Enter the code we sent to your email address',
   },
+  /** Beside "Use another method" on the password and code steps, when the instance sends sign-in links. */
+  useEmailLink: 'Email me a link',
   resend: {
     action: 'Resend code',
     /** The resend button while it waits; `{{seconds}}` counts down. */

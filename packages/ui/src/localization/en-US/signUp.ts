@@ -34,5 +34,7 @@ export const signUp = {
     /** The resend button while it waits; `{{seconds}}` counts down. */
     resendIn: 'Resend code in {{seconds}} s',
     resent: 'We sent a new code to {{emailAddress}}.',
+    /** When the instance offers both a code and a link. */
+    useLink: 'Email me a link instead',
   },
 };

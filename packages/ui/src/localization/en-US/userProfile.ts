@@ -41,6 +41,10 @@ export const userProfile = {
     add: 'Add email address',
     addTitle: 'Add an email address',
     addHint: 'We will send a verification code to this address.',
+    /** The hint when the instance verifies addresses by emailed link. */
+    addHintLink: 'We will send a verification link to this address.',
+    /** When the instance offers both a code and a link. */
+    useLink: 'Email a link instead',
     verify: 'Verify',
     verifyTitle: 'Verify {{emailAddress}}',
     codeSent: 'Enter the code we sent to {{emailAddress}}.',

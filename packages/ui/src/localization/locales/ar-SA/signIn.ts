@@ -24,6 +24,7 @@ export const signIn: LocalizationResource['signIn'] = {
     title: 'إعادة تعيين كلمة المرور',
     subtitle: 'أدخل الرمز الذي أرسلناه إلى بريدك الإلكتروني',
   },
+  useEmailLink: 'أرسل لي رابطًا بالبريد',
   resend: {
     action: 'إعادة إرسال الرمز',
     /** "ث" abbreviates ثانية, as "s" does seconds: no count agreement needed. */

@@ -27,5 +27,6 @@ export const signUp: LocalizationResource['signUp'] = {
     resend: 'إعادة إرسال الرمز',
     resendIn: 'إعادة إرسال الرمز بعد {{seconds}} ث',
     resent: 'أرسلنا رمزًا جديدًا إلى {{emailAddress}}.',
+    useLink: 'أرسل لي رابطًا بدلًا من ذلك',
   },
 };

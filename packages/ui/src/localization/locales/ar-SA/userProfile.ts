@@ -41,6 +41,8 @@ export const userProfile: LocalizationResource['userProfile'] = {
     add: 'إضافة بريد إلكتروني',
     addTitle: 'إضافة عنوان بريد إلكتروني',
     addHint: 'سنرسل رمز تحقق إلى هذا العنوان.',
+    addHintLink: 'سنرسل رابط تحقق إلى هذا العنوان.',
+    useLink: 'إرسال رابط بدلًا من ذلك',
     verify: 'تحقّق',
     verifyTitle: 'التحقق من {{emailAddress}}',
     codeSent: 'أدخل الرمز الذي أرسلناه إلى {{emailAddress}}.',

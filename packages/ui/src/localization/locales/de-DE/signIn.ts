@@ -24,6 +24,7 @@ export const signIn: LocalizationResource['signIn'] = {
     title: 'Passwort zurücksetzen',
     subtitle: 'Geben Sie den Code ein, den wir an Ihre E-Mail-Adresse gesendet haben',
   },
+  useEmailLink: 'Link per E-Mail erhalten',
   resend: {
     action: 'Code erneut senden',
     wait: 'Code erneut senden in {{seconds}} s',

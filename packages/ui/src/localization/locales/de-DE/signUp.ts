@@ -27,5 +27,6 @@ export const signUp: LocalizationResource['signUp'] = {
     resend: 'Code erneut senden',
     resendIn: 'Code erneut senden in {{seconds}} s',
     resent: 'Wir haben einen neuen Code an {{emailAddress}} gesendet.',
+    useLink: 'Stattdessen einen Link per E-Mail erhalten',
   },
 };

@@ -41,6 +41,8 @@ export const userProfile: LocalizationResource['userProfile'] = {
     add: 'E-Mail-Adresse hinzufügen',
     addTitle: 'E-Mail-Adresse hinzufügen',
     addHint: 'Wir senden einen Bestätigungscode an diese Adresse.',
+    addHintLink: 'Wir senden einen Bestätigungslink an diese Adresse.',
+    useLink: 'Stattdessen einen Link senden',
     verify: 'Bestätigen',
     verifyTitle: '{{emailAddress}} bestätigen',
     codeSent: 'Geben Sie den Code ein, den wir an {{emailAddress}} gesendet haben.',

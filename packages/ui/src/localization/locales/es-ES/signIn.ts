@@ -24,6 +24,7 @@ export const signIn: LocalizationResource['signIn'] = {
     title: 'Restablece tu contraseña',
     subtitle: 'Introduce el código que hemos enviado a tu correo electrónico',
   },
+  useEmailLink: 'Enviarme un enlace por correo',
   resend: {
     action: 'Reenviar código',
     wait: 'Reenviar código en {{seconds}} s',

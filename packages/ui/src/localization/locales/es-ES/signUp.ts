@@ -27,5 +27,6 @@ export const signUp: LocalizationResource['signUp'] = {
     resend: 'Reenviar código',
     resendIn: 'Reenviar código en {{seconds}} s',
     resent: 'Hemos enviado un código nuevo a {{emailAddress}}.',
+    useLink: 'Enviarme un enlace en su lugar',
   },
 };

@@ -41,6 +41,8 @@ export const userProfile: LocalizationResource['userProfile'] = {
     add: 'Añadir correo electrónico',
     addTitle: 'Añade un correo electrónico',
     addHint: 'Enviaremos un código de verificación a esta dirección.',
+    addHintLink: 'Enviaremos un enlace de verificación a esta dirección.',
+    useLink: 'Enviar un enlace en su lugar',
     verify: 'Verificar',
     verifyTitle: 'Verificar {{emailAddress}}',
     codeSent: 'Introduce el código que hemos enviado a {{emailAddress}}.',

@@ -24,6 +24,7 @@ export const signIn: LocalizationResource['signIn'] = {
     title: 'Réinitialiser votre mot de passe',
     subtitle: 'Saisissez le code envoyé à votre adresse e-mail',
   },
+  useEmailLink: 'Recevoir un lien par e-mail',
   resend: {
     action: 'Renvoyer le code',
     wait: 'Renvoyer le code dans {{seconds}} s',

@@ -27,5 +27,6 @@ export const signUp: LocalizationResource['signUp'] = {
     resend: 'Renvoyer le code',
     resendIn: 'Renvoyer le code dans {{seconds}} s',
     resent: 'Nous avons envoyé un nouveau code à {{emailAddress}}.',
+    useLink: 'Recevoir plutôt un lien par e-mail',
   },
 };

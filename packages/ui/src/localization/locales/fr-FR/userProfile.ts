@@ -41,6 +41,8 @@ export const userProfile: LocalizationResource['userProfile'] = {
     add: 'Ajouter une adresse e-mail',
     addTitle: 'Ajouter une adresse e-mail',
     addHint: 'Nous enverrons un code de vérification à cette adresse.',
+    addHintLink: 'Nous enverrons un lien de vérification à cette adresse.',
+    useLink: 'Envoyer plutôt un lien',
     verify: 'Vérifier',
     verifyTitle: 'Vérifier {{emailAddress}}',
     codeSent: 'Saisissez le code envoyé à {{emailAddress}}.',

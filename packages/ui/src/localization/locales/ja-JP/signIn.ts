@@ -24,6 +24,7 @@ export const signIn: LocalizationResource['signIn'] = {
     title: 'パスワードの再設定',
     subtitle: 'メールアドレスに送信したコードを入力してください',
   },
+  useEmailLink: 'メールでリンクを受け取る',
   resend: {
     action: 'コードを再送信',
     wait: '{{seconds}} 秒後にコードを再送信',

@@ -26,5 +26,6 @@ export const signUp: LocalizationResource['signUp'] = {
     resend: 'コードを再送信',
     resendIn: '{{seconds}} 秒後にコードを再送信',
     resent: '{{emailAddress}} に新しいコードを送信しました。',
+    useLink: '代わりにメールでリンクを受け取る',
   },
 };

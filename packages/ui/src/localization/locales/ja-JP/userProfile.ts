@@ -41,6 +41,8 @@ export const userProfile: LocalizationResource['userProfile'] = {
     add: 'メールアドレスを追加',
     addTitle: 'メールアドレスを追加',
     addHint: 'このアドレスに確認コードを送信します。',
+    addHintLink: 'このアドレスに確認用リンクを送信します。',
+    useLink: '代わりにリンクを送信',
     verify: '確認',
     verifyTitle: '{{emailAddress}} を確認',
     codeSent: '{{emailAddress}} に送信したコードを入力してください。',

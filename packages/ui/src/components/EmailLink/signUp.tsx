@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useSignUp } from '@latch/react';
+import {
+  Alert,
+  Card,
+  dropEmailLinkToken,
+  Header,
+  IdentityPreview,
+  LinkButton,
+  Main,
+  ResendCode,
+  useAsyncAction,
+  useLocalization,
+  type Routing,
+} from '../../foundation';
+import { useFinishSignUp } from '../SignUp/useFinishSignUp';
+import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import { useLinkWait } from './useLinkWait';
+import { VerifyLink } from './VerifyLink';
+
+/**
+ * <SignUp/>'s parts for email links, loaded on demand: the "check your email"
+ * step that verifies the new address by link, and the page the link opens.
+ */
+
+export interface SignUpLinkStepProps {
+  applicationName: string | undefined;
+  routing: Routing | undefined;
+  path: string | undefined;
+  afterSignUpUrl: string | undefined;
+  /** Back to the form, to change the address. */
+  onEdit(): void;
+  /** The instance offers a code too: switch to it (a code is sent first). */
+  onUseCode?(): void;
+}
+
+export function SignUpLinkStep(props: SignUpLinkStepProps) {
+  return (
+    <EmailLinkRoot>
+      <Waiting {...props} />
+    </EmailLinkRoot>
+  );
+}
+
+function Waiting({ applicationName, routing, path, afterSignUpUrl, onEdit, onUseCode }: SignUpLinkStepProps) {
+  const { t, errorMessage } = useLocalization();
+  const { signUp } = useSignUp();
+  const finish = useFinishSignUp(afterSignUpUrl);
+  const [emailAddress] = useState(signUp.emailAddress ?? '');
+  const [notice, setNotice] = useState<string | null>(null);
+  const other = useAsyncAction();
+
+  const wait = useLinkWait(
+    () => {
+      const linkFlow = signUp.createEmailLinkFlow();
+      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(routing, path) }) };
+    },
+    (result) => {
+      if (result.status === 'complete') return void other.run(() => finish(result));
+      const opened = result.verifications.emailAddress?.status === 'verified';
+      setNotice(t(opened ? 'errors.email_link_client_mismatch' : 'emailLink.waiting.expired'));
+    },
+  );
+
+  const switchToCode = onUseCode
+    ? () =>
+        other.run(async () => {
+          wait.cancel();
+          await signUp.prepareEmailAddressVerification({ strategy: 'email_code' });
+          onUseCode();
+        })
+    : null;
+  const failure = notice ?? (other.error ? errorMessage(other.error) : wait.error ? errorMessage(wait.error) : null);
+
+  return (
+    <Card applicationName={applicationName}>
+      <Header
+        title={t('emailLink.waiting.title')}
+        subtitle={t('emailLink.waiting.signUpText', { emailAddress })}
+        autoFocus
+        applicationName={applicationName}
+      />
+      <Main>
+        <IdentityPreview identifier={emailAddress} onEdit={onEdit} editLabel={t('signUp.verify.editEmail')} />
+        {failure ? <Alert>{failure}</Alert> : <WaitingStatus />}
+        <ResendCode
+          send={async () => {
+            setNotice(null);
+            other.reset();
+            wait.resend();
+          }}
+          sentAt={wait.sentAt}
+          onSent={() => undefined}
+          text={{
+            action: t('emailLink.waiting.resend'),
+            wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
+            sent: t('emailLink.waiting.resent'),
+          }}
+        />
+        {switchToCode && (
+          <LinkButton loading={other.loading} onClick={() => void switchToCode()}>
+            {t('emailLink.waiting.useCode')}
+          </LinkButton>
+        )}
+      </Main>
+    </Card>
+  );
+}
+
+/** The page the link opens, inside <SignUp/>: signed up and signed in here, or "return to your original tab". */
+export function SignUpLinkVerify({ token, applicationName, afterSignUpUrl, onRestart }: {
+  token: string;
+  applicationName: string | undefined;
+  afterSignUpUrl: string | undefined;
+  onRestart(): void;
+}) {
+  const finish = useFinishSignUp(afterSignUpUrl);
+  return (
+    <VerifyLink
+      token={token}
+      applicationName={applicationName}
+      onSession={async (sessionId) => {
+        await finish({ createdSessionId: sessionId });
+        dropEmailLinkToken();
+      }}
+      next={{
+        label: 'emailLink.failed.signUpAgain',
+        go() {
+          dropEmailLinkToken();
+          onRestart();
+        },
+      }}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { EmailAddress } from '@latch/react';
+import { useSessionList } from '@latch/react';
+import { Alert, dropEmailLinkToken, ResendCode, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
+import { ActionButton, Panel, PanelActions } from '../UserProfile/parts';
+import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import { useLinkWait } from './useLinkWait';
+import { VerifyLink } from './VerifyLink';
+
+/**
+ * <UserProfile/>'s parts for email links, loaded on demand: verifying an
+ * added address by link (the panel waits, and closes by itself once the link
+ * is opened, in any browser), and the page the link opens.
+ */
+
+export interface ProfileLinkPanelProps {
+  email: EmailAddress;
+  onVerified(): void;
+  onCancel(): void;
+  /** The instance offers a code too: switch to it (a code is sent first). */
+  onUseCode?(): void;
+}
+
+export function ProfileLinkPanel(props: ProfileLinkPanelProps) {
+  return (
+    <EmailLinkRoot>
+      <Waiting {...props} />
+    </EmailLinkRoot>
+  );
+}
+
+function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
+  const { t, errorMessage } = useLocalization();
+  const [expired, setExpired] = useState(false);
+  const other = useAsyncAction();
+  const emailAddress = email.emailAddress;
+
+  const wait = useLinkWait(
+    () => {
+      const linkFlow = email.createEmailLinkFlow();
+      // The profile's own page: it recognises the link by its parameter, whatever its routing.
+      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(undefined, undefined) }) };
+    },
+    (result) => (result.isVerified ? onVerified() : setExpired(true)),
+  );
+
+  const switchToCode = onUseCode
+    ? () =>
+        other.run(async () => {
+          wait.cancel();
+          await email.prepareVerification();
+          onUseCode();
+        })
+    : null;
+  const failure = expired ? t('emailLink.waiting.expired') : (other.error ?? wait.error) ? errorMessage(other.error ?? wait.error) : null;
+
+  return (
+    <Panel
+      title={t('userProfile.emailAddresses.verifyTitle', { emailAddress })}
+      text={t('emailLink.waiting.profileText', { emailAddress })}
+      onCancel={onCancel}
+    >
+      {failure ? <Alert>{failure}</Alert> : <WaitingStatus />}
+      <ResendCode
+        send={async () => {
+          setExpired(false);
+          other.reset();
+          wait.resend();
+        }}
+        sentAt={wait.sentAt}
+        onSent={() => undefined}
+        text={{
+          action: t('emailLink.waiting.resend'),
+          wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
+          sent: t('emailLink.waiting.resent'),
+        }}
+      />
+      <PanelActions>
+        {switchToCode && (
+          <ActionButton loading={other.loading} onClick={() => void switchToCode()}>
+            {t('emailLink.waiting.useCode')}
+          </ActionButton>
+        )}
+        <SecondaryButton onClick={onCancel}>{t('cancel')}</SecondaryButton>
+      </PanelActions>
+    </Panel>
+  );
+}
+
+/**
+ * The page the link opens, when it is the profile's: verifying an address
+ * works in any browser, signed in or not (only the inbox's owner has the link).
+ */
+export function ProfileLinkVerify({ token, applicationName }: { token: string; applicationName: string | undefined }) {
+  const { setActive } = useSessionList();
+  return (
+    <VerifyLink
+      token={token}
+      applicationName={applicationName}
+      onSession={async (sessionId) => {
+        await setActive({ session: sessionId });
+        dropEmailLinkToken();
+      }}
+      next={{ label: 'emailLink.failed.back', go: dropEmailLinkToken }}
+    />
+  );
+}
