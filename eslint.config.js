@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'examples/*/.next/**', 'examples/*/next-env.d.ts', 'coverage/**', 'playground/public/**', 'storybook-static/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'examples/*/.next/**', 'examples/*/next-env.d.ts', 'coverage/**', 'playground/public/**', 'storybook-static/**', 'bench/.compare/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,8 @@ describe('<SignUp/>: localization and appearance', () => {
       localization: { formButtonPrimary: 'Onward', signUp: { start: { title: 'Join us' } } },
     });
     expect(await screen.findByRole('heading', { name: 'Join us' })).toBeTruthy();
-    await user.type(screen.getByLabelText('Email address'), 'alan@example.com');
+    // The heading renders before the environment arrives; the fields follow it.
+    await user.type(await screen.findByLabelText('Email address', {}, { timeout: 5000 }), 'alan@example.com');
     await user.type(screen.getByLabelText('Password'), 'enigma-bombe-1939');
     await user.click(screen.getByRole('button', { name: 'Onward' }));
     // A key the override leaves out falls back to English.
