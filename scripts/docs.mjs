@@ -17,7 +17,8 @@ export async function elementKeyGroups() {
         export { signInElements } from './signIn';
         export { signUpElements } from './signUp';
         export { userProfileElements } from './userProfile';
-        export { userButtonElements } from './userButton';`,
+        export { userButtonElements } from './userButton';
+        export { socialElements } from './social';`,
       resolveDir: new URL('../packages/ui/src/foundation/elements', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -33,6 +34,7 @@ export async function elementKeyGroups() {
     ['SignUp', module.signUpElements],
     ['UserProfile', module.userProfileElements],
     ['UserButton', module.userButtonElements],
+    ['Social sign-in', module.socialElements],
   ];
 }
 

@@ -17,7 +17,7 @@ export type {
 export { mergeAppearance, extendAppearance } from './appearance/merge';
 export { light, dark } from './appearance/themes';
 export { cssVariableName, cssVariables } from './appearance/variables';
-export { ComponentRoot, RootElement, type ComponentRootProps } from './appearance/ComponentRoot';
+export { ComponentRoot, ComponentSheet, RootElement, type ComponentRootProps } from './appearance/ComponentRoot';
 export { useElement, useLayout, type ElementProps, type ElementState } from './appearance/useElement';
 export { LatchStyles } from './LatchStyles';
 export { baseCss } from './styles';

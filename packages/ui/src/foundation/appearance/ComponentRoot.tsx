@@ -54,18 +54,25 @@ export function ComponentRoot({ component, appearance, localization, children, i
     return { component, appearance: merged, resource };
   }, [base, providerAppearance, providerLocalization, component, appearance, localization, strings]);
 
-  const inject = providerAppearance?.injectStyles !== false;
-  const layer = providerAppearance?.cssLayerName;
-  const nonce = providerAppearance?.styleNonce;
   return (
     <ComponentContext.Provider value={value}>
-      {inject && <LatchStyles id={sheetId('latch-ui', layer)} css={cachedPageCss(baseCss, layer)} nonce={nonce} layered={layer !== undefined} />}
-      {inject && stylesheet && (
-        <LatchStyles id={sheetId(`latch-${component}`, layer)} css={cachedPageCss(stylesheet, layer)} nonce={nonce} layered={layer !== undefined} />
-      )}
+      <ComponentSheet id="latch-ui" css={baseCss} />
+      {stylesheet && <ComponentSheet id={`latch-${component}`} css={stylesheet} />}
       <RootElement>{children}</RootElement>
     </ComponentContext.Provider>
   );
+}
+
+/**
+ * One of Latch's sheets as the provider asks (injected or not, its nonce, its
+ * layer), shielded like the rest: a component's own, or one an on-demand
+ * chunk brings (`latch-social`, with the provider buttons).
+ */
+export function ComponentSheet({ id, css }: { id: string; css: string }) {
+  const providerAppearance = useLatchUIOptions().appearance as ProviderAppearance | undefined;
+  if (providerAppearance?.injectStyles === false) return null;
+  const layer = providerAppearance?.cssLayerName;
+  return <LatchStyles id={sheetId(id, layer)} css={cachedPageCss(css, layer)} nonce={providerAppearance?.styleNonce} layered={layer !== undefined} />;
 }
 
 /** One `<style>` per sheet and layer name: `latch-ui`, `latch-signIn`, … (`latch-ui@components` in a layer). */

@@ -1,6 +1,7 @@
 import { commonElements } from './common';
 import { signInElements } from './signIn';
 import { signUpElements } from './signUp';
+import { socialElements } from './social';
 import { userButtonElements } from './userButton';
 import { userProfileElements } from './userProfile';
 
@@ -9,7 +10,8 @@ export type ElementKey =
   | (typeof signInElements)[number]
   | (typeof signUpElements)[number]
   | (typeof userProfileElements)[number]
-  | (typeof userButtonElements)[number];
+  | (typeof userButtonElements)[number]
+  | (typeof socialElements)[number];
 
 /**
  * Every styled element, one typed list: the README's table of appearance keys
@@ -23,4 +25,5 @@ export const elementKeys: readonly ElementKey[] = /* @__PURE__ */ ([] as Element
   signUpElements,
   userProfileElements,
   userButtonElements,
+  socialElements,
 );

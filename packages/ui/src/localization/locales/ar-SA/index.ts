@@ -2,6 +2,7 @@ import type { LocalizationResource } from '../../types';
 import { common } from './common';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
+import { social } from './social';
 import { userButton } from './userButton';
 import { userProfile } from './userProfile';
 
@@ -14,4 +15,5 @@ export const arSA = {
   signUp,
   userProfile,
   userButton,
+  social,
 } satisfies LocalizationResource;
