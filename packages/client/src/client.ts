@@ -1,7 +1,8 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, OAuthCallbackJSON, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
+import { goTo } from './resources/external-account';
 import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
@@ -113,6 +114,20 @@ export class LatchClient {
   /** Ends one session, or without `sessionId` every session of this client. */
   async signOut(params: { sessionId?: string } = {}): Promise<void> {
     await (params.sessionId ? this.#call('sessionEnd', { id: params.sessionId }) : this.#call('clientDelete'));
+  }
+
+  /**
+   * On the page a provider redirected back to (`sso-callback`): sends the
+   * URL's `state`, `code` (or `error`) to the API and, when the flow is
+   * complete, goes to its `redirectUrlComplete`. Resolves to where the flow
+   * stands (a second factor, missing fields, an account to prove first).
+   */
+  async handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
+    const q = new URL(params.url ?? globalThis.location.href).searchParams;
+    const body = { state: q.get('state'), code: q.get('code'), error: q.get('error'), errorDescription: q.get('error_description'), iss: q.get('iss') };
+    const result = await this.#call<OAuthCallbackJSON>('oauthCallback', { body });
+    if (result.status === 'complete') goTo(result.redirectUrlComplete, params.navigate);
+    return result;
   }
 
   /** The active session's JWT, or null when signed out. */

@@ -3,6 +3,7 @@ export type { LatchState, LatchInitialState } from './state';
 export { Session } from './resources/session';
 export { User, type ActiveSession } from './resources/user';
 export { EmailAddress } from './resources/email-address';
+export { ExternalAccount } from './resources/external-account';
 export { SignIn } from './resources/sign-in';
 export { SignUp } from './resources/sign-up';
 export { LatchAPIError, LatchNetworkError, isLatchAPIError, isLatchNetworkError, isReverificationError } from './errors';

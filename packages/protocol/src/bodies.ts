@@ -1,10 +1,13 @@
 /** Request bodies, one per mutating route. Unknown fields are ignored by the server. */
+import type { OAuthStartBody } from './oauth';
 import type { FirstFactorStrategy, SecondFactorStrategy } from './resources';
 
 export type SignInCreateBody =
   | { identifier: string; password?: string; strategy?: undefined }
   /** A one-time sign-in token made by the app's backend (`POST /v1/admin/sign_in_tokens`): signs in at once. */
-  | { strategy: 'ticket'; ticket: string };
+  | { strategy: 'ticket'; ticket: string }
+  /** Social sign-in: answers a sign-in whose first-factor verification carries the provider URL to go to. */
+  | OAuthStartBody;
 
 export type PrepareFirstFactorBody = {
   strategy: 'email_code' | 'reset_password_email_code';
@@ -37,6 +40,9 @@ export interface SignUpCreateBody {
   lastName?: string;
   username?: string;
 }
+
+/** Social sign-up: the other fields (username, names) may come along; the provider fills in what it knows. */
+export type SignUpOAuthCreateBody = OAuthStartBody & Omit<SignUpCreateBody, 'password'>;
 
 export type SignUpUpdateBody = SignUpCreateBody;
 

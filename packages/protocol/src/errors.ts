@@ -66,6 +66,31 @@ export const ErrorCodes = {
   metadataTooLarge: 'metadata_too_large',
   /** A sign-in token (`strategy: 'ticket'`) that is unknown, already used or expired (422). */
   signInTokenInvalid: 'sign_in_token_invalid',
+  // Social sign-in (OAuth / OIDC)
+  /** The provider id of an `oauth_*` strategy is unknown, or not enabled for this flow (sign-in, sign-up). */
+  oauthProviderDisabled: 'oauth_provider_disabled',
+  /** `redirectUrl` (or `actionCompleteRedirectUrl`) is not on the server's allowlist. */
+  oauthRedirectUrlInvalid: 'oauth_redirect_url_invalid',
+  /** The user refused at the provider (`error=access_denied`) or the provider reported another error. */
+  oauthAccessDenied: 'oauth_access_denied',
+  /** `state` is unknown, already used, or belongs to another browser: start again. */
+  oauthStateInvalid: 'oauth_state_invalid',
+  /** The attempt is older than 10 minutes: start again. */
+  oauthAttemptExpired: 'oauth_attempt_expired',
+  /** The provider refused the code (used, tampered, PKCE mismatch) or sent an ID token that fails validation (issuer, audience, signature, expiry, nonce). */
+  oauthCallbackInvalid: 'oauth_callback_invalid',
+  /** The provider could not be reached or answered with a server error: 503 with Retry-After; try again. */
+  oauthProviderUnavailable: 'oauth_provider_unavailable',
+  /** The provider's email belongs to another account that cannot be linked (the provider does not vouch for the email): sign in to that account and connect from the profile. */
+  oauthEmailInUse: 'oauth_email_in_use',
+  /** This provider account is already linked to another user. */
+  externalAccountExists: 'external_account_exists',
+  /** No account is linked to this provider account, and sign-up through it is off. */
+  externalAccountNotFound: 'external_account_not_found',
+  /** Removing it would leave the account with no way to sign in (no password, email code or other provider). */
+  externalAccountLastSignInMethod: 'external_account_last_sign_in_method',
+  /** A reauthorization came back with a different provider account than the one being reconnected. */
+  externalAccountMismatch: 'external_account_mismatch',
   // Server
   internal: 'internal_error',
   /** The server is overloaded or cannot reach its database right now: 503 with Retry-After; safe to retry. */

@@ -2,6 +2,7 @@
  * JSON shapes of the frontend API. Timestamps are milliseconds since the epoch.
  * Property names are camelCase on the wire, so the client maps nothing.
  */
+import type { ExternalAccountJSON, ExternalVerificationJSON, OAuthProviderJSON } from './oauth';
 
 export type FieldRequirement = 'required' | 'optional' | 'off';
 
@@ -45,6 +46,11 @@ export interface EnvironmentJSON {
    * to (`afterSignInUrl`, `redirect_url`); anything else falls back to the default.
    */
   allowedRedirectOrigins: string[];
+  /**
+   * Social sign-in providers that are enabled, in the configured order (no
+   * secrets: those stay in the server's config). Missing or empty: none.
+   */
+  oauthProviders?: OAuthProviderJSON[];
 }
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
@@ -54,6 +60,10 @@ export interface VerificationJSON {
   strategy: string | null;
   attempts: number;
   expireAt: number | null;
+  /** `oauth_*` strategies only: the provider's authorization URL while unverified. */
+  externalVerificationRedirectURL?: string | null;
+  /** `oauth_*` strategies only: why it failed. */
+  error?: { code: string; message: string } | null;
 }
 
 export interface EmailAddressJSON {
@@ -81,6 +91,8 @@ export interface UserJSON {
   publicMetadata?: Metadata;
   /** Set by the user (`user.update({ unsafeMetadata })`) or the backend: never trust it for authorisation. Always sent. */
   unsafeMetadata?: Metadata;
+  /** Linked social accounts, oldest first. Always sent; optional for older fixtures. */
+  externalAccounts?: ExternalAccountJSON[];
 }
 
 /** A JSON object of at most `Limits.maxMetadataBytes`. */
@@ -146,6 +158,13 @@ export interface SignInJSON {
   /** Public profile of the account being signed into, for "Welcome back, Ada". */
   userData: { firstName: string | null; lastName: string | null; imageUrl: string | null } | null;
   createdSessionId: string | null;
+  /**
+   * A social account waiting to be linked to this sign-in's account: the
+   * provider's email matched it, but linking needs the account proven first
+   * (password or email code). Linked when the first factor passes. Null or
+   * missing otherwise.
+   */
+  externalAccountToLink?: { provider: string; emailAddress: string | null } | null;
 }
 
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
@@ -165,7 +184,8 @@ export interface SignUpJSON {
   missingFields: SignUpField[];
   /** Fields with a value that still needs verifying (the email address). */
   unverifiedFields: SignUpField[];
-  verifications: { emailAddress: VerificationJSON | null };
+  /** `externalAccount`: the `oauth_*` verification of a sign-up through a provider (missing or null otherwise). */
+  verifications: { emailAddress: VerificationJSON | null; externalAccount?: ExternalVerificationJSON | null };
   createdSessionId: string | null;
   createdUserId: string | null;
 }

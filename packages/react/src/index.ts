@@ -48,6 +48,7 @@ export {
   type User,
   type ActiveSession,
   type EmailAddress,
+  type ExternalAccount,
   type SignIn,
   type SignUp,
 } from '@latch/client';

@@ -2,6 +2,7 @@ import type {
   AttemptFirstFactorBody,
   AttemptSecondFactorBody,
   FirstFactor,
+  OAuthStrategy,
   PrepareFirstFactorBody,
   PrepareSecondFactorBody,
   ResetPasswordBody,
@@ -13,6 +14,7 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import { goTo } from './external-account';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -34,6 +36,8 @@ export class SignIn {
   readonly secondFactorVerification: VerificationJSON | null;
   readonly userData: SignInJSON['userData'];
   readonly createdSessionId: string | null;
+  /** A social account waiting to be linked once this account's first factor passes. */
+  readonly externalAccountToLink: SignInJSON['externalAccountToLink'];
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SignInJSON | null) {
@@ -47,11 +51,27 @@ export class SignIn {
     this.secondFactorVerification = json?.secondFactorVerification ?? null;
     this.userData = json?.userData ?? null;
     this.createdSessionId = json?.createdSessionId ?? null;
+    this.externalAccountToLink = json?.externalAccountToLink ?? null;
   }
 
   /** Starts a new attempt; with `password`, the first factor is attempted at once. */
   create(params: SignInCreateBody): Promise<SignIn> {
     return this.#send('signInCreate', params, true);
+  }
+
+  /**
+   * Social sign-in: starts the attempt and sends the browser to the provider,
+   * which returns to `redirectUrl` (the page that calls `handleRedirectCallback()`).
+   */
+  async authenticateWithRedirect(params: {
+    strategy: OAuthStrategy;
+    redirectUrl: string;
+    redirectUrlComplete?: string;
+    navigate?: (url: string) => void;
+  }): Promise<void> {
+    const { strategy, redirectUrl, redirectUrlComplete: actionCompleteRedirectUrl, navigate } = params;
+    const signIn = await this.create({ strategy, redirectUrl, actionCompleteRedirectUrl });
+    goTo(signIn.firstFactorVerification?.externalVerificationRedirectURL, navigate);
   }
 
   /**

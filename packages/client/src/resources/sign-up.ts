@@ -1,6 +1,7 @@
 import type {
   ClientRouteName,
   SignUpCreateBody,
+  SignUpOAuthCreateBody,
   SignUpField,
   SignUpJSON,
   SignUpStatus,
@@ -8,6 +9,7 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import { goTo } from './external-account';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -29,7 +31,7 @@ export class SignUp {
   readonly optionalFields: SignUpField[];
   readonly missingFields: SignUpField[];
   readonly unverifiedFields: SignUpField[];
-  readonly verifications: { emailAddress: VerificationJSON | null };
+  readonly verifications: SignUpJSON['verifications'];
   readonly createdSessionId: string | null;
   readonly createdUserId: string | null;
   readonly #ctx: ClientContext;
@@ -52,8 +54,17 @@ export class SignUp {
     this.createdUserId = json?.createdUserId ?? null;
   }
 
-  create(params: SignUpCreateBody): Promise<SignUp> {
+  create(params: SignUpCreateBody | SignUpOAuthCreateBody): Promise<SignUp> {
     return this.#send('signUpCreate', params, true);
+  }
+
+  /** Social sign-up: like `signIn.authenticateWithRedirect`; other fields (username) may come along. */
+  async authenticateWithRedirect(
+    params: Omit<SignUpOAuthCreateBody, 'actionCompleteRedirectUrl'> & { redirectUrlComplete?: string; navigate?: (url: string) => void },
+  ): Promise<void> {
+    const { redirectUrlComplete: actionCompleteRedirectUrl, navigate, ...rest } = params;
+    const signUp = await this.create({ ...rest, actionCompleteRedirectUrl });
+    goTo(signUp.verifications.externalAccount?.externalVerificationRedirectURL, navigate);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {

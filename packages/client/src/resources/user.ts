@@ -4,6 +4,8 @@ import type {
   ChangePasswordBody,
   EmailAddressJSON,
   ClientRouteName,
+  ExternalAccountCreateBody,
+  PendingExternalAccountJSON,
   TotpJSON,
   TotpVerifiedJSON,
   UserJSON,
@@ -12,6 +14,7 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
+import { ExternalAccount } from './external-account';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -31,6 +34,8 @@ export class User {
   readonly primaryEmailAddressId: string | null;
   readonly primaryEmailAddress: EmailAddress | null;
   readonly emailAddresses: EmailAddress[];
+  /** Linked social accounts, oldest first. */
+  readonly externalAccounts: ExternalAccount[];
   readonly passwordEnabled: boolean;
   readonly totpEnabled: boolean;
   readonly backupCodeEnabled: boolean;
@@ -58,6 +63,7 @@ export class User {
     this.emailAddresses = json.emailAddresses.map((e) =>
       toEmailAddress(ctx, e, sessionId, previous?.emailAddresses.find((p) => p.id === e.id)),
     );
+    this.externalAccounts = (json.externalAccounts ?? []).map((a) => new ExternalAccount(ctx, a, sessionId));
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
     this.passwordEnabled = json.passwordEnabled;
     this.totpEnabled = json.totpEnabled;
@@ -84,6 +90,15 @@ export class User {
   async createEmailAddress(params: { emailAddress: string }): Promise<EmailAddress> {
     const json = await this.#me<EmailAddressJSON>('meEmailCreate', { body: { emailAddress: params.emailAddress } });
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
+  }
+
+  /**
+   * Starts connecting a provider (needs a recent verification): send the
+   * browser to the answer's `verification.externalVerificationRedirectURL`;
+   * the callback page then calls `handleRedirectCallback()`.
+   */
+  createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
+    return this.#me<PendingExternalAccountJSON>('meExternalAccountCreate', { body: params });
   }
 
   updatePassword(params: ChangePasswordBody): Promise<User> {

@@ -7,6 +7,7 @@ import { listMySessions, revokeMySession } from './flows/me-sessions';
 import { attemptReverification, prepareReverification } from './flows/reverification';
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
+import { createExternalAccount, deleteExternalAccount, oauthCallback, oauthFormPost, reauthorizeExternalAccount } from './oauth/routes';
 import { getSessionStatus } from './flows/session-status';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
@@ -38,6 +39,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   signUpPrepareVerification: { handler: prepareSignUpVerification },
   signUpAttemptVerification: { handler: attemptSignUpVerification },
 
+  oauthCallback: { handler: oauthCallback },
+  oauthFormPost: { handler: oauthFormPost },
+
   sessionToken: { handler: mintSessionToken },
   sessionTouch: { handler: touchSession },
   sessionEnd: { handler: endSession },
@@ -58,6 +62,9 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   meBackupCodes: { handler: regenerateBackupCodes },
   meSessions: { handler: listMySessions },
   meSessionRevoke: { handler: revokeMySession },
+  meExternalAccountCreate: { handler: createExternalAccount },
+  meExternalAccountReauthorize: { handler: reauthorizeExternalAccount },
+  meExternalAccountDelete: { handler: deleteExternalAccount },
   meReverificationPrepare: { handler: prepareReverification },
   meReverificationAttempt: { handler: attemptReverification },
 
