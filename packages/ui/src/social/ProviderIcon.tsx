@@ -1,12 +1,13 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { useElement } from '../foundation';
+import type { SocialProvider } from './providers';
 
 type Icon = ComponentType;
 
 /**
  * One module per provider, imported when a button for it first renders: an
  * app with Google alone never downloads GitLab's paths. Presets by id; any
- * other provider gets the generic key.
+ * other provider gets the generic key (or its `iconUrl`).
  */
 const loaders: Record<string, () => Promise<{ default: Icon }>> = {
   google: () => import('./icons/google'),
@@ -22,13 +23,17 @@ const generic = () => import('./icons/generic');
 const loaded = new Map<string, Icon>();
 
 /**
- * The provider's icon, decorative (the button carries the name). Until its
- * module arrives the box is there, empty and the same size, so nothing moves.
+ * The provider's icon, decorative (the button carries the name): a preset's
+ * inlined SVG, a custom provider's configured image, else a key. Until an
+ * SVG's module arrives the box is there, empty and the same size, so nothing moves.
  */
-export function ProviderIcon({ id }: { id: string }) {
+export function ProviderIcon({ provider }: { provider: Pick<SocialProvider, 'icon' | 'iconUrl'> }) {
+  const id = provider.icon ?? '';
+  const box = useElement('socialButtonsProviderIcon');
   const [Icon, setIcon] = useState<Icon | undefined>(() => loaded.get(id));
+  const image = !provider.icon && provider.iconUrl;
   useEffect(() => {
-    if (Icon) return;
+    if (Icon || image) return;
     let live = true;
     void (Object.hasOwn(loaders, id) ? loaders[id]! : generic)().then(({ default: module }) => {
       loaded.set(id, module);
@@ -37,6 +42,6 @@ export function ProviderIcon({ id }: { id: string }) {
     return () => {
       live = false;
     };
-  }, [id, Icon]);
-  return <span {...useElement('socialButtonsProviderIcon')}>{Icon && <Icon />}</span>;
+  }, [id, Icon, image]);
+  return <span {...box}>{image ? <img src={image} alt="" /> : Icon && <Icon />}</span>;
 }

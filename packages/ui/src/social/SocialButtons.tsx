@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import type { OAuthStrategy } from '@latch/protocol';
 import { Alert, Badge, ComponentSheet, Divider, Spinner, useAsyncAction, useElement, useLayout, useLocalization } from '../foundation';
 import css from '../styles/social.css?raw';
 import { lastUsedStrategy } from './lastUsed';
+import { setPendingStrategy } from './pendingStrategy';
+import { useLeaveFor } from './useLeaveFor';
 import { ProviderIcon } from './ProviderIcon';
 import { buttonVariant, type SocialProvider } from './providers';
 import { WithSocialStrings } from './strings';
@@ -10,8 +13,8 @@ export interface SocialButtonsProps {
   providers: SocialProvider[];
   /** Where the form is: the "or" divider goes between. */
   placement: 'top' | 'bottom';
-  /** Starts the provider's redirect (the page leaves on success, so only a failure comes back). */
-  start(strategy: string): Promise<unknown>;
+  /** Starts the provider's redirect; `navigate` is how to leave for the provider's page. */
+  start(strategy: OAuthStrategy, navigate: (url: string) => void): Promise<unknown>;
 }
 
 /**
@@ -35,15 +38,17 @@ function ButtonRow({ providers, placement, start }: SocialButtonsProps) {
   const layout = useLayout();
   const variant = buttonVariant(layout, providers.length);
   const action = useAsyncAction();
+  const leaveFor = useLeaveFor();
   const [pending, setPending] = useState<string | null>(null);
   // Read once: the badge must not jump while the page is up.
   const [lastUsed] = useState(lastUsedStrategy);
   const labelId = useId();
   const group = useElement('socialButtons');
 
-  const click = (strategy: string) => {
+  const click = (strategy: OAuthStrategy) => {
     setPending(strategy);
-    void action.run(start).then(() => setPending(null));
+    setPendingStrategy(strategy);
+    void action.run(() => start(strategy, leaveFor));
   };
   // Leaving can take a moment; the clicked button shows it, the others wait.
   const busy = pending !== null && (action.loading || !action.error);
@@ -114,7 +119,7 @@ function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClic
       title={block ? undefined : label}
       onClick={onClick}
     >
-      {loading ? <Spinner /> : <ProviderIcon id={provider.id} />}
+      {loading ? <Spinner /> : <ProviderIcon provider={provider} />}
       {block && <span {...text}>{label}</span>}
       {lastUsed && (
         <span {...badge} aria-hidden={block ? undefined : true}>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import type { OAuthStrategy } from '@latch/protocol';
 import { Divider, useLayout, useLocalization } from '../foundation';
 import { buttonVariant, type SocialProvider } from './providers';
 
@@ -9,7 +10,8 @@ export interface SocialButtonsSlotProps {
   providers: SocialProvider[];
   /** Where this slot sits relative to the form; it renders only when that is `appearance.layout.socialButtonsPlacement` (default 'top'). */
   placement: 'top' | 'bottom';
-  start(strategy: string): Promise<unknown>;
+  /** Starts the provider's redirect; `navigate` is how to leave for the provider's page. */
+  start(strategy: OAuthStrategy, navigate: (url: string) => void): Promise<unknown>;
 }
 
 /**

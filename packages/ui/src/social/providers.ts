@@ -1,22 +1,11 @@
-import type { EnvironmentJSON } from '@latch/protocol';
+import type { EnvironmentJSON, OAuthProviderJSON } from '@latch/protocol';
 import type { Layout } from '../foundation';
 
-/**
- * One enabled provider as the environment lists it. `strategy` is what the
- * hooks take (`oauth_google`), `id` the preset ('google', 'github', …, or the
- * instance's own id for a generic OpenID Connect / OAuth 2.0 provider), `name`
- * what the button says.
- */
-export interface SocialProvider {
-  id: string;
-  strategy: string;
-  name: string;
-}
+export type SocialProvider = OAuthProviderJSON;
 
-/** The providers enabled for sign-in or sign-up, in the instance's order; none on an instance without social sign-in. */
+/** The providers offered on this form, in the instance's order; none on an instance without social sign-in. */
 export function socialProviders(environment: EnvironmentJSON, flow: 'signIn' | 'signUp'): SocialProvider[] {
-  const listed = (environment as { socialProviders?: (SocialProvider & { signIn?: boolean; signUp?: boolean })[] }).socialProviders ?? [];
-  return listed.filter((provider) => provider[flow] !== false);
+  return (environment.oauthProviders ?? []).filter((provider) => provider[flow]);
 }
 
 /** Blocks for up to two providers, icons beyond (as Clerk does), unless the app chose. */

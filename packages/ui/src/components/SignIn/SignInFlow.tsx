@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { EnvironmentJSON, FirstFactorStrategy } from '@latch/protocol';
 import { useAuth, useLatch, useSessionList, useSignIn, type SignIn } from '@latch/react';
 import { Card, Spinner, useElement, useFlowRouter, useLeaveAfterAuth, type Routing } from '../../foundation';
@@ -10,6 +10,10 @@ import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
+import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+
+/** Social sign-in's callback step: its own chunk, loaded only when a provider sends the browser back. */
+const SsoCallbackStep = /* @__PURE__ */ lazy(() => import('./SsoCallbackStep'));
 
 export interface SignInFlowProps {
   routing?: Routing;
@@ -96,6 +100,12 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     [currentStep, navigate],
   );
 
+  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
+  useEffect(() => {
+    if (isSsoCallback()) go('sso-callback');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+
   const activate = useCallback(
     async (sessionId: string) => {
       await setActive({ session: sessionId });
@@ -140,6 +150,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     activate,
     focusHeading: seen.moved,
     signUpUrl,
+    callbackUrl: () => ssoCallbackUrl(routing, path ?? '/sign-in'),
   };
 
   const addAccount = () => {
@@ -155,6 +166,11 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
       {shown === 'reset-password' && <ResetPasswordStep />}
       {shown === 'factor-two' && <SecondFactorStep />}
       {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
+      {shown === 'sso-callback' && (
+        <Suspense fallback={<Loading />}>
+          <SsoCallbackStep />
+        </Suspense>
+      )}
     </SignInFlowContext.Provider>
   );
 }

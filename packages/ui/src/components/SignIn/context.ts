@@ -26,6 +26,8 @@ export interface SignInFlow {
   /** Steps other than the first of the page focus their heading, so the change is announced. */
   focusHeading: boolean;
   signUpUrl: string;
+  /** The URL a social provider sends the browser back to (this component's sso-callback step). */
+  callbackUrl(): string;
 }
 
 /**

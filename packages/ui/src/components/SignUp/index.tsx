@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLatch, useSignUp } from '@latch/react';
 import {
   Alert,
@@ -17,11 +17,15 @@ import { StartStep } from './StartStep';
 import { emptyValues, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
+import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
 
 /** This component's English, under any translation (a page ships only the strings of the components it renders). */
 const strings = { signUp };
+
+/** The provider's callback and "Create your account": their own chunk, loaded when social sign-up reaches them. */
+const SocialSteps = /* @__PURE__ */ lazy(() => import('./SocialSteps'));
 
 export interface SignUpProps extends RoutingProps, ComponentBaseProps {
   /** The "Already have an account? Sign in" link. Default '/sign-in'. */
@@ -50,25 +54,48 @@ export function SignUp({ appearance, localization, ...props }: SignUpProps) {
 
 function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, initialValues }: Omit<SignUpProps, keyof ComponentBaseProps>) {
   const { t } = useLocalization();
-  const { isLoaded } = useSignUp();
+  const { isLoaded, signUp: attempt } = useSignUp();
   const environment = useLatch().environment;
   const router = useFlowRouter({ routing, path, initial: signUpSteps.start });
   // Lifted out of the start step so "Edit" on the code step comes back to what was typed.
   const [values, setValues] = useState<SignUpValues>(() => ({ ...emptyValues, ...initialValues }));
 
   const verifying = router.step === signUpSteps.verify;
+  const callbackUrl = () => ssoCallbackUrl(routing, path);
+  const { navigate } = router;
+  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
+  useEffect(() => {
+    if (isSsoCallback()) navigate(signUpSteps.ssoCallback, { replace: true });
+  }, [navigate]);
   const applicationName = environment?.applicationName;
   // The server and the first client render know no environment yet: both show
   // the loading card, so hydration matches and no field flickers in or out.
   const ready = isLoaded && environment !== null;
+  const loading = (
+    <div role="status">
+      <Spinner />
+    </div>
+  );
+
+  // A sign-up through a provider that still lacks fields (also when the sign-in page sent it here) continues.
+  const socialPending = attempt?.status === 'missing_requirements' && attempt.verifications.externalAccount?.status === 'verified';
+  const social =
+    router.step === signUpSteps.ssoCallback || router.step === signUpSteps.continue
+      ? router.step
+      : socialPending && router.step === signUpSteps.start
+        ? signUpSteps.continue
+        : null;
+  if (ready && social) {
+    return (
+      <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
+        <SocialSteps step={social} router={router} afterSignUpUrl={afterSignUpUrl} signInUrl={signInUrl} callbackUrl={callbackUrl} />
+      </Suspense>
+    );
+  }
 
   let body;
   if (!ready)
-    body = (
-      <div role="status">
-        <Spinner />
-      </div>
-    );
+    body = loading;
   else if (!environment.signUp.enabled) body = <Alert>{t('signUp.start.disabled')}</Alert>;
   else if (verifying) body = <VerifyStep router={router} afterSignUpUrl={afterSignUpUrl} />;
   else
@@ -79,6 +106,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
         onValuesChange={setValues}
         afterSignUpUrl={afterSignUpUrl}
         environment={environment}
+        callbackUrl={callbackUrl}
       />
     );
 

@@ -1,0 +1,238 @@
+import { useId, useRef, useState } from 'react';
+import type { OAuthStrategy } from '@latch/protocol';
+import type { ExternalAccount, User } from '@latch/react';
+import { Badge, breakableEmails, ComponentSheet, useAsyncAction, useElement, useLocalization } from '../../foundation';
+import css from '../../styles/social.css?raw';
+import { isSsoCallback } from '../../social/callback';
+import { pendingStrategy, setPendingStrategy } from '../../social/pendingStrategy';
+import { ProviderIcon } from '../../social/ProviderIcon';
+import { WithSocialStrings } from '../../social/strings';
+import { useRedirectCallback } from '../../social/useRedirectCallback';
+import { useLeaveFor } from '../../social/useLeaveFor';
+import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
+import { useReverified } from './Reverification';
+import { useEnvironment } from './useEnvironment';
+
+/** The one thing open at a time: the provider list to connect one, or a row's removal. */
+type Mode = { kind: 'idle' } | { kind: 'connect' } | { kind: 'remove'; id: string };
+const idle: Mode = { kind: 'idle' };
+
+/**
+ * UserProfile → Account → "Connected accounts", loaded on demand: each
+ * linked provider account with its email, "Reconnect" when the provider no
+ * longer accepts it, and "Remove" (refused, with the reason, when it is the
+ * last way to sign in); "Connect account" runs the provider's consent and
+ * comes back to this page, which finishes the link. Adding and removing ask
+ * "Confirm it's you" first when the last verification is old.
+ */
+export default function ConnectedAccounts({ user }: { user: User }) {
+  return (
+    <WithSocialStrings>
+      <ComponentSheet id="latch-social" css={css} />
+      <Accounts user={user} />
+    </WithSocialStrings>
+  );
+}
+
+/** Where a provider sends the browser back after connecting: this page, which spots the answer in its query. */
+function returnUrl(): string {
+  return window.location.origin + window.location.pathname;
+}
+
+function Accounts({ user }: { user: User }) {
+  const { t } = useLocalization();
+  const providers = useEnvironment()?.oauthProviders ?? [];
+  const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
+  const [mode, setMode] = useState<Mode>(idle);
+  const [status, setStatus] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const connectButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
+  const list = useElement('profileSectionList');
+  const text = useElement('profileSectionText');
+  const connected = new Set(user.externalAccounts.map((account) => account.provider));
+  const connectable = providers.filter((p) => !connected.has(p.id));
+  const [returning] = useState(isSsoCallback);
+
+  const close = (message: string | null = null) => {
+    setMode(idle);
+    setStatus(message);
+  };
+
+  return (
+    <Section title={t('social.connected.title')} headingRef={heading}>
+      {returning && <ConnectCallback onConnected={(provider) => setStatus(t('social.connected.connected', { provider: nameOf(provider) }))} />}
+      {user.externalAccounts.length === 0 ? (
+        <p {...text}>{t('social.connected.none')}</p>
+      ) : (
+        <ul {...list}>
+          {user.externalAccounts.map((account) => (
+            <AccountItem
+              key={account.id}
+              account={account}
+              name={nameOf(account.provider)}
+              removing={mode.kind === 'remove' && mode.id === account.id}
+              onRemove={() => {
+                setStatus(null);
+                setMode({ kind: 'remove', id: account.id });
+              }}
+              onCancel={() => close()}
+              onRemoved={() => {
+                close(t('social.connected.removed', { provider: nameOf(account.provider) }));
+                focusLater(() => heading.current);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {mode.kind === 'connect' ? (
+        <ConnectPanel
+          providers={connectable}
+          user={user}
+          onCancel={() => {
+            close();
+            focusLater(() => connectButton.current);
+          }}
+        />
+      ) : (
+        connectable.length > 0 && (
+          <PanelActions>
+            <ActionButton buttonRef={connectButton} onClick={() => (setStatus(null), setMode({ kind: 'connect' }))}>
+              {t('social.connected.connect')}
+            </ActionButton>
+          </PanelActions>
+        )
+      )}
+      <SectionStatus message={status} />
+    </Section>
+  );
+}
+
+/** Back from the provider: finishes the link (or says why it failed); the provider is the one this tab went to. */
+function ConnectCallback({ onConnected }: { onConnected(provider: string): void }) {
+  const error = useRedirectCallback(() => onConnected(pendingStrategy()?.replace(/^oauth_/, '') ?? ''));
+  return <ErrorAlert error={error} />;
+}
+
+interface ItemProps {
+  account: ExternalAccount;
+  name: string;
+  removing: boolean;
+  onRemove(): void;
+  onCancel(): void;
+  onRemoved(): void;
+}
+
+function AccountItem({ account, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
+  const { t } = useLocalization();
+  const textId = useId();
+  const reverified = useReverified();
+  const reconnect = useAsyncAction();
+  const leaveFor = useLeaveFor();
+  const item = useElement('profileSectionItem');
+  const text = useElement('profileSectionItemText');
+  const meta = useElement('profileSectionItemMeta');
+  const actions = useElement('profileSectionItemActions');
+  const stale = account.verification.status === 'expired' || account.verification.status === 'failed';
+
+  const startReconnect = () =>
+    reconnect.run(async () => {
+      setPendingStrategy(account.verification.strategy);
+      const pending = await account.reauthorize({ redirectUrl: returnUrl() });
+      const to = pending.verification.externalVerificationRedirectURL;
+      if (to) leaveFor(to);
+    });
+
+  return (
+    <li {...item}>
+      <div {...text}>
+        <ProviderIcon provider={{ icon: iconOf(account.provider), iconUrl: null }} />{' '}
+        <span id={textId}>{name}</span>{' '}
+        <Badge>{t(stale ? 'social.connected.needsReconnect' : 'social.connected.verified')}</Badge>
+        {account.emailAddress && <span {...meta}>{breakableEmails(account.emailAddress)}</span>}
+      </div>
+      {removing ? (
+        <Confirmation
+          title={t('social.connected.removeTitle', { provider: name })}
+          text={t('social.connected.removeText', { provider: name })}
+          confirmLabel={t('social.connected.remove')}
+          danger
+          action={async () => {
+            await reverified(() => account.destroy());
+            onRemoved();
+          }}
+          onCancel={onCancel}
+        />
+      ) : (
+        <div {...actions}>
+          {stale && (
+            <ActionButton loading={reconnect.loading} onClick={startReconnect} aria-describedby={textId}>
+              {t('social.connected.reconnect')}
+            </ActionButton>
+          )}
+          <ActionButton danger onClick={onRemove} aria-describedby={textId}>
+            {t('social.connected.remove')}
+          </ActionButton>
+        </div>
+      )}
+      <ErrorAlert error={reconnect.error} />
+    </li>
+  );
+}
+
+/** Presets draw their own icon; any other id gets the generic one. */
+function iconOf(provider: string) {
+  return (['google', 'github', 'microsoft', 'discord', 'gitlab', 'apple'] as const).find((id) => id === provider) ?? null;
+}
+
+interface ConnectPanelProps {
+  providers: { id: string; strategy: OAuthStrategy; name: string; icon: ReturnType<typeof iconOf>; iconUrl: string | null }[];
+  user: User;
+  onCancel(): void;
+}
+
+/** "Connect an account": one button per provider not yet connected; the chosen one's consent page comes next. */
+function ConnectPanel({ providers, user, onCancel }: ConnectPanelProps) {
+  const { t } = useLocalization();
+  const reverified = useReverified();
+  const start = useAsyncAction();
+  const leaveFor = useLeaveFor();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const list = useElement('connectedAccountsProviderList');
+  const button = useElement('connectedAccountsProviderButton');
+
+  const connect = (strategy: OAuthStrategy) => {
+    setChosen(strategy);
+    setPendingStrategy(strategy);
+    void start.run(async () => {
+      const pending = await reverified(() => user.createExternalAccount({ strategy, redirectUrl: returnUrl() }));
+      const to = pending.verification.externalVerificationRedirectURL;
+      if (to) leaveFor(to);
+    });
+  };
+
+  return (
+    <Panel title={t('social.connected.chooseTitle')} text={t('social.connected.chooseText')} onCancel={onCancel}>
+      <ul {...list}>
+        {providers.map((provider) => (
+          <li key={provider.id}>
+            <button
+              {...button}
+              type="button"
+              disabled={start.loading}
+              aria-busy={(start.loading && chosen === provider.strategy) || undefined}
+              onClick={() => connect(provider.strategy)}
+            >
+              <ProviderIcon provider={provider} />
+              {t('social.connected.connectWith', { provider: provider.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorAlert error={start.error} />
+      <PanelActions>
+        <ActionButton onClick={onCancel}>{t('cancel')}</ActionButton>
+      </PanelActions>
+    </Panel>
+  );
+}

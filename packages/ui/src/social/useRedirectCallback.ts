@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState } from 'react';
+import type { OAuthCallbackJSON } from '@latch/protocol';
+import { useLatch } from '@latch/react';
+import { forgetSsoCallback } from './callback';
+
+/** One request per provider answer: StrictMode's second mount, or another component, reuses it. */
+const requests = new Map<string, Promise<OAuthCallbackJSON>>();
+
+/**
+ * On the sso-callback step: sends the provider's answer from the URL to the
+ * frontend API once, then hands where the flow stands to `onResult` (the
+ * component moves on: signed in, a second factor, the account to prove, the
+ * sign-up's missing fields). The client's own navigation on completion is
+ * held back: the component leaves by its own rules (`afterSignInUrl`).
+ * Resolves to the error, if the API refused (denied, state mismatch…).
+ */
+export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unknown): unknown {
+  const client = useLatch();
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(onResult);
+  latest.current = onResult;
+  useEffect(() => {
+    let live = true;
+    const key = window.location.search;
+    let request = requests.get(key);
+    if (!request) {
+      request = client.handleRedirectCallback({ navigate: () => undefined });
+      requests.set(key, request);
+      void request.then(forgetSsoCallback, forgetSsoCallback);
+    }
+    request.then(
+      (result) => live && latest.current(result),
+      (failure: unknown) => live && setError(failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  return error;
+}
