@@ -3,7 +3,7 @@ import type { OAuthCallbackJSON } from '@latch/protocol';
 import { useLatch } from '@latch/react';
 import { forgetSsoCallback } from './callback';
 
-/** One request per provider answer: StrictMode's second mount, or another component, reuses it. */
+/** One request per provider answer while it runs: StrictMode's second mount reuses it. */
 const requests = new Map<string, Promise<OAuthCallbackJSON>>();
 
 /**
@@ -26,7 +26,11 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
     if (!request) {
       request = client.handleRedirectCallback({ navigate: () => undefined });
       requests.set(key, request);
-      void request.then(forgetSsoCallback, forgetSsoCallback);
+      const settled = () => {
+        requests.delete(key);
+        forgetSsoCallback();
+      };
+      void request.then(settled, settled);
     }
     request.then(
       (result) => live && latest.current(result),

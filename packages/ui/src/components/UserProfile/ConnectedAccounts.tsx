@@ -6,6 +6,7 @@ import css from '../../styles/social.css?raw';
 import { isSsoCallback } from '../../social/callback';
 import { pendingStrategy, setPendingStrategy } from '../../social/pendingStrategy';
 import { ProviderIcon } from '../../social/ProviderIcon';
+import type { SocialProvider } from '../../social/providers';
 import { WithSocialStrings } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
@@ -70,6 +71,7 @@ function Accounts({ user }: { user: User }) {
             <AccountItem
               key={account.id}
               account={account}
+              provider={providers.find((p) => p.id === account.provider)}
               name={nameOf(account.provider)}
               removing={mode.kind === 'remove' && mode.id === account.id}
               onRemove={() => {
@@ -97,7 +99,13 @@ function Accounts({ user }: { user: User }) {
       ) : (
         connectable.length > 0 && (
           <PanelActions>
-            <ActionButton buttonRef={connectButton} onClick={() => (setStatus(null), setMode({ kind: 'connect' }))}>
+            <ActionButton
+              buttonRef={connectButton}
+              onClick={() => {
+                setStatus(null);
+                setMode({ kind: 'connect' });
+              }}
+            >
               {t('social.connected.connect')}
             </ActionButton>
           </PanelActions>
@@ -116,6 +124,8 @@ function ConnectCallback({ onConnected }: { onConnected(provider: string): void 
 
 interface ItemProps {
   account: ExternalAccount;
+  /** The instance's provider it belongs to (its name and icon); undefined when no longer configured. */
+  provider: SocialProvider | undefined;
   name: string;
   removing: boolean;
   onRemove(): void;
@@ -123,7 +133,10 @@ interface ItemProps {
   onRemoved(): void;
 }
 
-function AccountItem({ account, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
+/** A provider the instance no longer lists: the generic icon. */
+const unknownProvider = { icon: null, iconUrl: null };
+
+function AccountItem({ account, provider, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
   const { t } = useLocalization();
   const textId = useId();
   const reverified = useReverified();
@@ -146,7 +159,7 @@ function AccountItem({ account, name, removing, onRemove, onCancel, onRemoved }:
   return (
     <li {...item}>
       <div {...text}>
-        <ProviderIcon provider={{ icon: iconOf(account.provider), iconUrl: null }} />{' '}
+        <ProviderIcon provider={provider ?? unknownProvider} />{' '}
         <span id={textId}>{name}</span>{' '}
         <Badge>{t(stale ? 'social.connected.needsReconnect' : 'social.connected.verified')}</Badge>
         {account.emailAddress && <span {...meta}>{breakableEmails(account.emailAddress)}</span>}
@@ -180,13 +193,8 @@ function AccountItem({ account, name, removing, onRemove, onCancel, onRemoved }:
   );
 }
 
-/** Presets draw their own icon; any other id gets the generic one. */
-function iconOf(provider: string) {
-  return (['google', 'github', 'microsoft', 'discord', 'gitlab', 'apple'] as const).find((id) => id === provider) ?? null;
-}
-
 interface ConnectPanelProps {
-  providers: { id: string; strategy: OAuthStrategy; name: string; icon: ReturnType<typeof iconOf>; iconUrl: string | null }[];
+  providers: SocialProvider[];
   user: User;
   onCancel(): void;
 }
