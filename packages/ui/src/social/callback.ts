@@ -1,4 +1,3 @@
-import { OAUTH_CALLBACK_PARAMS } from '@latch/protocol';
 import type { Routing } from '../foundation';
 
 /**
@@ -17,15 +16,4 @@ export function ssoCallbackUrl(routing: Routing | undefined, path: string | unde
 export function isSsoCallback(): boolean {
   const query = new URLSearchParams(window.location.search);
   return query.has('state') && (query.has('code') || query.has('error'));
-}
-
-/**
- * Takes the provider's answer out of the address bar once it has been sent:
- * a reload or a bookmark must not send a used code again, and the code
- * should not linger in the history.
- */
-export function forgetSsoCallback(): void {
-  const url = new URL(window.location.href);
-  for (const name of [...OAUTH_CALLBACK_PARAMS, 'scope', 'authuser', 'hd', 'prompt', 'session_state']) url.searchParams.delete(name);
-  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { OAuthCallbackJSON } from '@latch/protocol';
+import { OAUTH_CALLBACK_PARAMS, type OAuthCallbackJSON } from '@latch/protocol';
 import { useLatch } from '@latch/react';
-import { forgetSsoCallback } from './callback';
 
 /** One request per provider answer while it runs: StrictMode's second mount reuses it. */
 const requests = new Map<string, Promise<OAuthCallbackJSON>>();
@@ -41,4 +40,15 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
     };
   }, [client]);
   return error;
+}
+
+/**
+ * Takes the provider's answer out of the address bar once it has been sent:
+ * a reload or a bookmark must not send a used code again, and the code
+ * should not linger in the history.
+ */
+function forgetSsoCallback(): void {
+  const url = new URL(window.location.href);
+  for (const name of [...OAUTH_CALLBACK_PARAMS, 'scope', 'authuser', 'hd', 'prompt', 'session_state']) url.searchParams.delete(name);
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
