@@ -1,5 +1,7 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
-import type { ApiErrorResponse } from '@latch/protocol';
+import type { ApiErrorResponse, OAuthPresetId } from '@latch/protocol';
+import { createFakeProviders, type ConsentInput, type FakeProviders } from './oauth/fake-providers';
+import type { MockOAuthIdentity } from './oauth/identities';
 import {
   createLatchServer,
   devOnlyFastHashing,
@@ -26,6 +28,29 @@ export interface MockBackendOptions {
   latencyMs?: number;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`, for `has()` and `<Protect role>`. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in with fake providers; off unless given (`oauth: {}` turns on every preset). */
+  oauth?: MockOAuthOptions;
+}
+
+/**
+ * The mock's fake providers. Their "authorization page" is `consentUrl`, an
+ * app page (a service worker never sees navigations) that lists
+ * `GET <url>/__mock/oauth/identities?provider=<id>` and POSTs the choice to
+ * `<url>/__mock/oauth/consent` (`{ query: location.search, decision, identityId | identity }`),
+ * which answers `{ redirectUrl }`: the callback page, with a code or `error=access_denied`.
+ */
+export interface MockOAuthOptions {
+  /** Which presets to offer, in button order; default all six. */
+  providers?: OAuthPresetId[];
+  /** Fake accounts to pick from; default `defaultMockIdentities` (verified, unverified, no email). */
+  identities?: MockOAuthIdentity[];
+  /** The consent page; default `/mock-oauth-consent` on the page's origin (http://localhost:3000 outside a browser). */
+  consentUrl?: string;
+  /** App pages the providers may return to (see `OAuthOptions.callbackUrls`); default the page's origin. */
+  callbackUrls?: string[];
+  /** Per provider, whether it is offered on sign-in and on sign-up; default both. */
+  signIn?: boolean;
+  signUp?: boolean;
 }
 
 /**
@@ -51,6 +76,11 @@ export interface MockBackend {
   /** Back to the initial state: a fresh store with the fixtures, an empty outbox, no scenario. */
   reset(): Promise<void>;
   scenario(name: MockScenario | null): void;
+  /** With `oauth`: the fake providers' identities, and the consent step as the page would take it (for tests). */
+  readonly oauth: {
+    identities(provider: string): MockOAuthIdentity[];
+    consent(input: ConsentInput): Promise<string>;
+  } | null;
 }
 
 const slowScenarioMs = 2_000;
@@ -66,8 +96,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const outbox: OutgoingEmail[] = [];
   let activeScenario: MockScenario | null = null;
 
+  const pageOrigin = (globalThis as { location?: { origin?: string } }).location?.origin ?? 'http://localhost:3000';
+  const fakes: FakeProviders | null = options.oauth ? createFakeProviders({ ...options.oauth, now: options.now ?? Date.now }) : null;
+  const oauthOptions = () => {
+    if (!fakes || !options.oauth) return {};
+    const consentUrl = new URL(options.oauth.consentUrl ?? '/mock-oauth-consent', pageOrigin).href;
+    const { signIn, signUp } = options.oauth;
+    const providers = fakes.configs(consentUrl).map((config) => ({ ...config, ...(signIn === undefined ? {} : { signIn }), ...(signUp === undefined ? {} : { signUp }) }));
+    return { oauth: { providers, callbackUrls: options.oauth.callbackUrls ?? [pageOrigin], fetch: fakes.fetch } };
+  };
+
   const start = () => {
     const server = createLatchServer({
+      ...oauthOptions(),
       issuer: url,
       store: new MemoryStore(),
       now: options.now,
@@ -96,9 +137,37 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return server.handler(request);
   });
 
+  // The form POST a provider such as Apple makes to the API, as the browser would: its redirect is where the browser lands.
+  const postForm = async (target: string, form: URLSearchParams) => {
+    const response = await current.server.handler(
+      new Request(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }),
+    );
+    const location = response.headers.get('location');
+    if (!location) throw new TypeError(`The form_post route answered ${response.status}`);
+    return location;
+  };
+  const consent = (input: ConsentInput) => fakes!.consent(input, postForm);
+  const oauthHandlers = fakes
+    ? [
+        http.get(`${url}/__mock/oauth/identities`, ({ request }) => {
+          const provider = new URL(request.url).searchParams.get('provider') ?? '';
+          return HttpResponse.json({ provider: { id: provider }, identities: fakes.identities(provider) });
+        }),
+        http.post(`${url}/__mock/oauth/consent`, async ({ request }) => {
+          try {
+            const redirectUrl = await consent((await request.json()) as ConsentInput);
+            return HttpResponse.json({ redirectUrl });
+          } catch (error) {
+            return HttpResponse.json({ error: (error as Error).message }, { status: 400 });
+          }
+        }),
+      ]
+    : [];
+
   return {
     url,
-    handlers: [handler],
+    handlers: [...oauthHandlers, handler],
+    oauth: fakes ? { identities: (provider) => fakes.identities(provider), consent } : null,
     outbox,
     get server() {
       return current.server;
@@ -112,6 +181,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     async reset() {
       outbox.length = 0;
+      fakes?.reset();
       activeScenario = null;
       current = start();
       await current.ready;
@@ -128,3 +198,6 @@ function serverError(): Response {
 }
 
 export type { OutgoingEmail };
+export type { MockOAuthIdentity } from './oauth/identities';
+export { defaultMockIdentities } from './oauth/identities';
+export type { ConsentInput } from './oauth/fake-providers';

@@ -31,6 +31,15 @@ export { defaultRetention, type RetentionOptions, type SweepReport } from './cor
 export { generateTotpCode } from './core/crypto/totp';
 export { preloadCommonPasswords } from './core/crypto/common-passwords';
 export { MemoryStore } from './core/store/memory';
+export type {
+  OAuthOptions,
+  OAuthProviderConfig,
+  PresetProviderConfig,
+  OidcProviderConfig,
+  OAuth2ProviderConfig,
+  ProfileFieldMap,
+} from './core/oauth/config';
+export { presets as oauthPresets, type ProviderDefinition, type MappedProfile, type Claims as OAuthClaims } from './core/oauth/presets';
 export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from './core/store/store';
 export type { StoreSnapshot } from './core/store/snapshot';
 export { schema, kinds, type ListIndex, type TimeIndex, type UniqueIndex } from './core/store/schema';

@@ -39,8 +39,13 @@ export class ExternalAccount {
    * to the answer's `verification.externalVerificationRedirectURL`.
    */
   reauthorize(params: { redirectUrl: string; actionCompleteRedirectUrl?: string }): Promise<PendingExternalAccountJSON> {
-    return this.#ctx.call('meExternalAccountReauthorize', { id: this.id, body: params, sessionId: this.#sessionId });
+    return this.#ctx.call('meExternalAccountReauthorize', { id: this.id, body: absolute(params), sessionId: this.#sessionId });
   }
+}
+
+/** A page path as the absolute URL the provider needs (`/sso-callback` → `https://app…/sso-callback`). */
+export function absolute<T extends { redirectUrl: string }>(params: T): T {
+  return { ...params, redirectUrl: new URL(params.redirectUrl, globalThis.location?.href).href };
 }
 
 /** Sends the browser to the provider (or wherever `navigate` takes it, e.g. a router). */

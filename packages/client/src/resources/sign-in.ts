@@ -14,7 +14,7 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
-import { goTo } from './external-account';
+import { absolute, goTo } from './external-account';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -70,7 +70,7 @@ export class SignIn {
     navigate?: (url: string) => void;
   }): Promise<void> {
     const { strategy, redirectUrl, redirectUrlComplete: actionCompleteRedirectUrl, navigate } = params;
-    const signIn = await this.create({ strategy, redirectUrl, actionCompleteRedirectUrl });
+    const signIn = await this.create(absolute({ strategy, redirectUrl, actionCompleteRedirectUrl }));
     goTo(signIn.firstFactorVerification?.externalVerificationRedirectURL, navigate);
   }
 

@@ -9,7 +9,7 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
-import { goTo } from './external-account';
+import { absolute, goTo } from './external-account';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -63,7 +63,7 @@ export class SignUp {
     params: Omit<SignUpOAuthCreateBody, 'actionCompleteRedirectUrl'> & { redirectUrlComplete?: string; navigate?: (url: string) => void },
   ): Promise<void> {
     const { redirectUrlComplete: actionCompleteRedirectUrl, navigate, ...rest } = params;
-    const signUp = await this.create({ ...rest, actionCompleteRedirectUrl });
+    const signUp = await this.create(absolute({ ...rest, actionCompleteRedirectUrl }));
     goTo(signUp.verifications.externalAccount?.externalVerificationRedirectURL, navigate);
   }
 

@@ -14,7 +14,7 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
-import { ExternalAccount } from './external-account';
+import { absolute, ExternalAccount } from './external-account';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -98,7 +98,7 @@ export class User {
    * the callback page then calls `handleRedirectCallback()`.
    */
   createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
-    return this.#me<PendingExternalAccountJSON>('meExternalAccountCreate', { body: params });
+    return this.#me<PendingExternalAccountJSON>('meExternalAccountCreate', { body: absolute(params) });
   }
 
   updatePassword(params: ChangePasswordBody): Promise<User> {

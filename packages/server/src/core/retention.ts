@@ -13,7 +13,7 @@ export interface RetentionOptions {
    * possible activity (for the devices list and audits). Default 30 days.
    */
   endedSessionsMs: number;
-  /** Finished and abandoned sign-ins and sign-ups, and expired email codes, are deleted this long after they expire. Default 1 day. */
+  /** Finished and abandoned sign-ins and sign-ups, expired email codes and OAuth attempts, are deleted this long after they expire. Default 1 day. */
   finishedFlowsMs: number;
   /** A client (browser) untouched this long and with no live session is deleted. Default: the session's absolute lifetime. */
   clientLifetimeMs?: number;
@@ -28,6 +28,8 @@ export interface SweepReport {
   signIns: number;
   signUps: number;
   verifications: number;
+  /** Social sign-in redirects (their state), a day after their 10 minutes ran out. */
+  oauthAttempts: number;
   sessions: number;
   clients: number;
   batches: number;
@@ -50,7 +52,7 @@ export interface SweepReport {
 export async function sweepStorage(ctx: ServerContext, options: Partial<RetentionOptions> = {}): Promise<SweepReport> {
   const { endedSessionsMs, finishedFlowsMs, batchSize, clientLifetimeMs = ctx.sessionLifetime.absoluteMs } = { ...defaultRetention, ...options };
   const now = ctx.now();
-  const report: SweepReport = { signIns: 0, signUps: 0, verifications: 0, sessions: 0, clients: 0, batches: 0 };
+  const report: SweepReport = { signIns: 0, signUps: 0, verifications: 0, oauthAttempts: 0, sessions: 0, clients: 0, batches: 0 };
   const purge = async <K extends Kind & keyof SweepReport>(kind: K, index: TimeIndex<K>, before: number) => {
     for (;;) {
       const deleted = await ctx.store.deleteBefore(kind, index, before, batchSize);
@@ -62,6 +64,7 @@ export async function sweepStorage(ctx: ServerContext, options: Partial<Retentio
   await purge('signIns', 'expireAt', now - finishedFlowsMs);
   await purge('signUps', 'expireAt', now - finishedFlowsMs);
   await purge('verifications', 'expiresAt', now - finishedFlowsMs);
+  await purge('oauthAttempts', 'expiresAt', now - finishedFlowsMs);
   await purge('sessions', 'lastActiveAt', now - ctx.sessionLifetime.idleMs - endedSessionsMs);
   report.clients = await purgeIdleClients(ctx, now - clientLifetimeMs, batchSize, () => report.batches++);
   return report;

@@ -7,7 +7,9 @@ import { listMySessions, revokeMySession } from './flows/me-sessions';
 import { attemptReverification, prepareReverification } from './flows/reverification';
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
-import { createExternalAccount, deleteExternalAccount, oauthCallback, oauthFormPost, reauthorizeExternalAccount } from './oauth/routes';
+import { oauthCallback } from './oauth/callback';
+import { createExternalAccount, deleteExternalAccount, reauthorizeExternalAccount } from './oauth/external-accounts';
+import { oauthFormPost } from './oauth/form-post';
 import { getSessionStatus } from './flows/session-status';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
@@ -17,6 +19,12 @@ export interface RouteEntry {
   handler: RouteHandler;
   /** Overrides Limits.maxBodyBytes for the one route that carries an image. */
   maxBodyBytes?: number;
+  /**
+   * A browser navigation from another site, not a script (a provider's
+   * form_post): the body is `application/x-www-form-urlencoded`, and no
+   * client credential is read (so no CSRF check applies: it acts on none).
+   */
+  formPost?: true;
 }
 
 /** Every protocol route and the flow that answers it; a route without a handler is a type error. */
@@ -40,7 +48,7 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   signUpAttemptVerification: { handler: attemptSignUpVerification },
 
   oauthCallback: { handler: oauthCallback },
-  oauthFormPost: { handler: oauthFormPost },
+  oauthFormPost: { handler: oauthFormPost, formPost: true },
 
   sessionToken: { handler: mintSessionToken },
   sessionTouch: { handler: touchSession },

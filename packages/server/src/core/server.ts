@@ -12,6 +12,8 @@ import { resolveSettings, type DeepPartial, type InstanceSettings } from './sett
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
 import { createWebhooks, type LatchWebhooks, type WebhookOptions } from './webhooks/webhooks';
+import { providerList, resolveOAuth, type OAuthOptions } from './oauth/config';
+import { ProviderClient } from './oauth/provider-client';
 
 export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
@@ -46,6 +48,12 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
    * throws at start-up, never at a token mint.
    */
   sessionClaims?: Record<string, unknown>;
+  /**
+   * Social sign-in: the providers (client ids and secrets stay here; the
+   * environment lists only ids, names and icons), the app pages they may
+   * return to, and the `fetch` their calls go through. Off without it.
+   */
+  oauth?: OAuthOptions;
 }
 
 export interface LatchServer {
@@ -71,10 +79,14 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   if (!(sessionLifetime.activityIntervalMs >= 0 && sessionLifetime.activityIntervalMs < sessionLifetime.idleMs)) {
     throw new RangeError('sessionLifetime.activityIntervalMs must be at least 0 and shorter than the idle timeout (idleMs)');
   }
+  const oauth = resolveOAuth(options.oauth);
+  const settings = resolveSettings(options.settings);
+  // Configured providers are the environment's list; without any, a list given in settings stays (stories render buttons from it).
+  if (oauth) settings.oauthProviders = providerList(oauth);
   const context: ServerContext = {
     store,
     now,
-    settings: resolveSettings(options.settings),
+    settings,
     hashing: options.hashing ?? defaultPasswordHashing,
     crypto: serverCrypto,
     secrets,
@@ -86,6 +98,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
+    oauth: oauth ? { config: oauth, client: new ProviderClient(oauth, now) } : null,
   };
   const plainHandler = createPlainHandler(context, options);
   return {

@@ -19,6 +19,8 @@ import type { SmtpOptions } from './mailer';
 import { defaultDatabase, type ListenerTimeouts } from './serve';
 import type { DatabaseTimeouts } from './store/open-store';
 import { readSettingsFile } from './settings-file';
+import { readOAuthFile } from './oauth-file';
+import type { OAuthOptions } from '../core/oauth/config';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 
 export { ConfigError };
@@ -35,6 +37,8 @@ export const settingDescriptions = {
   'allowed-origins': 'Comma-separated origins of the apps that call the API from a browser (CORS with credentials).',
   'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
   settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
+  oauth:
+    'JSON file of social sign-in providers: {"callbackUrls": ["https://app.example.com/sign-in/sso-callback"], "providers": [{"id": "google", "clientId": "…", "clientSecret": "env:GOOGLE_CLIENT_SECRET"}]}. "env:NAME" reads a secret from the environment. See the README for every preset.',
   'session-claims':
     'JSON object of extra session-token claims, rendered per user, e.g. {"role":"{{user.publicMetadata.role}}"}. Variables: user.id, user.username, user.firstName, user.lastName, user.primaryEmailAddress, user.publicMetadata[.path].',
   'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
@@ -120,6 +124,8 @@ export interface LatchConfig {
   adminCommand?: AdminCommand;
   /** Extra session-token claims (`--session-claims`), checked already. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in providers (`--oauth`), secrets resolved. */
+  oauth?: OAuthOptions;
   retention: { endedSessionsMs?: number };
   port: number;
   host: string;
@@ -186,7 +192,9 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
   const command = values.help ? 'help' : readCommand(positionals);
   const adminCommand = readAdminCommand(command, positionals, values, env);
   const sessionClaims = read('session-claims', parseSessionClaims);
+  const oauth = read('oauth', (setting) => readOAuthFile(setting, env));
   return {
+    ...(oauth ? { oauth } : {}),
     command,
     ...(adminCommand ? { adminCommand } : {}),
     ...(sessionClaims ? { sessionClaims } : {}),

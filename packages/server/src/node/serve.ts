@@ -6,6 +6,7 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import type { RetentionOptions } from '../core/retention';
 import { createLatchServer, type LatchServer } from '../core/server';
+import type { OAuthOptions } from '../core/oauth/config';
 import type { WebhookWorkerOptions } from '../core/webhooks/worker';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
@@ -74,6 +75,8 @@ export interface ServeOptions {
   webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in providers; see `OAuthOptions`. Their `form_post` callback (Apple) is `<public URL>/v1/oauth/form_post`. */
+  oauth?: OAuthOptions;
 }
 
 /**
@@ -155,6 +158,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     rateLimits: options.rateLimits,
     webhooks: { allowLocalhost: dev },
     ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
+    ...(options.oauth ? { oauth: options.oauth } : {}),
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
     onError: (error) => {

@@ -10,6 +10,8 @@ import type { Store } from '../store/store';
 import type { PendingWebhookEvent } from '../webhooks/events';
 import type { EndpointUrlPolicy } from '../webhooks/url-policy';
 import type { ClaimsTemplate } from './claims-template';
+import type { ResolvedOAuth } from '../oauth/config';
+import type { ProviderClient } from '../oauth/provider-client';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
@@ -50,6 +52,8 @@ export interface ServerContext {
   rateLimits: RateLimits;
   /** Extra session-token claims rendered per user, e.g. `{ role: '{{user.publicMetadata.role}}' }`; null for none. */
   claimsTemplate: ClaimsTemplate | null;
+  /** Social sign-in: the providers and their HTTP client; null when none is configured. */
+  oauth: { config: ResolvedOAuth; client: ProviderClient } | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

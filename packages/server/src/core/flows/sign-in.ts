@@ -14,13 +14,17 @@ import { assertWithinRateLimit } from './rate-limits';
 import { api, type Reply, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { inTransaction } from './transaction';
+import { startOAuthSignIn } from '../oauth/start';
+import { linkExternalAccount } from '../oauth/external-accounts';
 
 /** An unfinished sign-in is dropped after this long. */
 const signInLifetimeMs = 60 * 60 * 1000;
 
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
-  if (ctx.body.optionalString('strategy') === 'ticket') return signInWithTicket(ctx);
+  const strategy = ctx.body.optionalString('strategy', { max: 64 });
+  if (strategy === 'ticket') return signInWithTicket(ctx);
+  if (strategy?.startsWith('oauth_')) return startOAuthSignIn(ctx, strategy);
   const identifier = ctx.body.string('identifier').trim();
   assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
@@ -42,7 +46,13 @@ export const createSignIn: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, signIn));
 };
 
-async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
+export async function insertSignIn(
+  ctx: RequestContext,
+  fresh: Awaited<ReturnType<typeof newClientToken>> | undefined,
+  userId: string | null,
+  identifier: string,
+  extra: Partial<SignInRecord> = {},
+): Promise<SignInRecord> {
   const client = await ensureClient(ctx, fresh);
   const now = ctx.now();
   const signIn: SignInRecord = {
@@ -57,6 +67,7 @@ async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeo
     createdSessionId: null,
     createdAt: now,
     expireAt: now + signInLifetimeMs,
+    ...extra,
   };
   await ctx.store.insert('signIns', signIn);
   await updateClient(ctx, { signInId: signIn.id });
@@ -227,7 +238,9 @@ export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user:
     if (rehash && (await ctx.store.get('users', user.id))?.passwordHash === rehash.from) {
       await ctx.store.update('users', user.id, { passwordHash: rehash.to });
     }
-    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
+    // The account has proven itself: the provider account waiting on it is linked now (oauth/callback.ts).
+    if (signIn.externalAccountToLink) await linkExternalAccount(ctx, user.id, signIn.externalAccountToLink);
+    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor', externalAccountToLink: null });
     return user.totpSecret ? next : completeSignIn(ctx, next);
   });
 }

@@ -2,7 +2,7 @@ import { fail } from '../errors';
 import { randomId } from '../crypto/random';
 import { serializeSignUp } from '../serialize';
 import type { SignUpRecord } from '../store/records';
-import { ensureClient, newClientToken, requireClient, updateClient } from './client';
+import { ensureClient, newClientToken, requireClient, updateClient, type ClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
 import { assertEmailAvailable, assertUsernameAvailable, cleanName, normalizeEmail, normalizeUsername } from './identity';
@@ -13,6 +13,8 @@ import { assertCanSignIn, startSession } from './sessions';
 import { missingFields, unverifiedFields } from './sign-up-fields';
 import { inTransaction } from './transaction';
 import { insertUser } from './users';
+import { startOAuthSignUp } from '../oauth/start';
+import { linkExternalAccount } from '../oauth/external-accounts';
 
 /** An unfinished sign-up is dropped after this long. */
 const signUpLifetimeMs = 24 * 60 * 60 * 1000;
@@ -20,34 +22,42 @@ const signUpLifetimeMs = 24 * 60 * 60 * 1000;
 export const createSignUp: RouteHandler = async (ctx) => {
   if (!ctx.settings.signUp.enabled) throw fail('feature_disabled');
   await assertWithinRateLimit(ctx, 'signUpsPerIp', ctx.clientIp);
+  const strategy = ctx.body.optionalString('strategy', { max: 64 });
+  if (strategy?.startsWith('oauth_')) return startOAuthSignUp(ctx, strategy, await readFields(ctx, null, { password: false }));
   const fields = await readFields(ctx, null);
   await assertCanSignIn(ctx);
   const fresh = ctx.client ? undefined : await newClientToken(ctx);
   const created = await inTransaction(ctx, async (ctx) => {
-    const client = await ensureClient(ctx, fresh);
-    const now = ctx.now();
-    const signUp: SignUpRecord = {
-      id: randomId('sua'),
-      clientId: client.id,
-      status: 'missing_requirements',
-      emailAddress: null,
-      firstName: null,
-      lastName: null,
-      username: null,
-      passwordHash: null,
-      emailVerification: null,
-      createdSessionId: null,
-      createdUserId: null,
-      createdAt: now,
-      expireAt: now + signUpLifetimeMs,
-      ...fields,
-    };
-    await ctx.store.insert('signUps', signUp);
-    await updateClient(ctx, { signUpId: signUp.id });
+    const signUp = await insertSignUp(ctx, fresh, fields);
     return completeIfReady(ctx, signUp);
   });
   return api(serializeSignUp(ctx, created));
 };
+
+/** A new sign-up on this browser's client (made here on its first use), which becomes the client's current one. */
+export async function insertSignUp(ctx: RequestContext, fresh: ClientToken | undefined, fields: Partial<SignUpRecord>): Promise<SignUpRecord> {
+  const client = await ensureClient(ctx, fresh);
+  const now = ctx.now();
+  const signUp: SignUpRecord = {
+    id: randomId('sua'),
+    clientId: client.id,
+    status: 'missing_requirements',
+    emailAddress: null,
+    firstName: null,
+    lastName: null,
+    username: null,
+    passwordHash: null,
+    emailVerification: null,
+    createdSessionId: null,
+    createdUserId: null,
+    createdAt: now,
+    expireAt: now + signUpLifetimeMs,
+    ...fields,
+  };
+  await ctx.store.insert('signUps', signUp);
+  await updateClient(ctx, { signUpId: signUp.id });
+  return signUp;
+}
 
 export const getSignUp: RouteHandler = async (ctx) => api(serializeSignUp(ctx, await loadSignUp(ctx)));
 
@@ -88,7 +98,7 @@ export const attemptSignUpVerification: RouteHandler = async (ctx) => {
  * Reads the fields the instance collects (others are ignored). The password
  * is hashed last, once everything else is known to be valid.
  */
-async function readFields(ctx: RequestContext, current: SignUpRecord | null): Promise<Partial<SignUpRecord>> {
+export async function readFields(ctx: RequestContext, current: SignUpRecord | null, { password: withPassword = true } = {}): Promise<Partial<SignUpRecord>> {
   const collects = (field: keyof typeof ctx.settings.signUp.fields) => ctx.settings.signUp.fields[field] !== 'off';
   const patch: Partial<SignUpRecord> = {};
   const email = collects('emailAddress') ? ctx.body.optionalString('emailAddress') : undefined;
@@ -104,7 +114,7 @@ async function readFields(ctx: RequestContext, current: SignUpRecord | null): Pr
   }
   if (collects('firstName')) patch.firstName = cleanName(ctx.body.optionalString('firstName'), 'firstName') ?? current?.firstName ?? null;
   if (collects('lastName')) patch.lastName = cleanName(ctx.body.optionalString('lastName'), 'lastName') ?? current?.lastName ?? null;
-  const password = collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
+  const password = withPassword && collects('password') ? ctx.body.optionalString('password', { max: Infinity, allowControl: true }) : undefined;
   if (password !== undefined) {
     const emailAddress = patch.emailAddress ?? current?.emailAddress;
     patch.passwordHash = await hashNewPassword(ctx, password, emailAddress ? [emailAddress] : []);
@@ -115,14 +125,14 @@ async function readFields(ctx: RequestContext, current: SignUpRecord | null): Pr
   return patch;
 }
 
-async function loadSignUp(ctx: RequestContext, status?: SignUpRecord['status']): Promise<SignUpRecord> {
+export async function loadSignUp(ctx: RequestContext, status?: SignUpRecord['status']): Promise<SignUpRecord> {
   const signUp = await ctx.store.get('signUps', ctx.id);
   if (!signUp || signUp.clientId !== requireClient(ctx).id || signUp.expireAt <= ctx.now()) throw fail('sign_up_not_found');
   if (status && signUp.status !== status) throw fail('flow_state_invalid');
   return signUp;
 }
 
-async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Partial<SignUpRecord>): Promise<SignUpRecord> {
+export async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Partial<SignUpRecord>): Promise<SignUpRecord> {
   if (patch.emailVerification === null && signUp.emailVerification?.codeId) {
     await ctx.store.delete('verifications', signUp.emailVerification.codeId);
   }
@@ -136,7 +146,7 @@ async function patchSignUp(ctx: RequestContext, signUp: SignUpRecord, patch: Par
  * transaction. The email's uniqueness is checked again by the store: a
  * parallel sign-up may have taken it since.
  */
-async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
+export async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promise<SignUpRecord> {
   if (missingFields(ctx.settings, signUp).length > 0 || unverifiedFields(signUp).length > 0) return signUp;
   return inTransaction(ctx, async (ctx) => {
     await assertCanSignIn(ctx);
@@ -147,6 +157,7 @@ async function completeIfReady(ctx: RequestContext, signUp: SignUpRecord): Promi
       lastName: signUp.lastName,
       username: signUp.username,
     });
+    if (signUp.externalAccount) await linkExternalAccount(ctx, user.id, signUp.externalAccount);
     const session = await startSession(ctx, user.id);
     await updateClient(ctx, { signUpId: null });
     return patchSignUp(ctx, signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id });

@@ -97,6 +97,68 @@ export interface SignInRecord {
   createdSessionId: string | null;
   createdAt: number;
   expireAt: number;
+  /** Social sign-in: the provider id while the browser is at the provider (the sign-in has no account yet). */
+  oauthProvider?: string;
+  /** A provider account to link once the account proves its first factor (see oauth/linking.ts). */
+  externalAccountToLink?: ExternalProfile | null;
+}
+
+/** What a provider told us about an account, mapped to our fields (see oauth/presets.ts). */
+export interface ExternalProfile {
+  provider: string;
+  providerUserId: string;
+  emailAddress: string | null;
+  /** The provider asserts the address is verified. */
+  emailVerified: boolean;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  imageUrl: string | null;
+  /** Scopes the provider granted, space-separated. */
+  scopes: string;
+}
+
+/** A provider account linked to a user. */
+export interface ExternalAccountRecord extends ExternalProfile {
+  id: string;
+  userId: string;
+  /** `provider:providerUserId`: unique, so one provider account links to one user. */
+  providerKey: string;
+  /** `expired`: a reauthorization is due (the provider refused us). */
+  status: 'verified' | 'expired';
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * One redirect to a provider, from its start to its callback. Found by the
+ * hash of its `state` (the state itself only travels through the browser),
+ * bound to the client that started it, deleted when used (single use), and
+ * dead after 10 minutes. The PKCE verifier and nonce are sealed at rest.
+ */
+export interface OAuthAttemptRecord {
+  id: string;
+  /** SHA-256 of `state`, hex; unique. */
+  stateHash: string;
+  clientId: string;
+  provider: string;
+  flow: 'sign_in' | 'sign_up' | 'connect' | 'reauthorize';
+  /** The sign-in or sign-up it belongs to; for connect and reauthorize, the session. */
+  flowId: string;
+  /** For connect and reauthorize: the user; for reauthorize also the external account. */
+  userId: string | null;
+  externalAccountId: string | null;
+  /** `{ verifier, nonce }` as JSON, sealed. */
+  sealedSecrets: string;
+  /** The `redirect_uri` sent to the provider, sent again with the code. */
+  redirectUri: string;
+  /** The app page to return to (differs from `redirectUri` for form_post providers). */
+  appRedirectUrl: string;
+  actionCompleteRedirectUrl: string | null;
+  /** Apple's `user` form field (name on first login), kept by the form_post route until the callback. */
+  formPostUser?: string | null;
+  createdAt: number;
+  expiresAt: number;
 }
 
 export interface SignUpRecord {
@@ -113,6 +175,10 @@ export interface SignUpRecord {
   createdUserId: string | null;
   createdAt: number;
   expireAt: number;
+  /** Social sign-up: the provider id while the browser is at the provider. */
+  oauthProvider?: string;
+  /** Social sign-up: the provider account, linked to the user when the sign-up completes. */
+  externalAccount?: ExternalProfile | null;
 }
 
 export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email' | 'reverification';
@@ -260,6 +326,8 @@ export interface Records {
   webhookMessages: WebhookMessageRecord;
   webhookDeliveries: WebhookDeliveryRecord;
   webhookAttempts: WebhookAttemptRecord;
+  externalAccounts: ExternalAccountRecord;
+  oauthAttempts: OAuthAttemptRecord;
 }
 
 export type Kind = keyof Records;

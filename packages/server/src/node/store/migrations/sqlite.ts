@@ -105,6 +105,22 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id);
     `,
   },
+  {
+    version: 40,
+    description: 'social sign-in: external accounts (one user per provider account) and OAuth attempts (state hashed)',
+    sql: `
+      CREATE TABLE latch_external_accounts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL,
+        provider_key TEXT GENERATED ALWAYS AS (json_extract(data, '$.providerKey')) VIRTUAL,
+        user_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.userId')) VIRTUAL) STRICT;
+      CREATE UNIQUE INDEX latch_external_accounts_provider_key_key ON latch_external_accounts (provider_key);
+      CREATE INDEX latch_external_accounts_user_id_idx ON latch_external_accounts (user_id);
+      CREATE TABLE latch_oauth_attempts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL,
+        state_hash TEXT GENERATED ALWAYS AS (json_extract(data, '$.stateHash')) VIRTUAL,
+        expires_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expiresAt') AS INTEGER)) VIRTUAL) STRICT;
+      CREATE UNIQUE INDEX latch_oauth_attempts_state_hash_key ON latch_oauth_attempts (state_hash);
+      CREATE INDEX latch_oauth_attempts_expires_at_idx ON latch_oauth_attempts (expires_at, id);
+    `,
+  },
 ];
 
 /**
