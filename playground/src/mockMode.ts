@@ -11,7 +11,8 @@ import { demoAccounts, sessionClaims } from './demo';
  * server core, and `/api/me` to a route that checks tokens as a real API does.
  */
 export async function startMockMode() {
-  const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true }, sessionClaims });
+  // Social sign-in through the mock's fake Google and GitHub: their consent page is this app's /mock-oauth-consent.
+  const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true }, sessionClaims, oauth: { providers: ['google', 'github'] } });
   const api = createLatchBackend({ jwksUrl: `${backend.url}/.well-known/jwks.json`, issuer: backend.url });
   const protectedRoute = http.get('/api/me', async ({ request }) => {
     const auth = await api.authenticateRequest(request);

@@ -135,9 +135,9 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
   it('signs in with the <SignIn/> component, lands home, and signs out from the <UserButton/> menu', async () => {
     await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email address').fill('ada@example.com');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
 
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');

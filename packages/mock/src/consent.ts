@@ -28,17 +28,16 @@ export interface MockConsentPageOptions {
   search?: string;
 }
 
-interface Identity {
-  id: string;
-  email: string;
-  emailVerified: boolean;
-  name: string | null;
-  picture?: string | null;
-}
+import type { MockOAuthIdentity } from './oauth/identities';
 
 interface IdentitiesAnswer {
-  provider: { id: string; name: string };
-  identities: Identity[];
+  provider: { id: string; name?: string };
+  identities: MockOAuthIdentity[];
+}
+
+/** "Ada Lovelace", else the username, else the email. */
+function displayName(identity: MockOAuthIdentity): string {
+  return [identity.firstName, identity.lastName].filter(Boolean).join(' ') || identity.username || identity.email || identity.id;
 }
 
 /** Renders the consent page into `root` (emptied first); resolves once it is ready to use. Returns a cleanup. */
@@ -48,24 +47,30 @@ export async function mountMockConsentPage(root: HTMLElement, options: MockConse
   const navigate = options.navigate ?? ((url: string) => globalThis.location.assign(url));
   const provider = new URLSearchParams(search).get('provider') ?? '';
   const doc = root.ownerDocument;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-    const node = Object.assign(doc.createElement(tag), props);
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+    const node: HTMLElementTagNameMap[K] = Object.assign(doc.createElement(tag), props);
     node.append(...children);
     return node;
   };
 
   root.replaceChildren(el('p', { role: 'status', textContent: 'Loading…' }));
   let answer: IdentitiesAnswer;
+  let name: string;
   try {
-    const response = await fetch(`${mockUrl}/__mock/oauth/identities?provider=${encodeURIComponent(provider)}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    answer = (await response.json()) as IdentitiesAnswer;
+    const [identities, environment] = await Promise.all([
+      fetch(`${mockUrl}/__mock/oauth/identities?provider=${encodeURIComponent(provider)}`),
+      // The provider's display name, as the sign-in buttons show it.
+      fetch(`${mockUrl}/v1/environment`),
+    ]);
+    if (!identities.ok) throw new Error(`HTTP ${identities.status}`);
+    answer = (await identities.json()) as IdentitiesAnswer;
+    const listed = environment.ok ? ((await environment.json()) as { oauthProviders?: { id: string; name: string }[] }).oauthProviders : undefined;
+    name = answer.provider.name ?? listed?.find((p) => p.id === provider)?.name ?? provider;
   } catch (error) {
     root.replaceChildren(el('p', { role: 'alert', textContent: `This mock provider page could not load (${String(error)}). Is the mock backend running with oauth enabled?` }));
     return () => root.replaceChildren();
   }
 
-  const name = answer.provider.name;
   const form = el('form', { className: 'latch-mock-consent' });
   form.setAttribute('aria-labelledby', 'latch-mock-consent-title');
   const title = el('h1', { id: 'latch-mock-consent-title', textContent: `Sign in with ${name}` });
@@ -79,7 +84,11 @@ export async function mountMockConsentPage(root: HTMLElement, options: MockConse
     list.append(el('label', {}, input, ` ${label}`), el('br'));
   };
   answer.identities.forEach((identity, index) =>
-    radio(identity.id, `${identity.name ?? identity.email} (${identity.email}, email ${identity.emailVerified ? 'verified' : 'not verified'})`, index === 0),
+    radio(
+      identity.id,
+      `${displayName(identity)} (${identity.email ? `${identity.email}, ${identity.emailVerified ? 'verified' : 'not verified'}` : 'no email'})`,
+      index === 0,
+    ),
   );
   radio('custom', 'Another account:', answer.identities.length === 0);
 
@@ -113,7 +122,15 @@ export async function mountMockConsentPage(root: HTMLElement, options: MockConse
         email.focus();
         return;
       }
-      body.identity = { email: email.value.trim(), name: fullName.value.trim() || null, emailVerified: verified.checked };
+      const [firstName = null, ...rest] = fullName.value.trim().split(/\s+/).filter(Boolean);
+      const identity: MockOAuthIdentity = {
+        id: `custom-${email.value.trim().toLowerCase()}`,
+        email: email.value.trim(),
+        emailVerified: verified.checked,
+        firstName,
+        lastName: rest.join(' ') || null,
+      };
+      body.identity = identity;
     } else if (decision === 'allow') body.identityId = chosen;
     allow.disabled = deny.disabled = true;
     try {
