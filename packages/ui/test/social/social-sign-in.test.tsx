@@ -38,7 +38,7 @@ function land(url: string, view: ReturnType<typeof renderSignIn>) {
 }
 
 describe('social sign-in', () => {
-  it('shows a button per provider, named for screen readers, with no axe violations', async () => {
+  it('shows a button per provider, named for screen readers, with no axe violations', { timeout: 40_000 }, async () => {
     renderSignIn(backend.url, { routing: 'path' });
     const group = await screen.findByRole('group', { name: 'Sign in with a provider' });
     expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Continue with Google', 'Continue with GitHub']);
@@ -77,11 +77,24 @@ describe('social sign-in', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('no longer valid');
   });
 
-  it('asks the existing account to prove itself before an unverified provider email is linked', async () => {
+  it('refuses to link an account on an email the provider has not verified', async () => {
     let view = renderSignIn(backend.url, { routing: 'path' });
     const back = await consent(await startWithGoogle(view), { decision: 'allow', identity: person(ada.emailAddress, false) });
     view = land(back, view);
+    expect((await screen.findByRole('alert')).textContent).toContain('belongs to another account');
+  });
+
+  it('asks the existing account to prove itself before a provider it does not trust for email is linked', async () => {
+    let view = renderSignIn(backend.url, { routing: 'path' });
+    await view.user.click(await screen.findByRole('button', { name: 'Continue with GitHub' }));
+    await waitFor(() => expect(view.navigate).toHaveBeenCalled());
+    const back = await consent(view.navigate.mock.calls.at(-1)![0], { decision: 'allow', identity: person(ada.emailAddress) });
+    view = land(back, view);
     await screen.findByRole('heading', { name: 'Enter your password' });
-    await screen.findByText(/already exists\. Sign in to it once to connect Google/);
+    await screen.findByText(/already exists\. Sign in to it once to connect GitHub/);
+    // Her password proves it: signed in, and GitHub is hers from now on.
+    await view.user.type(screen.getByLabelText('Password'), ada.password);
+    await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByText(/Signed in as Ada/);
   });
 });

@@ -9,6 +9,7 @@
 import * as oauth from 'oauth4webapi';
 import { createLocalJWKSet, decodeJwt, importPKCS8, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { ApiFailure, fail } from '../errors';
+import { base64UrlEncode } from '../crypto/random';
 import type { ResolvedOAuth, ResolvedProvider } from './config';
 import type { Claims, MappedProfile } from './presets';
 
@@ -17,6 +18,15 @@ const metadataTtlMs = 10 * 60 * 1000;
 const retryAfterSeconds = 5;
 
 export class ProviderUnavailable extends Error {}
+
+/**
+ * RFC 7636 S256, as `oauth.calculatePKCECodeChallenge` computes it, without
+ * its `instanceof ArrayBuffer` check, which fails across realms (the mock's
+ * server core in a jsdom test gets Node's ArrayBuffer from WebCrypto).
+ */
+async function pkceChallenge(verifier: string): Promise<string> {
+  return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}
 
 interface Cached<T> {
   value: Promise<T>;
@@ -44,7 +54,7 @@ export class ProviderClient {
     url.searchParams.set('redirect_uri', params.redirectUri);
     url.searchParams.set('scope', provider.scopes.join(' '));
     url.searchParams.set('state', params.state);
-    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(params.codeVerifier));
+    url.searchParams.set('code_challenge', await pkceChallenge(params.codeVerifier));
     url.searchParams.set('code_challenge_method', 'S256');
     if (oidc) url.searchParams.set('nonce', params.nonce);
     if (provider.definition.responseMode) url.searchParams.set('response_mode', provider.definition.responseMode);
