@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { UserProfile } from '@latch/ui';
 import { ada } from './fixtures';
-import { fourProviders, twoProviders } from './social';
+import { fourProviders, lazyChunk, twoProviders } from './social';
 
 /**
  * <UserProfile/> → Account → Connected accounts, on an instance with the
@@ -18,7 +18,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 async function section(canvasElement: HTMLElement) {
-  return within(await within(canvasElement).findByRole('region', { name: 'Connected accounts' }));
+  return within(await within(canvasElement).findByRole('region', { name: 'Connected accounts' }, lazyChunk));
 }
 
 export const NoneYet: Story = {
@@ -36,7 +36,7 @@ export const ChooseProvider: Story = {
   play: async ({ canvasElement }) => {
     const accounts = await section(canvasElement);
     await userEvent.click(accounts.getByRole('button', { name: 'Connect account' }));
-    const panel = within(await accounts.findByRole('group', { name: 'Connect an account' }));
+    const panel = within(await accounts.findByRole('group', { name: 'Connect an account' }, lazyChunk));
     await expect(panel.getByRole('button', { name: 'Connect Google' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Connect Apple' })).toBeVisible();
   },

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
 import { expect, userEvent, within } from 'storybook/test';
 import { mountMockConsentPage } from '@latch/mock/consent';
-import { twoProviders } from './social';
+import { lazyChunk, twoProviders } from './social';
 
 /**
  * The mock's fake provider page (`@latch/mock/consent`): what the offline
@@ -35,7 +35,7 @@ type Story = StoryObj<typeof meta>;
 export const Google: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('heading', { name: 'Sign in with Google' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'Sign in with Google' }, lazyChunk)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Allow' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Deny' })).toBeVisible();
   },
@@ -45,7 +45,7 @@ export const AnotherAccount: Story = {
   name: 'Another account (email not verified)',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('radio', { name: /Another account/ }));
+    await userEvent.click(await canvas.findByRole('radio', { name: /Another account/ }, lazyChunk));
     await userEvent.type(canvas.getByLabelText('Email'), 'someone@example.com');
     await userEvent.click(canvas.getByRole('checkbox', { name: /verified/ }));
     await expect(canvas.getByRole('checkbox', { name: /verified/ })).not.toBeChecked();

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { SignIn } from '@latch/ui';
 import { expectAlert } from './play';
-import { callbackFails, fourProviders, lastUsed, providerAnswer, twoProviders } from './social';
+import { callbackFails, fourProviders, lastUsed, lazyChunk, providerAnswer, twoProviders } from './social';
 
 /**
  * <SignIn/> with social sign-in on: the provider buttons in each variant and
@@ -28,7 +28,7 @@ export const BlockButtons: Story = {
   name: 'Buttons: block (two providers, auto)',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('button', { name: 'Continue with Google' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Continue with Google' }, lazyChunk)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Continue with GitHub' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'Sign in with a provider' })).toBeVisible();
   },
@@ -40,7 +40,7 @@ export const IconButtons: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Icon-only, yet each is named for what it does.
-    const google = await canvas.findByRole('button', { name: 'Continue with Google' });
+    const google = await canvas.findByRole('button', { name: 'Continue with Google' }, lazyChunk);
     await expect(google).toHaveTextContent('');
     await expect(canvas.getByRole('button', { name: 'Continue with Apple' })).toBeVisible();
   },
@@ -50,7 +50,7 @@ export const IconButtonsChosen: Story = {
   name: 'Buttons: icons (two providers, socialButtonsVariant)',
   args: { appearance: { layout: { socialButtonsVariant: 'iconButton' } } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with GitHub' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with GitHub' }, lazyChunk)).toBeVisible();
   },
 };
 
@@ -59,7 +59,7 @@ export const BelowTheForm: Story = {
   args: { appearance: { layout: { socialButtonsPlacement: 'bottom' } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const google = await canvas.findByRole('button', { name: 'Continue with Google' });
+    const google = await canvas.findByRole('button', { name: 'Continue with Google' }, lazyChunk);
     const submit = canvas.getByRole('button', { name: 'Continue' });
     await expect(submit.compareDocumentPosition(google) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   },
@@ -69,7 +69,7 @@ export const LastUsed: Story = {
   name: 'Buttons: last used',
   beforeEach: lastUsed('oauth_github'),
   play: async ({ canvasElement }) => {
-    const github = await within(canvasElement).findByRole('button', { name: /Continue with GitHub/ });
+    const github = await within(canvasElement).findByRole('button', { name: /Continue with GitHub/ }, lazyChunk);
     await expect(github).toHaveTextContent('Last used');
   },
 };
@@ -79,7 +79,7 @@ export const LastUsedIcons: Story = {
   parameters: { latch: { oauth: fourProviders } },
   beforeEach: lastUsed('oauth_github'),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with GitHub (Last used)' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with GitHub (Last used)' }, lazyChunk)).toBeVisible();
   },
 };
 
@@ -87,7 +87,7 @@ export const ProviderDownAtStart: Story = {
   name: 'Error: provider unreachable (on click)',
   parameters: { latch: { oauth: twoProviders, failures: [{ route: 'POST /v1/client/sign_ins', code: 'oauth_provider_unavailable', status: 503 }] } },
   play: async (context) => {
-    await userEvent.click(await within(context.canvasElement).findByRole('button', { name: 'Continue with Google' }));
+    await userEvent.click(await within(context.canvasElement).findByRole('button', { name: 'Continue with Google' }, lazyChunk));
     await expectAlert(context, 'can’t be reached');
   },
 };
@@ -100,7 +100,7 @@ export const Callback: Story = {
   beforeEach: callbackPage,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('heading', { name: 'Signing you in' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'Signing you in' }, lazyChunk)).toBeVisible();
     await expect(canvas.getByRole('status')).toBeVisible();
   },
 };
@@ -112,7 +112,7 @@ function callbackError(name: string, code: string, message: string, status = 422
     beforeEach: answer,
     play: async (context) => {
       const canvas = within(context.canvasElement);
-      await canvas.findByRole('heading', { name: 'Sign-in did not finish' });
+      await canvas.findByRole('heading', { name: 'Sign-in did not finish' }, lazyChunk);
       await expectAlert(context, message);
       await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
       await expect(canvas.getByRole('button', { name: 'Back to sign in' })).toBeVisible();
@@ -134,8 +134,8 @@ export const BackFromError: Story = {
   beforeEach: deniedPage,
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Back to sign in' }));
-    await expect(await canvas.findByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Back to sign in' }, lazyChunk));
+    await expect(await canvas.findByRole('heading', { name: 'Sign in' }, lazyChunk)).toBeVisible();
   },
 };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { SignUp } from '@latch/ui';
 import { expectAlert } from './play';
-import { callbackFails, fourProviders, providerAnswer, twoProviders } from './social';
+import { callbackFails, fourProviders, lazyChunk, providerAnswer, twoProviders } from './social';
 
 /** <SignUp/> with social sign-up on: the buttons, and the page the provider sends the browser back to. */
 const meta = {
@@ -17,7 +17,7 @@ type Story = StoryObj<typeof meta>;
 export const BlockButtons: Story = {
   name: 'Buttons: block (two providers, auto)',
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with Google' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with Google' }, lazyChunk)).toBeVisible();
   },
 };
 
@@ -26,7 +26,7 @@ export const IconButtonsBelow: Story = {
   parameters: { latch: { oauth: fourProviders } },
   args: { appearance: { layout: { socialButtonsPlacement: 'bottom' } } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with Microsoft' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with Microsoft' }, lazyChunk)).toBeVisible();
   },
 };
 
@@ -35,7 +35,7 @@ export const Callback: Story = {
   parameters: { latch: { oauth: twoProviders, failures: [{ route: 'POST /v1/client/oauth_callback', hang: true }] } },
   beforeEach: providerAnswer({ state: 'story-state', code: 'story-code' }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('heading', { name: 'Signing you in' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('heading', { name: 'Signing you in' }, lazyChunk)).toBeVisible();
   },
 };
 
@@ -44,7 +44,7 @@ export const EmailInUse: Story = {
   parameters: { latch: { oauth: twoProviders, failures: callbackFails('oauth_email_in_use') } },
   beforeEach: providerAnswer({ state: 'story-state', code: 'story-code' }),
   play: async (context) => {
-    await within(context.canvasElement).findByRole('heading', { name: 'Sign-in did not finish' });
+    await within(context.canvasElement).findByRole('heading', { name: 'Sign-in did not finish' }, lazyChunk);
     await expectAlert(context, 'belongs to another account');
     await expect(within(context.canvasElement).getByRole('button', { name: 'Back to sign up' })).toBeVisible();
   },

@@ -44,3 +44,6 @@ export function lastUsed(strategy: string) {
 export function callbackFails(code: string, status = 422): LatchStoryParameters['failures'] {
   return [{ route: 'POST /v1/client/oauth_callback', code, status }];
 }
+
+/** For `findBy…` on what an on-demand chunk renders: a cold dev server (or jsdom's first import) compiles it first. */
+export const lazyChunk = { timeout: 15_000 };

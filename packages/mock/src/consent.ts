@@ -28,6 +28,7 @@ export interface MockConsentPageOptions {
   search?: string;
 }
 
+import type { ApiResponse, EnvironmentJSON } from '@latch/protocol';
 import type { MockOAuthIdentity } from './oauth/identities';
 
 interface IdentitiesAnswer {
@@ -64,7 +65,7 @@ export async function mountMockConsentPage(root: HTMLElement, options: MockConse
     ]);
     if (!identities.ok) throw new Error(`HTTP ${identities.status}`);
     answer = (await identities.json()) as IdentitiesAnswer;
-    const listed = environment.ok ? ((await environment.json()) as { oauthProviders?: { id: string; name: string }[] }).oauthProviders : undefined;
+    const listed = environment.ok ? ((await environment.json()) as ApiResponse<EnvironmentJSON>).response.oauthProviders : undefined;
     name = answer.provider.name ?? listed?.find((p) => p.id === provider)?.name ?? provider;
   } catch (error) {
     root.replaceChildren(el('p', { role: 'alert', textContent: `This mock provider page could not load (${String(error)}). Is the mock backend running with oauth enabled?` }));

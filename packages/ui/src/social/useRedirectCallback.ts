@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { OAUTH_CALLBACK_PARAMS, type OAuthCallbackJSON } from '@latch/protocol';
 import { useLatch } from '@latch/react';
 
-/** One request per provider answer while it runs: StrictMode's second mount reuses it. */
-const requests = new Map<string, Promise<OAuthCallbackJSON>>();
+/** One request per client and provider answer while it runs: StrictMode's second mount reuses it. */
+const running = new WeakMap<object, Map<string, Promise<OAuthCallbackJSON>>>();
 
 /**
  * On the sso-callback step: sends the provider's answer from the URL to the
@@ -21,6 +21,8 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
   useEffect(() => {
     let live = true;
     const key = window.location.search;
+    const requests = running.get(client) ?? new Map<string, Promise<OAuthCallbackJSON>>();
+    running.set(client, requests);
     let request = requests.get(key);
     if (!request) {
       request = client.handleRedirectCallback({ navigate: () => undefined });
