@@ -1,4 +1,6 @@
-import type { LatchStoryParameters } from '../.storybook/latch';
+import type { StoryContext } from '@storybook/react-vite';
+import type { OAuthPresetId } from '@latch/protocol';
+import { latchOf, type LatchStoryParameters } from '../.storybook/latch';
 
 // Social sign-in in the catalog: the mock's fake providers, switched on per story.
 
@@ -47,3 +49,19 @@ export function callbackFails(code: string, status = 422): LatchStoryParameters[
 
 /** For `findBy…` on what an on-demand chunk renders: a cold dev server (or jsdom's first import) compiles it first. */
 export const lazyChunk = { timeout: 15_000 };
+
+/**
+ * A `beforeEach` that connects `provider` to the story's signed-in user the
+ * way the profile does (start, the fake provider's consent as `identityId`,
+ * the callback), so the story opens on an account with it linked.
+ */
+export function connected(provider: OAuthPresetId, identityId = 'mock-octavia') {
+  return async (context: Pick<StoryContext, 'loaded'>) => {
+    const { client, backend } = latchOf(context);
+    const redirectUrl = window.location.origin + window.location.pathname;
+    const pending = await client.user!.createExternalAccount({ strategy: `oauth_${provider}`, redirectUrl });
+    const query = new URL(pending.verification.externalVerificationRedirectURL!).search;
+    const back = await backend.oauth!.consent({ query, decision: 'allow', identityId });
+    await client.handleRedirectCallback({ url: back, navigate: () => undefined });
+  };
+}
