@@ -86,7 +86,7 @@ describe('social sign-in with a real OpenID provider', () => {
     expect(signedUp.json.response).toMatchObject({ flow: 'sign_up', status: 'complete', redirectUrlComplete: '/home' });
     const user = await me(first);
     expect(user).toMatchObject({ firstName: 'Nia', lastName: 'Newcomer', passwordEnabled: false });
-    expect(user.emailAddresses[0]).toMatchObject({ emailAddress: 'new@example.com', verification: { status: 'verified' } });
+    expect(user.emailAddresses[0]!).toMatchObject({ emailAddress: 'new@example.com', verification: { status: 'verified' } });
     expect(user.externalAccounts).toMatchObject([{ provider: 'idp', providerUserId: 'new-1', emailAddress: 'new@example.com', verification: { status: 'verified', strategy: 'oauth_idp' } }]);
 
     const second = service.client();
@@ -114,14 +114,14 @@ describe('social sign-in with a real OpenID provider', () => {
     expect(signIn.externalAccountToLink).toEqual({ provider: 'idp-untrusted', emailAddress: 'ada@example.com' });
     const proven = await untrusted.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'password', password });
     expect((proven.json.response as SignInJSON).status).toBe('complete');
-    expect((await me(untrusted)).externalAccounts.map((account) => account.provider)).toEqual(['idp-untrusted']);
+    expect((await me(untrusted)).externalAccounts!.map((account) => account.provider)).toEqual(['idp-untrusted']);
 
     const trusted = service.client();
     const linked = await socialSignIn(trusted, 'oauth_idp');
     expect(linked.json.response).toMatchObject({ flow: 'sign_in', status: 'complete' });
     const user = await me(trusted);
     expect(user.id).toBe(adaId);
-    expect(user.externalAccounts.map((account) => account.provider).sort()).toEqual(['idp', 'idp-untrusted']);
+    expect(user.externalAccounts!.map((account) => account.provider).sort()).toEqual(['idp', 'idp-untrusted']);
   });
 
   it('refuses a tampered state, a replayed callback and a replayed code', async () => {
@@ -165,6 +165,13 @@ describe('social sign-in with a real OpenID provider', () => {
     const browser = service.client();
     expect(errorCode(await socialSignIn(browser, 'oauth_idp'))).toBe('oauth_callback_invalid');
     expect((await browser.call('GET', '/v1/client')).json.response).toMatchObject({ sessions: [] });
+  });
+
+  it('a token re-signed unchanged with the provider key passes (the tampering above is what fails)', async () => {
+    const service = await startLatch();
+    idp.loginAs({ sub: 'resigned-1', email: 'resigned@example.com', email_verified: true });
+    idp.tamper = (claims) => claims;
+    expect((await socialSignIn(service.client(), 'oauth_idp')).json.response).toMatchObject({ status: 'complete' });
   });
 
   it('refuses an ID token signed with a key the provider never published', async () => {

@@ -13,7 +13,7 @@ import { inTransaction } from '../flows/transaction';
 import { uniqueWrite } from '../flows/users';
 import type { ExternalAccountRecord, ExternalProfile, UserRecord } from '../store/records';
 import { recordUserEvent } from '../webhooks/events';
-import { oauthOf, prepareAttempt, providerFor, readRedirects, strategyOf, type StartedAttempt } from './attempts';
+import { prepareAttempt, providerFor, readRedirects, strategyOf, type StartedAttempt } from './attempts';
 
 export function providerKey(profile: Pick<ExternalProfile, 'provider' | 'providerUserId'>): string {
   return `${profile.provider}:${profile.providerUserId}`;
