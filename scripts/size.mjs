@@ -58,10 +58,14 @@ for (const app of apps) {
     tsconfigRaw: {},
     logLevel: 'error',
   });
-  const entryPath = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)?.[0];
+  // The app itself (each on-demand module of a package is an entry point of its own for esbuild).
+  const entryPath = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === '<stdin>')?.[0];
   const chunks = result.outputFiles.filter((file) => file.path.endsWith('.js'));
-  // Chunks the entry imports statically load with it, so they count toward the budget too.
-  const eager = new Set([entryPath, ...result.metafile.outputs[entryPath].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)]);
+  // Chunks the entry imports statically load with it, and so do the ones those import: they count toward the budget too.
+  const eager = new Set([entryPath]);
+  for (const path of eager) {
+    for (const i of result.metafile.outputs[path]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) eager.add(i.path);
+  }
   const sizeOf = (files) => ({
     minified: files.reduce((sum, file) => sum + file.contents.length, 0),
     gzip: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0),

@@ -26,8 +26,8 @@ import { pendingStrategy } from '../../social/pendingStrategy';
 import { WithSocialStrings } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
-import { emptyValues, planFields, type SignUpFieldName, type SignUpValues } from './fields';
-import { signUpSteps } from './steps';
+import type { planFields as PlanFields, SignUpFieldName, SignUpValues } from './fields';
+import type { signUpSteps as SignUpSteps } from './steps';
 
 export interface SocialStepProps {
   step: 'sso-callback' | 'continue';
@@ -35,6 +35,13 @@ export interface SocialStepProps {
   afterSignUpUrl: string | undefined;
   signInUrl: string;
   callbackUrl(): string;
+  /**
+   * SignUp's own field plan and step names, handed over rather than imported:
+   * what an on-demand chunk imports from the component's modules, esbuild
+   * (and so the size budget) counts as loaded up front by every app.
+   */
+  planFields: typeof PlanFields;
+  steps: typeof SignUpSteps;
 }
 
 /**
@@ -67,7 +74,7 @@ function useFinish(afterSignUpUrl: string | undefined) {
  * existing account's, or that account has a second factor: the sign-in page
  * takes over at that step (with 'path' routing: `${signInUrl}/factor-one`).
  */
-function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl }: SocialStepProps) {
+function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signUpSteps }: SocialStepProps) {
   const { t } = useLocalization();
   const { signUp } = useSignUp();
   const navigate = useNavigate();
@@ -110,7 +117,7 @@ function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl }: SocialStep
 const autoComplete: Partial<Record<SignUpFieldName, string>> = { firstName: 'given-name', lastName: 'family-name', username: 'username' };
 
 /** The fields a social sign-up still lacks; then signed in, or (an email the provider did not vouch for) its code. */
-function Continue({ router, afterSignUpUrl, signInUrl }: SocialStepProps) {
+function Continue({ router, afterSignUpUrl, signInUrl, planFields, steps: signUpSteps }: SocialStepProps) {
   const { t } = useLocalization();
   const layout = useLayout();
   const { signUp } = useSignUp();
@@ -118,7 +125,7 @@ function Continue({ router, afterSignUpUrl, signInUrl }: SocialStepProps) {
   const finish = useFinish(afterSignUpUrl);
   const missing = environment ? planFields(environment, layout).filter(({ name }) => name !== 'password' && signUp?.missingFields.includes(name)) : [];
   const action = useStepAction(missing.map(({ name }) => name));
-  const [values, setValues] = useState<SignUpValues>(emptyValues);
+  const [values, setValues] = useState<SignUpValues>({ firstName: '', lastName: '', username: '', emailAddress: '', password: '' });
   const providerId = signUp?.verifications.externalAccount?.strategy.replace(/^oauth_/, '');
   const provider = environment?.oauthProviders?.find((p) => p.id === providerId)?.name ?? providerId ?? '';
   const applicationName = environment?.applicationName;

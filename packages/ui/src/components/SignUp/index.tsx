@@ -14,7 +14,7 @@ import {
   type RoutingProps,
 } from '../../foundation';
 import { StartStep } from './StartStep';
-import { emptyValues, type SignUpValues } from './fields';
+import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
@@ -88,7 +88,15 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
   if (ready && social) {
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
-        <SocialSteps step={social} router={router} afterSignUpUrl={afterSignUpUrl} signInUrl={signInUrl} callbackUrl={callbackUrl} />
+        <SocialSteps
+          step={social}
+          router={router}
+          afterSignUpUrl={afterSignUpUrl}
+          signInUrl={signInUrl}
+          callbackUrl={callbackUrl}
+          planFields={planFields}
+          steps={signUpSteps}
+        />
       </Suspense>
     );
   }

@@ -5,6 +5,7 @@ import { EmailAddresses } from './EmailAddresses';
 import { Section, SectionStatus } from './parts';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileImage } from './ProfileImage';
+import { profileKit } from './profileKit';
 import { useEnvironment } from './useEnvironment';
 
 /** Social sign-in's section: its own chunk, loaded only on an instance with providers (or a user with a linked account). */
@@ -26,7 +27,7 @@ export function AccountPage({ user }: { user: User }) {
       <EmailAddresses user={user} />
       {social && (
         <Suspense>
-          <ConnectedAccounts user={user} />
+          <ConnectedAccounts user={user} kit={profileKit} />
         </Suspense>
       )}
     </>

@@ -10,9 +10,7 @@ import type { SocialProvider } from '../../social/providers';
 import { WithSocialStrings } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
-import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
-import { useReverified } from './Reverification';
-import { useEnvironment } from './useEnvironment';
+import type { ProfileKit } from './profileKit';
 
 /** The one thing open at a time: the provider list to connect one, or a row's removal. */
 type Mode = { kind: 'idle' } | { kind: 'connect' } | { kind: 'remove'; id: string };
@@ -26,11 +24,11 @@ const idle: Mode = { kind: 'idle' };
  * comes back to this page, which finishes the link. Adding and removing ask
  * "Confirm it's you" first when the last verification is old.
  */
-export default function ConnectedAccounts({ user }: { user: User }) {
+export default function ConnectedAccounts({ user, kit }: { user: User; kit: ProfileKit }) {
   return (
     <WithSocialStrings>
       <ComponentSheet id="latch-social" css={css} />
-      <Accounts user={user} />
+      <Accounts user={user} kit={kit} />
     </WithSocialStrings>
   );
 }
@@ -40,15 +38,16 @@ function returnUrl(): string {
   return window.location.origin + window.location.pathname;
 }
 
-function Accounts({ user }: { user: User }) {
+function Accounts({ user, kit }: { user: User; kit: ProfileKit }) {
+  const { Section, SectionStatus, PanelActions, ActionButton } = kit;
   const { t } = useLocalization();
-  const providers = useEnvironment()?.oauthProviders ?? [];
+  const providers = kit.useEnvironment()?.oauthProviders ?? [];
   const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
   const [mode, setMode] = useState<Mode>(idle);
   const [status, setStatus] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const connectButton = useRef<HTMLButtonElement>(null);
-  const focusLater = useFocusLater();
+  const focusLater = kit.useFocusLater();
   const list = useElement('profileSectionList');
   const text = useElement('profileSectionText');
   const connected = new Set(user.externalAccounts.map((account) => account.provider));
@@ -62,7 +61,7 @@ function Accounts({ user }: { user: User }) {
 
   return (
     <Section title={t('social.connected.title')} headingRef={heading}>
-      {returning && <ConnectCallback onConnected={(provider) => setStatus(t('social.connected.connected', { provider: nameOf(provider) }))} />}
+      {returning && <ConnectCallback kit={kit} onConnected={(provider) => setStatus(t('social.connected.connected', { provider: nameOf(provider) }))} />}
       {user.externalAccounts.length === 0 ? (
         <p {...text}>{t('social.connected.none')}</p>
       ) : (
@@ -70,6 +69,7 @@ function Accounts({ user }: { user: User }) {
           {user.externalAccounts.map((account) => (
             <AccountItem
               key={account.id}
+              kit={kit}
               account={account}
               provider={providers.find((p) => p.id === account.provider)}
               name={nameOf(account.provider)}
@@ -89,6 +89,7 @@ function Accounts({ user }: { user: User }) {
       )}
       {mode.kind === 'connect' ? (
         <ConnectPanel
+          kit={kit}
           providers={connectable}
           user={user}
           onCancel={() => {
@@ -117,12 +118,14 @@ function Accounts({ user }: { user: User }) {
 }
 
 /** Back from the provider: finishes the link (or says why it failed); the provider is the one this tab went to. */
-function ConnectCallback({ onConnected }: { onConnected(provider: string): void }) {
+function ConnectCallback({ kit, onConnected }: { kit: ProfileKit; onConnected(provider: string): void }) {
+  const { ErrorAlert } = kit;
   const error = useRedirectCallback(() => onConnected(pendingStrategy()?.replace(/^oauth_/, '') ?? ''));
   return <ErrorAlert error={error} />;
 }
 
 interface ItemProps {
+  kit: ProfileKit;
   account: ExternalAccount;
   /** The instance's provider it belongs to (its name and icon); undefined when no longer configured. */
   provider: SocialProvider | undefined;
@@ -136,10 +139,11 @@ interface ItemProps {
 /** A provider the instance no longer lists: the generic icon. */
 const unknownProvider = { icon: null, iconUrl: null };
 
-function AccountItem({ account, provider, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
+function AccountItem({ kit, account, provider, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
+  const { ActionButton, Confirmation, ErrorAlert } = kit;
   const { t } = useLocalization();
   const textId = useId();
-  const reverified = useReverified();
+  const reverified = kit.useReverified();
   const reconnect = useAsyncAction();
   const leaveFor = useLeaveFor();
   const item = useElement('profileSectionItem');
@@ -194,15 +198,17 @@ function AccountItem({ account, provider, name, removing, onRemove, onCancel, on
 }
 
 interface ConnectPanelProps {
+  kit: ProfileKit;
   providers: SocialProvider[];
   user: User;
   onCancel(): void;
 }
 
 /** "Connect an account": one button per provider not yet connected; the chosen one's consent page comes next. */
-function ConnectPanel({ providers, user, onCancel }: ConnectPanelProps) {
+function ConnectPanel({ kit, providers, user, onCancel }: ConnectPanelProps) {
+  const { ActionButton, ErrorAlert, Panel, PanelActions } = kit;
   const { t } = useLocalization();
-  const reverified = useReverified();
+  const reverified = kit.useReverified();
   const start = useAsyncAction();
   const leaveFor = useLeaveFor();
   const [chosen, setChosen] = useState<string | null>(null);
