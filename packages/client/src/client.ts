@@ -2,7 +2,6 @@ import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, OAuthCa
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
-import { goTo } from './resources/external-account';
 import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
@@ -123,11 +122,7 @@ export class LatchClient {
    * stands (a second factor, missing fields, an account to prove first).
    */
   async handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
-    const q = new URL(params.url ?? globalThis.location.href).searchParams;
-    const body = { state: q.get('state'), code: q.get('code'), error: q.get('error'), errorDescription: q.get('error_description'), iss: q.get('iss') };
-    const result = await this.#call<OAuthCallbackJSON>('oauthCallback', { body });
-    if (result.status === 'complete') goTo(result.redirectUrlComplete, params.navigate);
-    return result;
+    return (await import('./oauth')).handleRedirectCallback(this.#ctx, params);
   }
 
   /** The active session's JWT, or null when signed out. */

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { ApiErrorResponse, OAuthPresetId } from '@latch/protocol';
-import { createFakeProviders, type ConsentInput, type FakeProviders } from './oauth/fake-providers';
+import { createFakeProviders, mockProviderNames, type ConsentInput, type FakeProviders } from './oauth/fake-providers';
 import type { MockOAuthIdentity } from './oauth/identities';
 import {
   createLatchServer,
@@ -151,7 +151,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     ? [
         http.get(`${url}/__mock/oauth/identities`, ({ request }) => {
           const provider = new URL(request.url).searchParams.get('provider') ?? '';
-          return HttpResponse.json({ provider: { id: provider }, identities: fakes.identities(provider) });
+          const name = (mockProviderNames as Record<string, string>)[provider] ?? provider;
+          return HttpResponse.json({ provider: { id: provider, name }, identities: fakes.identities(provider) });
         }),
         http.post(`${url}/__mock/oauth/consent`, async ({ request }) => {
           try {
@@ -200,4 +201,4 @@ function serverError(): Response {
 export type { OutgoingEmail };
 export type { MockOAuthIdentity } from './oauth/identities';
 export { defaultMockIdentities } from './oauth/identities';
-export type { ConsentInput } from './oauth/fake-providers';
+export { createFakeProviders, type ConsentInput, type FakeProviders } from './oauth/fake-providers';

@@ -13,6 +13,7 @@ const identities: MockOAuthIdentity[] = [
   { id: 'grace-verified', email: 'grace@example.com', emailVerified: true },
   { id: 'newcomer', email: 'new@example.com', emailVerified: true, firstName: 'Nia', lastName: 'Newcomer' },
   { id: 'unvouched', email: 'unvouched@example.com', emailVerified: false, firstName: 'Una' },
+  { id: 'ms-personal', provider: 'microsoft', email: 'ms@outlook.com', emailVerified: true },
 ];
 const callback = 'http://localhost:3000/sso-callback';
 
@@ -82,6 +83,34 @@ describe('social sign-in through the mock providers', () => {
     const again = await signInWith(client, 'oauth_google', 'newcomer');
     expect(again.result).toMatchObject({ flow: 'sign_in', status: 'complete' });
     expect(client.user?.primaryEmailAddress?.emailAddress).toBe('new@example.com');
+  });
+
+  it.each([
+    ['oauth_google', 'complete'],
+    ['oauth_github', 'complete'],
+    ['oauth_apple', 'complete'],
+    ['oauth_discord', 'complete'],
+    ['oauth_gitlab', 'complete'],
+    // An organisation tenant's `email` is nobody's promise: the address is verified by code first.
+    ['oauth_microsoft', 'missing_requirements'],
+  ] as const)('%s signs a new account up (%s)', async (strategy, status) => {
+    const client = newClient();
+    await client.load();
+    const { result } = await signInWith(client, strategy, 'newcomer', 'signUp');
+    expect(result).toMatchObject({ flow: 'sign_up', status });
+    expect(client.signUp.verifications.externalAccount?.status ?? 'verified').toBe('verified');
+  });
+
+  it('Microsoft: a personal account on its own domain is trusted, and links to the account with that address', async () => {
+    const client = newClient();
+    await client.load();
+    await client.signUp.create({ emailAddress: 'ms@outlook.com', password: ada.password });
+    await client.signUp.prepareEmailAddressVerification();
+    await client.signUp.attemptEmailAddressVerification({ code: backend.latestCode('ms@outlook.com')! });
+    await client.signOut();
+    const { result } = await signInWith(client, 'oauth_microsoft', 'ms-personal');
+    expect(result).toMatchObject({ flow: 'sign_in', status: 'complete' });
+    expect(client.user?.externalAccounts[0]).toMatchObject({ provider: 'microsoft', emailAddress: 'ms@outlook.com' });
   });
 
   it('an email the provider does not vouch for must be verified by code before the sign-up completes', async () => {

@@ -14,7 +14,7 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
-import { absolute, goTo } from './external-account';
+import type { RedirectParams } from '../oauth';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -63,15 +63,8 @@ export class SignIn {
    * Social sign-in: starts the attempt and sends the browser to the provider,
    * which returns to `redirectUrl` (the page that calls `handleRedirectCallback()`).
    */
-  async authenticateWithRedirect(params: {
-    strategy: OAuthStrategy;
-    redirectUrl: string;
-    redirectUrlComplete?: string;
-    navigate?: (url: string) => void;
-  }): Promise<void> {
-    const { strategy, redirectUrl, redirectUrlComplete: actionCompleteRedirectUrl, navigate } = params;
-    const signIn = await this.create(absolute({ strategy, redirectUrl, actionCompleteRedirectUrl }));
-    goTo(signIn.firstFactorVerification?.externalVerificationRedirectURL, navigate);
+  async authenticateWithRedirect(params: RedirectParams & { strategy: OAuthStrategy }): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignInCreateBody), params);
   }
 
   /**

@@ -6,10 +6,9 @@ import type {
   SignUpJSON,
   SignUpStatus,
   SignUpUpdateBody,
-  VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
-import { absolute, goTo } from './external-account';
+import type { RedirectParams } from '../oauth';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -59,12 +58,8 @@ export class SignUp {
   }
 
   /** Social sign-up: like `signIn.authenticateWithRedirect`; other fields (username) may come along. */
-  async authenticateWithRedirect(
-    params: Omit<SignUpOAuthCreateBody, 'actionCompleteRedirectUrl'> & { redirectUrlComplete?: string; navigate?: (url: string) => void },
-  ): Promise<void> {
-    const { redirectUrlComplete: actionCompleteRedirectUrl, navigate, ...rest } = params;
-    const signUp = await this.create(absolute({ ...rest, actionCompleteRedirectUrl }));
-    goTo(signUp.verifications.externalAccount?.externalVerificationRedirectURL, navigate);
+  async authenticateWithRedirect(params: RedirectParams & Omit<SignUpOAuthCreateBody, 'redirectUrl' | 'actionCompleteRedirectUrl'>): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignUpOAuthCreateBody), params);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {

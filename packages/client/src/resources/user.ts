@@ -14,7 +14,7 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
-import { absolute, ExternalAccount } from './external-account';
+import { ExternalAccount } from './external-account';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -97,7 +97,8 @@ export class User {
    * browser to the answer's `verification.externalVerificationRedirectURL`;
    * the callback page then calls `handleRedirectCallback()`.
    */
-  createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
+  async createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
+    const { absolute } = await import('../oauth');
     return this.#me<PendingExternalAccountJSON>('meExternalAccountCreate', { body: absolute(params) });
   }
 

@@ -5,7 +5,7 @@
  * the app's consent page, which asks `consent()` (through the mock's
  * `/__mock/oauth/consent` route) where to go next. Codes are single use,
  * bound to the client, the redirect URI and the PKCE challenge, like a real
- * provider's; ID tokens are ES256-signed with the provider's own key.
+ * provider's; ID tokens are RS256-signed with the provider's own key.
  */
 import type { OAuthPresetId } from '@latch/protocol';
 import type { OAuthProviderConfig } from '@latch/server';
@@ -58,6 +58,10 @@ export function fakeOrigin(provider: string): string {
   return `https://${provider}.oauth.latch.mock`;
 }
 
+/**
+ * The fake providers on their own, for a server you run yourself in tests:
+ * `createLatchServer({ oauth: { providers: fakes.configs(consentUrl), callbackUrls, fetch: fakes.fetch } })`.
+ */
 export function createFakeProviders(options: { providers?: OAuthPresetId[]; identities?: MockOAuthIdentity[]; now: () => number }): FakeProviders {
   const providerIds = options.providers ?? mockPresetIds;
   const allIdentities = options.identities ?? defaultMockIdentities;
@@ -192,7 +196,7 @@ export function createFakeProviders(options: { providers?: OAuthPresetId[]; iden
       response_types_supported: ['code'],
       response_modes_supported: provider === 'apple' ? ['query', 'form_post'] : ['query'],
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['ES256'],
+      id_token_signing_alg_values_supported: ['RS256'],
       code_challenge_methods_supported: ['S256'],
       token_endpoint_auth_methods_supported: ['client_secret_post'],
     });

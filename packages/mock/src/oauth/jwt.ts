@@ -1,4 +1,4 @@
-/** ES256 JWTs on WebCrypto, for the fake providers' ID tokens (no dependency, runs in the browser too). */
+/** RS256 JWTs on WebCrypto (what Google, Microsoft and Apple sign with), for the fake providers' ID tokens: no dependency, runs in the browser too. */
 
 const encoder = new TextEncoder();
 
@@ -14,15 +14,16 @@ export interface SigningKey {
 }
 
 export async function generateSigningKey(kid: string): Promise<SigningKey> {
-  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+  const pair = (await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  return { privateKey: pair.privateKey, publicJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, kid, alg: 'ES256', use: 'sig' } };
+  return { privateKey: pair.privateKey, publicJwk: { kty: jwk.kty, n: jwk.n, e: jwk.e, kid, alg: 'RS256', use: 'sig' } };
 }
 
 export async function signJwt(key: SigningKey, claims: Record<string, unknown>): Promise<string> {
-  const header = base64Url(encoder.encode(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: key.publicJwk.kid })));
+  const header = base64Url(encoder.encode(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.publicJwk.kid })));
   const payload = base64Url(encoder.encode(JSON.stringify(claims)));
-  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, encoder.encode(`${header}.${payload}`));
+  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key.privateKey, encoder.encode(`${header}.${payload}`));
   return `${header}.${payload}.${base64Url(new Uint8Array(signature))}`;
 }
 

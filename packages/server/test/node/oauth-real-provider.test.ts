@@ -198,7 +198,9 @@ describe('social sign-in with a real OpenID provider', () => {
     expect(exchangeDown.status).toBe(503);
     expect(errorCode(exchangeDown)).toBe('oauth_provider_unavailable');
     idp.down = false;
-    expect((await socialSignIn(browser, 'oauth_idp')).json.response).toMatchObject({ status: 'complete' });
+    // The same callback, retried once the provider is back: the attempt was kept for it.
+    expect((await finish(browser, landing)).json.response).toMatchObject({ status: 'complete' });
+    expect(errorCode(await finish(browser, landing))).toBe('oauth_state_invalid');
   });
 
   it('an attempt expires after 10 minutes', async () => {

@@ -5,7 +5,7 @@
  * sign in, sign up, link after proof, or refuse.
  */
 import type { OAuthCallbackJSON } from '@latch/protocol';
-import { fail } from '../errors';
+import { ApiFailure, fail } from '../errors';
 import { normalizeEmail } from '../flows/identity';
 import type { RequestContext } from '../flows/context';
 import { api, type RouteHandler } from '../flows/reply';
@@ -53,7 +53,11 @@ async function identify(
   const iss = ctx.body.nullableString('iss', param);
   if (iss) params.set('iss', iss);
   const { codeVerifier, nonce } = await openSecrets(ctx, attempt);
-  const answer = await oauthOf(ctx).client.exchange(provider, { params, redirectUri: attempt.redirectUri, codeVerifier, nonce });
+  const answer = await oauthOf(ctx).client.exchange(provider, { params, redirectUri: attempt.redirectUri, codeVerifier, nonce }).catch(async (error: unknown) => {
+    // The provider could not be reached: the code may still be good, so the same callback may try again (503 + Retry-After).
+    if (error instanceof ApiFailure && error.error.code === 'oauth_provider_unavailable') await ctx.store.insert('oauthAttempts', attempt).catch(() => undefined);
+    throw error;
+  });
   const mapped = provider.definition.profile(answer.claims, { formPostUser: attempt.formPostUser, emails: answer.emails });
   if (!mapped.providerUserId) throw fail('oauth_callback_invalid');
   const emailAddress = mapped.emailAddress ? safeEmail(mapped.emailAddress) : null;
