@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
 
 // Social sign-in in the playground, in Chromium: offline, through the mock's
@@ -46,7 +46,13 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
     url = `http://localhost:${port}/`;
     browser = await launchChromium();
     page = await browser.newPage();
+    page.on('pageerror', (error) => console.log('page error:', error.message));
   }, 60_000);
+
+  // When a step fails: where the page was and what it said.
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') console.log(page.url(), (await page.locator('body').innerText()).slice(0, 1500));
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -65,7 +71,7 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
     await page.getByRole('button', { name: 'Allow' }).click();
   }
 
-  it('signs up through the fake provider, then lists, and removes, the connected account on the profile', async () => {
+  it('signs up through the fake provider, then lists, and removes, the connected account on the profile', { timeout: 120_000 }, async () => {
     await page.goto(`${url}sign-in`);
     await page.getByRole('button', { name: 'Continue with Google' }).click({ timeout: 30_000 });
     await consent({ email: 'lin.social@example.com', name: 'Lin Social', verified: true });
@@ -96,7 +102,7 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
     await accounts.getByText('Google has been removed.').waitFor();
   });
 
-  it('says so when the person denies access on the provider page', async () => {
+  it('says so when the person denies access on the provider page', { timeout: 120_000 }, async () => {
     await page.goto(`${url}sign-in`);
     await page.getByRole('button', { name: 'Continue with Google' }).click({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Sign in with Google' }).waitFor({ timeout: 30_000 });

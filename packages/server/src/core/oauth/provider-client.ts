@@ -26,15 +26,6 @@ async function pkceChallenge(verifier: string): Promise<string> {
   return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
 }
 
-/**
- * RFC 7636 S256, as `oauth.calculatePKCECodeChallenge` computes it, without
- * its `instanceof ArrayBuffer` check, which fails across realms (the mock's
- * server core in a jsdom test gets Node's ArrayBuffer from WebCrypto).
- */
-async function pkceChallenge(verifier: string): Promise<string> {
-  return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-}
-
 interface Cached<T> {
   value: Promise<T>;
   at: number;
