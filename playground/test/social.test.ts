@@ -11,7 +11,8 @@ import { chromiumPath, launchChromium } from './chromium';
 // Social sign-in in the playground, in Chromium: offline, through the mock's
 // fake provider and its consent page (/mock-oauth-consent). "Continue with
 // Google", pick an identity, Allow, back on /sign-in/sso-callback, signed in;
-// then the profile's Connected accounts lists it, and it can be removed.
+// then the profile's Connected accounts lists it, connects GitHub through the
+// same page, and unlinks Google.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
 function freePort(): Promise<number> {
@@ -65,8 +66,8 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
     // The app's own page (reached through its router, so the in-tab mock lives on), standing in for Google's.
     expect(new URL(page.url()).pathname).toBe('/mock-oauth-consent');
     await page.getByRole('radio', { name: /Another account/ }).check();
-    await page.getByLabel('Email').fill(identity.email);
-    await page.getByLabel('Name').fill(identity.name);
+    await page.getByRole('textbox', { name: 'Email' }).fill(identity.email);
+    await page.getByRole('textbox', { name: 'Name' }).fill(identity.name);
     await page.getByRole('checkbox', { name: /verified/ }).setChecked(identity.verified);
     await page.getByRole('button', { name: 'Allow' }).click();
   }
@@ -85,21 +86,19 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
     const accounts = page.getByRole('region', { name: 'Connected accounts' });
     await accounts.getByText('lin.social@example.com').waitFor({ timeout: 30_000 });
 
-    // Google is Lin's only way to sign in: removing it is refused, with the reason.
-    await accounts.getByRole('button', { name: 'Remove' }).click();
-    await accounts.getByRole('group', { name: 'Remove Google?' }).getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => accounts.getByRole('alert').first().textContent()).toMatch(/last way to sign in/);
-    await accounts.getByRole('button', { name: 'Cancel' }).click();
-
-    // Connect GitHub (the same consent page), back on the profile, then Google can go.
+    // Connect GitHub too (the same consent page), and come back to the profile, which finishes the link.
     await accounts.getByRole('button', { name: 'Connect account' }).click();
     await accounts.getByRole('button', { name: 'Connect GitHub' }).click();
     await page.getByRole('heading', { name: 'Sign in with GitHub' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Allow' }).click();
     await accounts.getByText('GitHub is now connected.').waitFor({ timeout: 30_000 });
-    await accounts.getByRole('button', { name: 'Remove' }).first().click();
+    expect(page.url()).not.toMatch(/code=|state=/);
+
+    // Unlink Google (Lin can still sign in with GitHub, or a code to her verified email).
+    await accounts.getByRole('listitem').filter({ hasText: 'Google' }).getByRole('button', { name: 'Remove' }).click();
     await accounts.getByRole('group', { name: 'Remove Google?' }).getByRole('button', { name: 'Remove' }).click();
-    await accounts.getByText('Google has been removed.').waitFor();
+    await accounts.getByText('Google has been removed.').waitFor({ timeout: 30_000 });
+    expect(await accounts.getByRole('listitem').count()).toBe(1);
   });
 
   it('says so when the person denies access on the provider page', { timeout: 120_000 }, async () => {
