@@ -60,7 +60,8 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     page = await browser.newPage();
     await page.goto(`${url}custom`);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
-  });
+    // A cold page on a busy machine (the whole server core loads in the page in mock mode) can take longer than the default 10 s.
+  }, 45_000);
 
   async function signIn(identifier: string, secret: string) {
     await page.getByLabel('Email address or username').fill(identifier);
