@@ -40,8 +40,7 @@ export const IconButtons: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Icon-only, yet each is named for what it does.
-    const google = await canvas.findByRole('button', { name: 'Continue with Google' }, lazyChunk);
-    await expect(google).toHaveTextContent('');
+    await expect(await canvas.findByRole('button', { name: 'Continue with Google' }, lazyChunk)).toHaveAttribute('title', 'Continue with Google');
     await expect(canvas.getByRole('button', { name: 'Continue with Apple' })).toBeVisible();
   },
 };

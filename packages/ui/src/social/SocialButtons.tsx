@@ -97,8 +97,10 @@ interface ProviderButtonProps {
 }
 
 /**
- * "Continue with Google": the name is the accessible name in both variants
- * (the icon-only one says it through aria-label and a tooltip).
+ * "Continue with Google": the name is the button's text in both variants;
+ * the icon-only one keeps it visually hidden (and as a tooltip), with "Last
+ * used" in it, and its visible badge hidden from screen readers, so what is
+ * heard is what the button says.
  */
 function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClick }: ProviderButtonProps) {
   const { t } = useLocalization();
@@ -115,14 +117,14 @@ function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClic
       data-provider={provider.id}
       disabled={disabled}
       aria-busy={loading || undefined}
-      aria-label={block ? undefined : lastUsed ? `${label} (${badgeText})` : label}
       title={block ? undefined : label}
       onClick={onClick}
     >
       {loading ? <Spinner /> : <ProviderIcon provider={provider} />}
-      {block && <span {...text}>{label}</span>}
+      {block ? <span {...text}>{label}</span> : <span className="latch-visually-hidden">{lastUsed ? `${label} (${badgeText})` : label}</span>}
       {lastUsed && (
         <span {...badge} aria-hidden={block ? undefined : true}>
+          {block && ' '}
           <Badge>{badgeText}</Badge>
         </span>
       )}
