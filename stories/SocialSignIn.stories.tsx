@@ -78,7 +78,8 @@ export const LastUsedIcons: Story = {
   parameters: { latch: { oauth: fourProviders } },
   beforeEach: lastUsed('oauth_github'),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Continue with GitHub (Last used)' }, lazyChunk)).toBeVisible();
+    const github = await within(canvasElement).findByRole('button', { name: 'Continue with GitHub (Last used)' }, lazyChunk);
+    await expect(github).toHaveAttribute('title', 'Continue with GitHub (Last used)');
   },
 };
 

@@ -98,9 +98,10 @@ interface ProviderButtonProps {
 
 /**
  * "Continue with Google": the name is the button's text in both variants;
- * the icon-only one keeps it visually hidden (and as a tooltip), with "Last
- * used" in it, and its visible badge hidden from screen readers, so what is
- * heard is what the button says.
+ * the icon-only one keeps it visually hidden (and as a tooltip). "Last used"
+ * is a badge on a block button; an icon button has no room for its text in
+ * every language, so it is outlined in the primary colour instead, and says
+ * "(Last used)" in its name and tooltip.
  */
 function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClick }: ProviderButtonProps) {
   const { t } = useLocalization();
@@ -110,6 +111,7 @@ function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClic
   const text = useElement('socialButtonsBlockButtonText');
   const badge = useElement('socialButtonsLastUsedBadge');
   const badgeText = t('social.lastUsed');
+  const named = lastUsed ? `${label} (${badgeText})` : label;
   return (
     <button
       {...button}
@@ -117,14 +119,14 @@ function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClic
       data-provider={provider.id}
       disabled={disabled}
       aria-busy={loading || undefined}
-      title={block ? undefined : label}
+      title={block ? undefined : named}
       onClick={onClick}
     >
       {loading ? <Spinner /> : <ProviderIcon provider={provider} />}
-      {block ? <span {...text}>{label}</span> : <span className="latch-visually-hidden">{lastUsed ? `${label} (${badgeText})` : label}</span>}
-      {lastUsed && (
-        <span {...badge} aria-hidden={block ? undefined : true}>
-          {block && ' '}
+      {block ? <span {...text}>{label}</span> : <span className="latch-visually-hidden">{named}</span>}
+      {block && lastUsed && (
+        <span {...badge}>
+          {' '}
           <Badge>{badgeText}</Badge>
         </span>
       )}
