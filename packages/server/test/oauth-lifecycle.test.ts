@@ -131,7 +131,7 @@ describe('reconnecting and Apple\'s client secret', () => {
     };
     await browser.signUp(test, ada);
     const connected = await landingFor('/v1/me/external_accounts', 'nia');
-    const accountId = connected.json.response!.externalAccountId!;
+    const accountId = (connected.json.response as OAuthCallbackJSON).externalAccountId!;
     expect((await landingFor(`/v1/me/external_accounts/${accountId}/reauthorize`, 'nia')).json.response).toMatchObject({ flow: 'connect', status: 'complete', externalAccountId: accountId });
     expect(errorCode(await landingFor(`/v1/me/external_accounts/${accountId}/reauthorize`, 'other'))).toBe('external_account_mismatch');
   });
