@@ -21,6 +21,7 @@ export const sourceAliases = [
   { find: /^@latch\/mock$/, replacement: source('mock/src/index.ts') },
   { find: /^@latch\/mock\/node$/, replacement: source('mock/src/node.ts') },
   { find: /^@latch\/mock\/browser$/, replacement: source('mock/src/browser.ts') },
+  { find: /^@latch\/mock\/consent$/, replacement: source('mock/src/consent.ts') },
   { find: /^@latch\/nextjs$/, replacement: source('nextjs/src/index.ts') },
   { find: /^@latch\/nextjs\/client$/, replacement: source('nextjs/src/client.tsx') },
   { find: /^@latch\/nextjs\/middleware$/, replacement: source('nextjs/src/middleware-entry.ts') },

@@ -1,6 +1,7 @@
 import type { Decorator, Loader, StoryContext } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { createMemoryStorage } from '@latch/client';
 import { EMAIL_LINK_PARAM } from '@latch/protocol';
@@ -31,6 +32,34 @@ export interface LatchStoryParameters {
   latencyMs?: number;
   /** Open the story's page from an emailed link (a real one, asked for by the loader): the verify page's stories. */
   emailLink?: EmailLinkStory;
+  /** Social sign-in on the mock (its fake providers and identities); off unless a story asks, so existing stories stay as they were. */
+  oauth?: MockBackendOptions['oauth'];
+  /**
+   * API answers forced for one route each, for error states a real flow
+   * reaches only with a real provider (`{ route: 'POST /v1/client/oauth_callback',
+   * code: 'oauth_access_denied', status: 422 }`), or `hang: true` for one that
+   * never answers (a spinner that stays for the screenshot).
+   */
+  failures?: ForcedFailure[];
+}
+
+export interface ForcedFailure {
+  route: string;
+  code?: string;
+  status?: number;
+  hang?: boolean;
+}
+
+/** MSW handlers that answer `failures` before the backend sees them. */
+function failureHandlers(url: string, failures: ForcedFailure[] = []): RequestHandler[] {
+  return failures.map(({ route, code = 'internal_error', status = 422, hang }) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const matcher = method === 'POST' ? http.post : method === 'DELETE' ? http.delete : http.get;
+    return matcher(`${url}${path}`, async () => {
+      if (hang) await delay('infinite');
+      return HttpResponse.json({ errors: [{ code, message: `Forced by the story (${code}).` }] }, { status });
+    });
+  });
 }
 
 declare module 'storybook/internal/csf' {
@@ -88,8 +117,9 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     const options: LatchStoryParameters = context.parameters.latch ?? {};
     let clockAheadMs = 0;
     const now = () => Date.now() + clockAheadMs;
-    const backend = createMockBackend({ users: options.users, settings: linkSettings(options.settings), latencyMs: options.latencyMs, now });
-    const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers: backend.handlers } } };
+    const backend = createMockBackend({ users: options.users, settings: linkSettings(options.settings), latencyMs: options.latencyMs, now, ...(options.oauth ? { oauth: options.oauth } : {}) });
+    const handlers = [...failureHandlers(backend.url, options.failures), ...backend.handlers];
+    const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers } } };
     await installHandlers(mswContext);
     // The addon's own beforeEach (it is listed in `addons`) starts a second,
     // empty worker unless the context says MSW already runs: requests would

@@ -18,7 +18,8 @@ export async function elementKeyGroups() {
         export { signUpElements } from './signUp';
         export { userProfileElements } from './userProfile';
         export { userButtonElements } from './userButton';
-        export { emailLinkElements } from './emailLink';`,
+        export { emailLinkElements } from './emailLink';
+        export { socialElements } from './social';`,
       resolveDir: new URL('../packages/ui/src/foundation/elements', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -35,6 +36,7 @@ export async function elementKeyGroups() {
     ['UserProfile', module.userProfileElements],
     ['UserButton', module.userButtonElements],
     ['Email links (SignIn, SignUp, UserProfile)', module.emailLinkElements],
+    ['Social sign-in', module.socialElements],
   ];
 }
 

@@ -7,7 +7,7 @@ import { shieldCss } from './src/foundation/stylesheet';
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 // dist/styles.css: the shared sheet first, then every component's (each injects its own when it renders).
-const stylesheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'userButton.css', 'emailLink.css'];
+const stylesheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'userButton.css', 'emailLink.css', 'social.css'];
 
 /**
  * What ships: no whitespace, no comments (legal ones included: the stylesheet

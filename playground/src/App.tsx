@@ -5,6 +5,7 @@ import { CustomPage } from './pages/CustomPage';
 import { HomePage } from './pages/HomePage';
 import { ProtectedPage } from './pages/ProtectedPage';
 import { AdminPage } from './pages/AdminPage';
+import { MockConsentPage } from './pages/MockConsentPage';
 import { Link, matches, usePathname } from './router';
 import { demoAccounts } from './demo';
 
@@ -22,6 +23,8 @@ function Page({ pathname }: { pathname: string }) {
   if (matches(pathname, '/protected')) return <ProtectedPage />;
   if (matches(pathname, '/custom')) return <CustomPage />;
   if (matches(pathname, '/admin')) return <AdminPage />;
+  // The mock's fake provider page (offline mode's social sign-in); the real server's providers have their own.
+  if (matches(pathname, '/mock-oauth-consent')) return <MockConsentPage />;
   return <HomePage />;
 }
 

@@ -11,11 +11,13 @@ import { demoAccounts, sessionClaims } from './demo';
  * server core, and `/api/me` to a route that checks tokens as a real API does.
  */
 export async function startMockMode() {
+  // Codes and links both; the links lead back to this page's origin, which the mock's API origin is not.
+  // Social sign-in through the mock's fake Google and GitHub: their consent page is this app's /mock-oauth-consent.
   const backend = createMockBackend({
     users: demoAccounts,
-    // Codes and links both; the links lead back to this page's origin, which the mock's API origin is not.
     settings: { multiSession: true, emailVerification: { method: 'both' }, allowedRedirectOrigins: [window.location.origin] },
     sessionClaims,
+    oauth: { providers: ['google', 'github'] },
   });
   const api = createLatchBackend({ jwksUrl: `${backend.url}/.well-known/jwks.json`, issuer: backend.url });
   const protectedRoute = http.get('/api/me', async ({ request }) => {

@@ -60,7 +60,8 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     page = await browser.newPage();
     await page.goto(`${url}custom`);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
-  });
+    // A cold page on a busy machine (the whole server core loads in the page in mock mode) can take longer than the default 10 s.
+  }, 45_000);
 
   async function signIn(identifier: string, secret: string) {
     await page.getByLabel('Email address or username').fill(identifier);
@@ -135,9 +136,9 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
   it('signs in with the <SignIn/> component, lands home, and signs out from the <UserButton/> menu', async () => {
     await page.getByRole('navigation', { name: 'Playground' }).getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email address').fill('ada@example.com');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
 
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');

@@ -6,7 +6,7 @@ import { pageCss, shieldCss } from '../../src/foundation/stylesheet';
 
 const read = (file: string) => readFileSync(new URL(`../../src/styles/${file}`, import.meta.url), 'utf8');
 const css = read('latch.css');
-const sheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'userButton.css', 'emailLink.css'].map(read);
+const sheets = ['latch.css', 'signIn.css', 'signUp.css', 'userProfile.css', 'userButton.css', 'emailLink.css', 'social.css'].map(read);
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
 
 describe('the stylesheets', () => {

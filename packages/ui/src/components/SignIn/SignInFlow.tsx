@@ -10,6 +10,10 @@ import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
+import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+
+/** Social sign-in's callback step: its own chunk, loaded only when a provider sends the browser back. */
+const SsoCallbackStep = /* @__PURE__ */ lazy(() => import('./SsoCallbackStep'));
 
 // Email links load on demand: the "check your email" step and the page the link opens.
 const loadEmailLink = () => import('../EmailLink/signIn');
@@ -104,6 +108,12 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     [currentStep, navigate],
   );
 
+  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
+  useEffect(() => {
+    if (isSsoCallback()) go('sso-callback');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+
   const activate = useCallback(
     async (sessionId: string) => {
       await setActive({ session: sessionId });
@@ -150,6 +160,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     signUpUrl,
     routing,
     path: basePath,
+    callbackUrl: () => ssoCallbackUrl(routing, basePath),
   };
 
   const addAccount = () => {
@@ -171,6 +182,11 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
           {shown === 'reset-password' && <ResetPasswordStep />}
           {shown === 'factor-two' && <SecondFactorStep />}
           {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
+          {shown === 'sso-callback' && (
+            <Suspense fallback={<Loading />}>
+              <SsoCallbackStep />
+            </Suspense>
+          )}
         </>
       )}
     </SignInFlowContext.Provider>

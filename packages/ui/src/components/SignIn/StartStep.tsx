@@ -1,5 +1,7 @@
-import type { EnvironmentJSON } from '@latch/protocol';
+import type { EnvironmentJSON, OAuthStrategy } from '@latch/protocol';
 import { Field, FooterAction, Form, PrimaryButton, useLocalization, useStepAction, type Localization } from '../../foundation';
+import { SocialButtonsSlot } from '../../social/SocialButtonsSlot';
+import { socialProviders } from '../../social/providers';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
@@ -18,6 +20,9 @@ export function StartStep() {
   const action = useStepAction(['identifier']);
   const label = identifierLabel(environment, t);
   const emailOnly = !environment.identifiers.username;
+  const providers = socialProviders(environment, 'signIn');
+  const startSocial = (strategy: OAuthStrategy, navigate: (url: string) => void) =>
+    signIn.authenticateWithRedirect({ strategy, redirectUrl: flow.callbackUrl(), navigate });
 
   const submit = () =>
     action.run(
@@ -45,6 +50,7 @@ export function StartStep() {
       alert={action.alert}
       footer={footer}
     >
+      <SocialButtonsSlot providers={providers} placement="top" start={startSocial} />
       <Form onSubmit={submit}>
         <Field
           name="identifier"
@@ -61,6 +67,7 @@ export function StartStep() {
         />
         <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
+      <SocialButtonsSlot providers={providers} placement="bottom" start={startSocial} />
     </StepCard>
   );
 }

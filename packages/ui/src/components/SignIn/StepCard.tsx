@@ -1,7 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
 import { shownIdentifier, useSignInFlow } from './context';
 import { offersFirstFactor } from './steps';
+
+/** Why a first factor is asked for after a provider matched this account: only then is its chunk loaded. */
+const LinkNotice = /* @__PURE__ */ lazy(() => import('../../social/LinkNotice'));
 
 export interface StepCardProps {
   title: string;
@@ -25,6 +28,11 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
       <Header title={title} subtitle={subtitle} focusKey={focusKey} autoFocus={flow.focusHeading} applicationName={applicationName} />
       <Main>
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
+        {identityPreview && flow.signIn.externalAccountToLink && (
+          <Suspense>
+            <LinkNotice />
+          </Suspense>
+        )}
         {alert && <Alert>{alert}</Alert>}
         {children}
       </Main>

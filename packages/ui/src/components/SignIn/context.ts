@@ -30,6 +30,8 @@ export interface SignInFlow {
   /** How the component routes, so an emailed link can lead back to its `verify` route. */
   routing: Routing | undefined;
   path: string | undefined;
+  /** The URL a social provider sends the browser back to (this component's sso-callback step). */
+  callbackUrl(): string;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Session, SignIn } from '@latch/react';
  * ('/sign-in/factor-one'…), so the first-factor step covers password, email
  * code and the reset code alike: which one shows is component state.
  */
-export type Step = 'start' | 'factor-one' | 'reset-password' | 'factor-two' | 'choose';
+export type Step = 'start' | 'factor-one' | 'reset-password' | 'factor-two' | 'choose' | 'sso-callback';
 
 /** What the flow needs from the client to judge a step. */
 export interface FlowFacts {
@@ -33,6 +33,9 @@ export function isReachable(step: string, { signIn, sessions, environment }: Flo
       return signIn.status === 'needs_second_factor';
     case 'choose':
       return environment.multiSession && sessions.length > 0;
+    // Where a provider sends the browser back: the step checks the answer itself.
+    case 'sso-callback':
+      return true;
     default:
       return false;
   }

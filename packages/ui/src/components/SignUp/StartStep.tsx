@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useSignUp } from '@latch/react';
-import type { EnvironmentJSON } from '@latch/protocol';
+import type { EnvironmentJSON, OAuthStrategy } from '@latch/protocol';
 import {
   Alert,
   Field,
@@ -17,6 +17,8 @@ import { createBody, planFields, validate, type FieldPlan, type SignUpFieldName,
 import { LegalConsent, type LegalLinks } from './LegalConsent';
 import { PasswordHints } from './PasswordHints';
 import { signUpSteps } from './steps';
+import { socialProviders } from '../../social/providers';
+import { SocialButtonsSlot } from '../../social/SocialButtonsSlot';
 import { useFinishSignUp } from './useFinishSignUp';
 
 interface StartStepProps {
@@ -27,6 +29,8 @@ interface StartStepProps {
   environment: EnvironmentJSON;
   /** The address is to be verified by emailed link (sent by the next step), not by code. */
   byLink: boolean;
+  /** Where a social provider sends the browser back (this component's sso-callback step). */
+  callbackUrl(): string;
 }
 
 const autoComplete: Record<SignUpFieldName, string> = {
@@ -38,7 +42,7 @@ const autoComplete: Record<SignUpFieldName, string> = {
 };
 
 /** The first step: the fields the instance asks for, live password hints, consent; Continue creates the sign-up. */
-export function StartStep({ router, values, onValuesChange, afterSignUpUrl, environment, byLink }: StartStepProps) {
+export function StartStep({ router, values, onValuesChange, afterSignUpUrl, environment, byLink, callbackUrl }: StartStepProps) {
   const { t } = useLocalization();
   const layout = useLayout();
   const { signUp } = useSignUp();
@@ -53,6 +57,9 @@ export function StartStep({ router, values, onValuesChange, afterSignUpUrl, envi
   const [consent, setConsent] = useState(false);
   const ids = useId();
   const focusFirstInvalid = useFocusFirstInvalid(`${ids}-${plan[0]?.name}`);
+  const providers = socialProviders(environment, 'signUp');
+  const startSocial = (strategy: OAuthStrategy, navigate: (url: string) => void) =>
+    signUp.authenticateWithRedirect({ strategy, redirectUrl: callbackUrl(), navigate });
 
   const change = (name: SignUpFieldName) => (value: string) => {
     onValuesChange({ ...values, [name]: value });
@@ -100,6 +107,8 @@ export function StartStep({ router, values, onValuesChange, afterSignUpUrl, envi
   const names = plan.filter((f) => f.name === 'firstName' || f.name === 'lastName');
   const others = plan.filter((f) => f.name !== 'firstName' && f.name !== 'lastName');
   return (
+    <>
+    <SocialButtonsSlot providers={providers} placement="top" start={startSocial} />
     <Form onSubmit={submit}>
       {action.alert && <Alert>{action.alert}</Alert>}
       {names.length > 0 && <NameRow>{names.map(field)}</NameRow>}
@@ -117,6 +126,8 @@ export function StartStep({ router, values, onValuesChange, afterSignUpUrl, envi
       )}
       <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
     </Form>
+    <SocialButtonsSlot providers={providers} placement="bottom" start={startSocial} />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLatch, useSignUp } from '@latch/react';
 import {
   Alert,
@@ -15,9 +15,10 @@ import {
   type RoutingProps,
 } from '../../foundation';
 import { StartStep } from './StartStep';
-import { emptyValues, type SignUpValues } from './fields';
+import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
+import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
 
@@ -28,6 +29,9 @@ const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => (
 
 /** This component's English, under any translation (a page ships only the strings of the components it renders). */
 const strings = { signUp };
+
+/** The provider's callback and "Create your account": their own chunk, loaded when social sign-up reaches them. */
+const SocialSteps = /* @__PURE__ */ lazy(() => import('./SocialSteps'));
 
 export interface SignUpProps extends RoutingProps, ComponentBaseProps {
   /** The "Already have an account? Sign in" link. Default '/sign-in'. */
@@ -56,13 +60,19 @@ export function SignUp({ appearance, localization, ...props }: SignUpProps) {
 
 function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, initialValues }: Omit<SignUpProps, keyof ComponentBaseProps>) {
   const { t } = useLocalization();
-  const { isLoaded } = useSignUp();
+  const { isLoaded, signUp: attempt } = useSignUp();
   const environment = useLatch().environment;
   const router = useFlowRouter({ routing, path, initial: signUpSteps.start });
   // Lifted out of the start step so "Edit" on the code step comes back to what was typed.
   const [values, setValues] = useState<SignUpValues>(() => ({ ...emptyValues, ...initialValues }));
 
   const verifying = router.step === signUpSteps.verify;
+  const callbackUrl = () => ssoCallbackUrl(routing, path);
+  const { navigate } = router;
+  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
+  useEffect(() => {
+    if (isSsoCallback()) navigate(signUpSteps.ssoCallback, { replace: true });
+  }, [navigate]);
   const applicationName = environment?.applicationName;
   // The server and the first client render know no environment yet: both show
   // the loading card, so hydration matches and no field flickers in or out.
@@ -78,7 +88,6 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
       <Spinner />
     </div>
   );
-  const { navigate } = router;
   if (ready && environment.signUp.enabled && (linkToken || (verifying && linkMode))) {
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
@@ -98,6 +107,30 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     );
   }
 
+  // A sign-up through a provider that still lacks fields (also when the sign-in page sent it here) continues.
+  const socialPending = attempt?.status === 'missing_requirements' && attempt.verifications.externalAccount?.status === 'verified';
+  const social =
+    router.step === signUpSteps.ssoCallback || router.step === signUpSteps.continue
+      ? router.step
+      : socialPending && router.step === signUpSteps.start
+        ? signUpSteps.continue
+        : null;
+  if (ready && social) {
+    return (
+      <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
+        <SocialSteps
+          step={social}
+          router={router}
+          afterSignUpUrl={afterSignUpUrl}
+          signInUrl={signInUrl}
+          callbackUrl={callbackUrl}
+          planFields={planFields}
+          steps={signUpSteps}
+        />
+      </Suspense>
+    );
+  }
+
   let body;
   if (!ready) body = loading;
   else if (!environment.signUp.enabled) body = <Alert>{t('signUp.start.disabled')}</Alert>;
@@ -112,6 +145,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
         afterSignUpUrl={afterSignUpUrl}
         environment={environment}
         byLink={linkMode}
+        callbackUrl={callbackUrl}
       />
     );
 

@@ -1,16 +1,22 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { User } from '@latch/react';
 import { useLocalization } from '../../foundation';
 import { EmailAddresses } from './EmailAddresses';
 import { Section, SectionStatus } from './parts';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileImage } from './ProfileImage';
+import { profileKit } from './profileKit';
+import { useEnvironment } from './useEnvironment';
 
-/** The Account page: picture, names and username, then email addresses. */
+/** Social sign-in's section: its own chunk, loaded only on an instance with providers (or a user with a linked account). */
+const ConnectedAccounts = /* @__PURE__ */ lazy(() => import('./ConnectedAccounts'));
+
+/** The Account page: picture, names and username, email addresses, then connected accounts when there are providers. */
 export function AccountPage({ user }: { user: User }) {
   const { t } = useLocalization();
   // One status line for the profile section, shared by the picture and the names form.
   const [status, setStatus] = useState<string | null>(null);
+  const social = (useEnvironment()?.oauthProviders?.length ?? 0) > 0 || user.externalAccounts.length > 0;
   return (
     <>
       <Section title={t('userProfile.profile.title')}>
@@ -19,6 +25,11 @@ export function AccountPage({ user }: { user: User }) {
         <SectionStatus message={status} />
       </Section>
       <EmailAddresses user={user} />
+      {social && (
+        <Suspense>
+          <ConnectedAccounts user={user} kit={profileKit} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -28,7 +28,14 @@ export interface Variables {
 export interface Layout {
   logoImageUrl?: string;
   logoPlacement?: 'inside' | 'outside' | 'none';
+  /** Social sign-in buttons above the form ('top', the default) or below it. */
   socialButtonsPlacement?: 'top' | 'bottom';
+  /**
+   * 'blockButton': one full-width button per provider, with its name;
+   * 'iconButton': a row of icon-only buttons (named for screen readers);
+   * 'auto' (default): blocks for up to two providers, icons beyond.
+   */
+  socialButtonsVariant?: 'blockButton' | 'iconButton' | 'auto';
   showOptionalFields?: boolean;
   helpPageUrl?: string;
   privacyPageUrl?: string;

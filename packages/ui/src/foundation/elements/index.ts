@@ -2,6 +2,7 @@ import { commonElements } from './common';
 import { emailLinkElements } from './emailLink';
 import { signInElements } from './signIn';
 import { signUpElements } from './signUp';
+import { socialElements } from './social';
 import { userButtonElements } from './userButton';
 import { userProfileElements } from './userProfile';
 
@@ -11,7 +12,8 @@ export type ElementKey =
   | (typeof signUpElements)[number]
   | (typeof userProfileElements)[number]
   | (typeof userButtonElements)[number]
-  | (typeof emailLinkElements)[number];
+  | (typeof emailLinkElements)[number]
+  | (typeof socialElements)[number];
 
 /**
  * Every styled element, one typed list: the README's table of appearance keys
@@ -26,4 +28,5 @@ export const elementKeys: readonly ElementKey[] = /* @__PURE__ */ ([] as Element
   userProfileElements,
   userButtonElements,
   emailLinkElements,
+  socialElements,
 );

@@ -1,6 +1,7 @@
 import { common } from './common';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
+import { social } from './social';
 import { userButton } from './userButton';
 import { userProfile } from './userProfile';
 
@@ -20,5 +21,4 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */
-export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton });
-
+export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton, social });

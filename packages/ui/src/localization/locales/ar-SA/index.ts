@@ -3,6 +3,7 @@ import { common } from './common';
 import { emailLink } from './emailLink';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
+import { social } from './social';
 import { userButton } from './userButton';
 import { userProfile } from './userProfile';
 
@@ -16,4 +17,5 @@ export const arSA = {
   userProfile,
   userButton,
   emailLink,
+  social,
 } satisfies LocalizationResource;

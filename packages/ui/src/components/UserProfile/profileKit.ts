@@ -1,0 +1,13 @@
+import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
+import { useReverified } from './Reverification';
+import { useEnvironment } from './useEnvironment';
+
+/**
+ * The profile's parts, handed to an on-demand section (Connected accounts)
+ * as a prop rather than imported by it: what an on-demand chunk imports from
+ * the component's own modules, esbuild (and so the size budget) counts as
+ * loaded up front even by apps that never render the profile.
+ */
+export const profileKit = { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment };
+
+export type ProfileKit = typeof profileKit;

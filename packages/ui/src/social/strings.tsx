@@ -1,0 +1,18 @@
+import { useMemo, type ReactNode } from 'react';
+import { mergeLocalization, type LocalizationResource } from '../foundation';
+import { ComponentContext, useComponentContext } from '../foundation/context';
+import { social } from '../localization/en-US/social';
+
+/**
+ * Adds social sign-in's English under the surrounding component's strings.
+ * The on-demand chunks bring it, so a page without providers never ships it;
+ * a translation given to the provider or the component (`frFR.social`) wins.
+ */
+export function WithSocialStrings({ children }: { children: ReactNode }) {
+  const context = useComponentContext();
+  const value = useMemo(
+    () => ({ ...context, resource: mergeLocalization({ social } as unknown as LocalizationResource, context.resource) }),
+    [context],
+  );
+  return <ComponentContext.Provider value={value}>{children}</ComponentContext.Provider>;
+}

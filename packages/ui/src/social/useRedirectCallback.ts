@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { OAUTH_CALLBACK_PARAMS, type OAuthCallbackJSON } from '@latch/protocol';
+import { useLatch } from '@latch/react';
+
+/** One request per client and provider answer while it runs: StrictMode's second mount reuses it. */
+const running = new WeakMap<object, Map<string, Promise<OAuthCallbackJSON>>>();
+
+/**
+ * On the sso-callback step: sends the provider's answer from the URL to the
+ * frontend API once, then hands where the flow stands to `onResult` (the
+ * component moves on: signed in, a second factor, the account to prove, the
+ * sign-up's missing fields). The client's own navigation on completion is
+ * held back: the component leaves by its own rules (`afterSignInUrl`).
+ * Resolves to the error, if the API refused (denied, state mismatch…).
+ */
+export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unknown): unknown {
+  const client = useLatch();
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(onResult);
+  latest.current = onResult;
+  useEffect(() => {
+    let live = true;
+    const key = window.location.search;
+    const requests = running.get(client) ?? new Map<string, Promise<OAuthCallbackJSON>>();
+    running.set(client, requests);
+    let request = requests.get(key);
+    if (!request) {
+      request = client.handleRedirectCallback({ navigate: () => undefined });
+      requests.set(key, request);
+      const settled = () => {
+        requests.delete(key);
+        forgetSsoCallback();
+      };
+      void request.then(settled, settled);
+    }
+    request.then(
+      (result) => live && latest.current(result),
+      (failure: unknown) => live && setError(failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  return error;
+}
+
+/**
+ * Takes the provider's answer out of the address bar once it has been sent:
+ * a reload or a bookmark must not send a used code again, and the code
+ * should not linger in the history.
+ */
+function forgetSsoCallback(): void {
+  const url = new URL(window.location.href);
+  for (const name of [...OAUTH_CALLBACK_PARAMS, 'scope', 'authuser', 'hd', 'prompt', 'session_state']) url.searchParams.delete(name);
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}

@@ -1,0 +1,5 @@
+// @vitest-environment jsdom
+import * as stories from '../../../../stories/MockConsent.stories';
+import { testStories } from './portable';
+
+testStories(stories);
