@@ -5,6 +5,7 @@ import type { SetupWorker } from 'msw/browser';
 import { createMemoryStorage } from '@latch/client';
 import { createMockBackend, type MockBackend, type MockBackendOptions, type MockScenario, type MockUser } from '@latch/mock';
 import { LatchClient, LatchProvider } from '@latch/react';
+import { SoftAuthenticator, type AuthenticatorBehaviour } from '../stories/authenticator';
 import { storyAppearance, storyLocalization, storyPageBackground } from './globals';
 
 /** What a story asks of its mock backend (`parameters.latch`). */
@@ -27,6 +28,20 @@ export interface LatchStoryParameters {
   /** Leave loading the client to the provider, to show the components' loading state (with scenario 'slow'). */
   skipLoad?: boolean;
   latencyMs?: number;
+  /**
+   * Passkeys: a software authenticator (stories/authenticator.ts) stands in for
+   * the browser's WebAuthn, so the ceremony runs for real without a dialog.
+   */
+  passkeys?: StoryPasskeys;
+}
+
+export interface StoryPasskeys {
+  /** Passkeys made before the story renders, by the email of their user: their names. */
+  registered?: Record<string, string[]>;
+  /** Passkeys the authenticator also holds that no account knows (for another site, or deleted). */
+  strangers?: number;
+  /** 'cancel': the person closes every passkey dialog. */
+  behaviour?: AuthenticatorBehaviour;
 }
 
 declare module 'storybook/internal/csf' {
@@ -39,6 +54,8 @@ declare module 'storybook/internal/csf' {
 export interface LoadedLatch {
   backend: MockBackend;
   client: LatchClient;
+  /** With `parameters.latch.passkeys`: the software authenticator in WebAuthn's place. */
+  authenticator?: SoftAuthenticator;
 }
 
 /**
@@ -93,6 +110,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     for (const email of options.lockedOut ?? []) await lockOut(backend, email);
     // Backup codes work once: each sign-in of a TOTP user spends the next one.
     const backupCodes = new BackupCodes();
+    const authenticator = options.passkeys ? await installAuthenticator(backend, options, backupCodes) : undefined;
     for (const email of options.signedInElsewhere ?? []) await signInElsewhere(backend, findUser(options, email), backupCodes);
     const client = newClient(backend);
     if (!options.skipLoad) {
@@ -101,7 +119,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     }
     clockAheadMs = (options.signedInMinutesAgo ?? 0) * 60_000;
     if (options.scenario) backend.scenario(options.scenario);
-    return { latch: { backend, client } satisfies LoadedLatch };
+    return { latch: { backend, client, authenticator } satisfies LoadedLatch };
   };
 }
 
@@ -154,6 +172,30 @@ async function signInElsewhere(backend: MockBackend, user: MockUser, backupCodes
   client.destroy();
 }
 
+/**
+ * The story's authenticator, holding the passkeys it asks for: each made by
+ * its user on a throwaway client (signed in, then out), as on the Security page.
+ */
+async function installAuthenticator(backend: MockBackend, options: LatchStoryParameters, backupCodes: BackupCodes): Promise<SoftAuthenticator> {
+  const { registered = {}, strangers = 0, behaviour = 'approve' } = options.passkeys ?? {};
+  const authenticator = new SoftAuthenticator();
+  authenticator.install();
+  for (const [email, names] of Object.entries(registered)) {
+    const client = newClient(backend);
+    await client.load();
+    await signIn(client, findUser(options, email), backupCodes);
+    for (const name of names) {
+      const passkey = await client.user!.createPasskey();
+      await passkey.update({ name });
+    }
+    await client.signOut();
+    client.destroy();
+  }
+  for (let i = 0; i < strangers; i++) await authenticator.addStranger();
+  authenticator.behaviour = behaviour;
+  return authenticator;
+}
+
 /** Ten wrong passwords from a throwaway client: the account is then locked, and the story's client knows nothing of it. */
 async function lockOut(backend: MockBackend, email: string): Promise<void> {
   const client = newClient(backend);
@@ -172,7 +214,11 @@ export function latchOf(context: Pick<StoryContext, 'loaded'>): LoadedLatch {
 }
 
 /** Stops the previous story's client (token refresh timers) when Storybook moves on. */
-export const destroyClient = (context: StoryContext) => () => latchOf(context).client.destroy();
+export const destroyClient = (context: StoryContext) => () => {
+  const { client, authenticator } = latchOf(context);
+  client.destroy();
+  authenticator?.uninstall();
+};
 
 /**
  * Leaving the page (after sign-in, sign-out…) would load another page into

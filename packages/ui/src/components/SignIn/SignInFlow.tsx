@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { EnvironmentJSON, FirstFactorStrategy } from '@latch/protocol';
 import { useAuth, useLatch, useSessionList, useSignIn, type SignIn } from '@latch/react';
 import { Card, Spinner, useElement, useFlowRouter, useLeaveAfterAuth, type Routing } from '../../foundation';
@@ -10,6 +10,7 @@ import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
+import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 
 export interface SignInFlowProps {
   routing?: Routing;
@@ -54,6 +55,9 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   const [codeSentAt, setCodeSentAt] = useState<number | null>(null);
   const [addingAccount, setAddingAccount] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  // Signed in, on a device that can hold a passkey: offer one before leaving.
+  const passkeys = usePasskeys(environment);
+  const [offering, setOffering] = useState(false);
 
   // A step the flow moved to stays until the flow moves on, whatever the attempt
   // does meanwhile (it empties when it completes). One reached any other way
@@ -96,29 +100,42 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     [currentStep, navigate],
   );
 
+  const finish = useCallback(() => {
+    setOffering(false);
+    // Leaving: keep the card busy until the next page replaces it.
+    if (leave()) setLeaving(true);
+    else go('start');
+  }, [leave, go]);
+
   const activate = useCallback(
-    async (sessionId: string) => {
+    async (sessionId: string, offerPasskey = false) => {
       await setActive({ session: sessionId });
       setAddingAccount(false);
       setChosen(null);
-      // Leaving: keep the card busy until the next page replaces it.
-      if (leave()) setLeaving(true);
-      else go('start');
+      if (offerPasskey) setOffering(true);
+      else finish();
     },
-    [setActive, leave, go],
+    [setActive, finish],
   );
 
   const advance = useCallback(
     async (result: SignIn) => {
       if (result.status === 'complete') {
-        if (result.createdSessionId) await activate(result.createdSessionId);
+        if (result.createdSessionId) await activate(result.createdSessionId, passkeys);
       } else if (result.status === 'needs_second_factor') go('factor-two');
       else if (result.status === 'needs_new_password') go('reset-password');
       else if (result.status === 'needs_first_factor') go('factor-one');
     },
-    [activate, go],
+    [activate, go, passkeys],
   );
 
+  if (offering) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PasskeyOffer applicationName={environment.applicationName} onDone={finish} />
+      </Suspense>
+    );
+  }
   if (leaving) return <Loading />;
   if (alreadySignedIn) return null;
 

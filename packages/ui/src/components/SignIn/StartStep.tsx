@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import type { EnvironmentJSON } from '@latch/protocol';
 import { Field, FooterAction, Form, PrimaryButton, useLocalization, useStepAction, type Localization } from '../../foundation';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
+import { PasskeySignIn, passkeysEnabled, usePasskeys } from '../passkeys/support';
 
 /** "Email address", "Username" or "Email address or username", from what the instance accepts. */
 function identifierLabel({ identifiers }: EnvironmentJSON, t: Localization['t']): string {
@@ -18,6 +20,7 @@ export function StartStep() {
   const action = useStepAction(['identifier']);
   const label = identifierLabel(environment, t);
   const emailOnly = !environment.identifiers.username;
+  const passkeys = usePasskeys(environment);
 
   const submit = () =>
     action.run(
@@ -49,7 +52,8 @@ export function StartStep() {
           label={label}
           type={emailOnly ? 'email' : 'text'}
           inputMode={emailOnly ? 'email' : undefined}
-          autoComplete="username"
+          // "webauthn": the browser lists this site's passkeys among the field's suggestions.
+          autoComplete={passkeysEnabled(environment) ? 'username webauthn' : 'username'}
           autoCapitalize="none"
           spellCheck={false}
           required
@@ -59,6 +63,11 @@ export function StartStep() {
         />
         <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
+      {passkeys && (
+        <Suspense fallback={null}>
+          <PasskeySignIn active={!action.loading} />
+        </Suspense>
+      )}
     </StepCard>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useLatch, useSignUp } from '@latch/react';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   Main,
   Spinner,
   useFlowRouter,
+  useLeaveAfterAuth,
   useLocalization,
   type ComponentBaseProps,
   type RoutingProps,
@@ -17,6 +18,8 @@ import { StartStep } from './StartStep';
 import { emptyValues, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
+import { PasskeyOfferContext } from './useFinishSignUp';
+import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
 
@@ -55,6 +58,10 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
   const router = useFlowRouter({ routing, path, initial: signUpSteps.start });
   // Lifted out of the start step so "Edit" on the code step comes back to what was typed.
   const [values, setValues] = useState<SignUpValues>(() => ({ ...emptyValues, ...initialValues }));
+  // Signed up, on a device that can hold a passkey: offer one before leaving.
+  const passkeys = usePasskeys(environment);
+  const [offering, setOffering] = useState(false);
+  const leave = useLeaveAfterAuth(afterSignUpUrl);
 
   const verifying = router.step === signUpSteps.verify;
   const applicationName = environment?.applicationName;
@@ -82,23 +89,36 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
       />
     );
 
+  if (offering) {
+    const done = () => {
+      if (!leave()) setOffering(false);
+    };
+    return (
+      <Suspense fallback={null}>
+        <PasskeyOffer applicationName={applicationName} onDone={done} />
+      </Suspense>
+    );
+  }
+
   return (
-    <Card applicationName={applicationName}>
-      <Header
-        // One heading for every step: it takes focus when the step changes, so the new step is announced.
-        focusKey={router.step}
-        title={t(verifying ? 'signUp.verify.title' : 'signUp.start.title')}
-        subtitle={
-          verifying
-            ? t('signUp.verify.subtitle')
-            : applicationName && t('signUp.start.subtitle', { applicationName })
-        }
-        applicationName={applicationName}
-      />
-      <Main>{body}</Main>
-      {!verifying && (
-        <FooterAction text={t('signUp.start.footerText')} actionText={t('signUp.start.footerAction')} href={signInUrl} />
-      )}
-    </Card>
+    <PasskeyOfferContext.Provider value={passkeys ? () => setOffering(true) : null}>
+      <Card applicationName={applicationName}>
+        <Header
+          // One heading for every step: it takes focus when the step changes, so the new step is announced.
+          focusKey={router.step}
+          title={t(verifying ? 'signUp.verify.title' : 'signUp.start.title')}
+          subtitle={
+            verifying
+              ? t('signUp.verify.subtitle')
+              : applicationName && t('signUp.start.subtitle', { applicationName })
+          }
+          applicationName={applicationName}
+        />
+        <Main>{body}</Main>
+        {!verifying && (
+          <FooterAction text={t('signUp.start.footerText')} actionText={t('signUp.start.footerAction')} href={signInUrl} />
+        )}
+      </Card>
+    </PasskeyOfferContext.Provider>
   );
 }

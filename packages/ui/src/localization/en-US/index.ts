@@ -1,4 +1,5 @@
 import { common } from './common';
+import { passkeys } from './passkeys';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
 import { userButton } from './userButton';
@@ -18,4 +19,4 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */
-export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton });
+export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton, passkeys });

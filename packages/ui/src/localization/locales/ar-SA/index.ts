@@ -1,5 +1,6 @@
 import type { LocalizationResource } from '../../types';
 import { common } from './common';
+import { passkeys } from './passkeys';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
 import { userButton } from './userButton';
@@ -14,4 +15,5 @@ export const arSA = {
   signUp,
   userProfile,
   userButton,
+  passkeys,
 } satisfies LocalizationResource;

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import { browserSupportsPasskeyAutofill } from '@latch/react';
+import { Alert, Divider, SecondaryButton, useElement, useLocalization } from '../../foundation';
+import { useSignInFlow } from '../SignIn/context';
+import { usePasskeyError, WithPasskeyStrings } from './strings';
+
+export interface PasskeySignInProps {
+  /** False while the start step's own form is being sent: autofill steps aside until it is back. */
+  active: boolean;
+}
+
+/**
+ * On SignIn's start step: "Sign in with a passkey" (any passkey the browser
+ * holds for this site, no identifier needed), and browser autofill, where
+ * the identifier field's suggestions list the passkeys too
+ * (`autocomplete="username webauthn"`). Autofill waits from the moment the
+ * step shows until the person picks a passkey, presses the button, sends the
+ * form or leaves; then it is cancelled without a trace.
+ */
+export default function PasskeySignIn(props: PasskeySignInProps) {
+  return (
+    <WithPasskeyStrings>
+      <PasskeyButton {...props} />
+    </WithPasskeyStrings>
+  );
+}
+
+function PasskeyButton({ active }: PasskeySignInProps) {
+  const flow = useSignInFlow();
+  const { t } = useLocalization();
+  const describe = usePasskeyError();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const alternatives = useElement('alternativeMethods');
+  // The attempt object changes with every answer; autofill must not restart for that.
+  const latest = useRef(flow);
+  latest.current = flow;
+
+  const autofill = active && !busy;
+  useEffect(() => {
+    if (!autofill) return;
+    const controller = new AbortController();
+    void (async () => {
+      const { signIn } = latest.current;
+      if (!(await browserSupportsPasskeyAutofill()) || controller.signal.aborted) return;
+      try {
+        const result = await signIn.authenticateWithPasskey({ flow: 'autofill', signal: controller.signal });
+        if (!controller.signal.aborted) await latest.current.advance(result);
+      } catch (failure) {
+        if (!controller.signal.aborted) setError(failure);
+      }
+    })();
+    return () => controller.abort();
+  }, [autofill]);
+
+  const signInWithPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await flow.advance(await flow.signIn.authenticateWithPasskey({ flow: 'discoverable' }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const message = describe(error);
+  return (
+    <>
+      <Divider text={t('or')} />
+      {message && <Alert>{message}</Alert>}
+      <div {...alternatives}>
+        <SecondaryButton element="alternativeMethodsButton" loading={busy} disabled={!active} onClick={signInWithPasskey}>
+          {t('passkeys.signIn.button')}
+        </SecondaryButton>
+      </div>
+    </>
+  );
+}
