@@ -1,4 +1,4 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteName, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EnvironmentJSON, ClientRouteRef, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
@@ -136,7 +136,7 @@ export class LatchClient {
     this.#apply(client, data.environment, true);
   }
 
-  async #call<T>(route: ClientRouteName, params?: RequestParams): Promise<T> {
+  async #call<T>(route: ClientRouteRef, params?: RequestParams): Promise<T> {
     let data: ApiResponse<T>;
     try {
       data = await this.#request<ApiResponse<T>>(route, params);

@@ -1,4 +1,4 @@
-import type { ClientRouteName } from '@latch/protocol';
+import type { ClientRouteRef } from '@latch/protocol';
 import type { User } from './resources/user';
 import type { LatchState } from './state';
 import type { RequestParams } from './transport';
@@ -6,7 +6,7 @@ import type { RequestParams } from './transport';
 /** What resource objects need from the client that made them. */
 export interface ClientContext {
   /** Sends a request, applies the whole client JSON in the answer to the store, resolves to `response`. */
-  call<T>(route: ClientRouteName, params?: RequestParams): Promise<T>;
+  call<T>(route: ClientRouteRef, params?: RequestParams): Promise<T>;
   /** The current snapshot; after `call` resolves it already holds the answer. */
   state(): LatchState;
   /** A session JWT for `sessionId`, or null when that session is gone. */

@@ -4,7 +4,7 @@ import {
   SESSION_ID_HEADER,
   clientRoute,
   type ApiError,
-  type ClientRouteName,
+  type ClientRouteRef,
 } from '@latch/protocol';
 import { LatchAPIError, LatchNetworkError } from './errors';
 import { defaultTokenStorage, type TokenStorage } from './storage';
@@ -41,7 +41,7 @@ export interface RequestParams {
   sessionId?: string;
 }
 
-export type Request = <T>(route: ClientRouteName, params?: RequestParams) => Promise<T>;
+export type Request = <T>(route: ClientRouteRef, params?: RequestParams) => Promise<T>;
 
 /**
  * Same registrable domain, by a simple rule: the same hostname, or the same
@@ -69,7 +69,7 @@ export function createTransport(options: TransportOptions): Request {
   const storage = cookies ? null : (options.tokenStorage ?? defaultTokenStorage());
   const storageKey = `latch:client-token:${options.frontendApi}`;
 
-  return async <T>(route: ClientRouteName, params: RequestParams = {}): Promise<T> => {
+  return async <T>(route: ClientRouteRef, params: RequestParams = {}): Promise<T> => {
     const headers: Record<string, string> = { [REQUESTED_WITH_HEADER]: 'fetch' };
     if (params.body !== undefined) headers['content-type'] = 'application/json';
     if (params.sessionId) headers[SESSION_ID_HEADER] = params.sessionId;

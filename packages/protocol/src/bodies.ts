@@ -1,10 +1,13 @@
 /** Request bodies, one per mutating route. Unknown fields are ignored by the server. */
+import type { PasskeyAssertionJSON } from './passkeys';
 import type { FirstFactorStrategy, SecondFactorStrategy } from './resources';
 
 export type SignInCreateBody =
   | { identifier: string; password?: string; strategy?: undefined }
   /** A one-time sign-in token made by the app's backend (`POST /v1/admin/sign_in_tokens`): signs in at once. */
-  | { strategy: 'ticket'; ticket: string };
+  | { strategy: 'ticket'; ticket: string }
+  /** A passkey's answer to `signInPasskeyOptions` without a `signInId` (discoverable, usernameless): signs in at once. */
+  | { strategy: 'passkey'; credential: PasskeyAssertionJSON };
 
 export type PrepareFirstFactorBody = {
   strategy: 'email_code' | 'reset_password_email_code';
@@ -13,6 +16,8 @@ export type PrepareFirstFactorBody = {
 
 export type AttemptFirstFactorBody =
   | { strategy: 'password'; password: string }
+  /** A passkey of the sign-in's account, answering `signInPasskeyOptions` with this `signInId`: the sign-in completes (both factors). */
+  | { strategy: 'passkey'; credential: PasskeyAssertionJSON }
   | { strategy: 'email_code' | 'reset_password_email_code'; code: string };
 
 export interface PrepareSecondFactorBody {

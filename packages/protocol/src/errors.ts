@@ -66,6 +66,25 @@ export const ErrorCodes = {
   metadataTooLarge: 'metadata_too_large',
   /** A sign-in token (`strategy: 'ticket'`) that is unknown, already used or expired (422). */
   signInTokenInvalid: 'sign_in_token_invalid',
+  // Passkeys. Server errors say what failed, never what was expected (no origin or RP ID in any message).
+  /** The passkey answered for a page whose origin is not one of the instance's passkey origins (422). */
+  passkeyOriginInvalid: 'passkey_origin_invalid',
+  /** The passkey belongs to another relying party (RP ID) than the instance's; in the browser, the RP ID does not fit the page (422). */
+  passkeyRpIdInvalid: 'passkey_rp_id_invalid',
+  /** The challenge is unknown, already used, expired (5 minutes), or another client's: start again (422). */
+  passkeyChallengeInvalid: 'passkey_challenge_invalid',
+  /** No such passkey: unknown to this instance (removed?) at sign-in (422), or not one of the user's in the profile (404). */
+  passkeyNotFound: 'passkey_not_found',
+  /** The authenticator's signature counter went backwards: a cloned authenticator? The sign-in is refused; the passkey is kept (422). */
+  passkeyCounterInvalid: 'passkey_counter_invalid',
+  /** The passkey's answer did not verify: bad signature, no user verification, malformed (422). */
+  passkeyVerificationFailed: 'passkey_verification_failed',
+  /** This authenticator already holds a passkey for the account, or the credential is registered already (422). */
+  passkeyAlreadyRegistered: 'passkey_already_registered',
+  /** From the browser, not the API (status 0): the user cancelled the passkey prompt, or it timed out (NotAllowedError). */
+  passkeyNotAllowed: 'passkey_not_allowed',
+  /** From the browser (status 0): this browser or device cannot use passkeys here (no WebAuthn, or no user verification). */
+  passkeyNotSupported: 'passkey_not_supported',
   // Server
   internal: 'internal_error',
   /** The server is overloaded or cannot reach its database right now: 503 with Retry-After; safe to retry. */

@@ -5,3 +5,4 @@ export * from './bodies';
 export * from './limits';
 export * from './redirects';
 export * from './admin';
+export * from './passkeys';

@@ -1,3 +1,5 @@
+import type { PasskeyJSON } from './passkeys';
+
 /**
  * JSON shapes of the frontend API. Timestamps are milliseconds since the epoch.
  * Property names are camelCase on the wire, so the client maps nothing.
@@ -16,7 +18,11 @@ export interface EnvironmentJSON {
   applicationName: string;
   /** What a user may type into the sign-in identifier field. */
   identifiers: { emailAddress: boolean; username: boolean };
-  firstFactors: { password: boolean; emailCode: boolean };
+  /**
+   * `passkey`: signing in with a passkey, and adding passkeys in the profile
+   * (off by default; the server needs its relying party: RP ID and origins).
+   */
+  firstFactors: { password: boolean; emailCode: boolean; passkey: boolean };
   signUp: {
     enabled: boolean;
     fields: {
@@ -81,6 +87,8 @@ export interface UserJSON {
   publicMetadata?: Metadata;
   /** Set by the user (`user.update({ unsafeMetadata })`) or the backend: never trust it for authorisation. Always sent. */
   unsafeMetadata?: Metadata;
+  /** The user's passkeys, oldest first. Always sent; optional for older fixtures. */
+  passkeys?: PasskeyJSON[];
 }
 
 /** A JSON object of at most `Limits.maxMetadataBytes`. */
@@ -124,11 +132,11 @@ export type SignInStatus =
   | 'needs_new_password'
   | 'complete';
 
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
+export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code' | 'passkey';
 export type SecondFactorStrategy = 'totp' | 'backup_code';
 
 export type FirstFactor =
-  | { strategy: 'password' }
+  | { strategy: 'password' | 'passkey' }
   | { strategy: 'email_code' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
 
 export interface SecondFactor {

@@ -1,3 +1,5 @@
+import { PasskeyRoutes, type PasskeyRouteName } from './passkeys';
+
 /**
  * The frontend API routes a browser calls: all that @latch/client ships (an
  * app pays for these strings, not for the rest of the table).
@@ -64,10 +66,16 @@ const serverRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, serverRoutes);
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, PasskeyRoutes, serverRoutes);
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;
+/**
+ * What the browser client sends a request by: a `ClientRoutes` name, or the
+ * route string itself, which code loaded on demand (passkeys) carries so
+ * that its routes stay out of every app's first bundle.
+ */
+export type ClientRouteRef = ClientRouteName | (typeof PasskeyRoutes)[PasskeyRouteName];
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Splits a route into its method and path template. */
@@ -81,8 +89,8 @@ export function path(name: RouteName, id?: string): string {
 }
 
 /** A route the browser client calls: its method, and its path with the `:id` segment filled. */
-export function clientRoute(name: ClientRouteName, id?: string): { method: HttpMethod; path: string } {
-  const [method, template] = ClientRoutes[name].split(' ') as [HttpMethod, string];
+export function clientRoute(name: ClientRouteRef, id?: string): { method: HttpMethod; path: string } {
+  const [method, template] = (ClientRoutes[name as ClientRouteName] ?? name).split(' ') as [HttpMethod, string];
   return { method, path: fill(name, template, id) };
 }
 

@@ -41,6 +41,9 @@ export {
   isLatchAPIError,
   isLatchNetworkError,
   isReverificationError,
+  browserSupportsPasskeys,
+  browserSupportsPasskeyAutofill,
+  type AuthenticateWithPasskeyParams,
   type LatchClientOptions,
   type LatchInitialState,
   type LatchState,
@@ -48,6 +51,7 @@ export {
   type User,
   type ActiveSession,
   type EmailAddress,
+  type Passkey,
   type SignIn,
   type SignUp,
 } from '@latch/client';

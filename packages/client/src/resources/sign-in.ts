@@ -13,6 +13,8 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
+import { passkeyCode } from '../passkeys/load';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -79,6 +81,19 @@ export class SignIn {
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */
   resetPassword(params: ResetPasswordBody): Promise<SignIn> {
     return this.#send('signInResetPassword', params);
+  }
+
+  /**
+   * Signs in with a passkey (`flow`: see `AuthenticateWithPasskeyParams`);
+   * resolves to the completed sign-in: a passkey with user verification is
+   * both factors. The browser's refusals reject with a `LatchAPIError` of
+   * status 0 and a `passkey_*` code (`passkey_not_allowed`: cancelled).
+   */
+  async authenticateWithPasskey(params: AuthenticateWithPasskeyParams = {}): Promise<SignIn> {
+    const current = this.#current();
+    const identified = current.status === 'needs_first_factor' ? current.id : null;
+    const json = await (await passkeyCode()).authenticateWithPasskey(this.#ctx, identified, params);
+    return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }
 
   /** The client's attempt in progress; this snapshot while none has started since. */

@@ -12,6 +12,8 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
+import { toPasskey, type Passkey } from './passkey';
+import { passkeyCode } from '../passkeys/load';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -42,6 +44,8 @@ export class User {
   readonly publicMetadata: Record<string, unknown>;
   /** The user's own: change it with `update({ unsafeMetadata })`. Never trust it for authorisation. */
   readonly unsafeMetadata: Record<string, unknown>;
+  /** Oldest first. */
+  readonly passkeys: Passkey[];
   readonly #ctx: ClientContext;
   readonly #sessionId: string;
 
@@ -68,6 +72,7 @@ export class User {
     this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
     this.publicMetadata = json.publicMetadata ?? {};
     this.unsafeMetadata = json.unsafeMetadata ?? {};
+    this.passkeys = (json.passkeys ?? []).map((p) => toPasskey(ctx, p, sessionId, previous?.passkeys.find((q) => q.id === p.id)));
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
@@ -98,6 +103,16 @@ export class User {
   /** Turns TOTP on; resolves to the first backup codes, which are shown only this once. */
   verifyTOTP(params: { code: string }): Promise<TotpVerifiedJSON> {
     return this.#me<TotpVerifiedJSON>('meTotpVerify', { body: { code: params.code } });
+  }
+
+  /**
+   * Makes a passkey on this device (the browser asks the user) and adds it.
+   * A step-up action, like adding an email: `reverification_required` when
+   * the session's last verification is too old. Browser refusals reject as
+   * in `signIn.authenticateWithPasskey`.
+   */
+  async createPasskey(params: { name?: string } = {}): Promise<Passkey> {
+    return (await passkeyCode()).createPasskey(this.#ctx, this.#sessionId, params);
   }
 
   disableTOTP(): Promise<User> {

@@ -8,6 +8,7 @@ import { attemptReverification, prepareReverification } from './flows/reverifica
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
 import { getSessionStatus } from './flows/session-status';
+import { mePasskeyCreate, mePasskeyDelete, mePasskeyOptions, mePasskeyUpdate, signInPasskeyOptions } from './flows/passkeys/routes';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
 import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';
@@ -31,6 +32,7 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   signInPrepareSecondFactor: { handler: prepareSecondFactor },
   signInAttemptSecondFactor: { handler: attemptSecondFactor },
   signInResetPassword: { handler: resetPassword },
+  signInPasskeyOptions: { handler: signInPasskeyOptions },
 
   signUpCreate: { handler: createSignUp },
   signUpGet: { handler: getSignUp },
@@ -60,6 +62,10 @@ export const routeTable: Record<RouteName, RouteEntry> = {
   meSessionRevoke: { handler: revokeMySession },
   meReverificationPrepare: { handler: prepareReverification },
   meReverificationAttempt: { handler: attemptReverification },
+  mePasskeyOptions: { handler: mePasskeyOptions },
+  mePasskeyCreate: { handler: mePasskeyCreate },
+  mePasskeyUpdate: { handler: mePasskeyUpdate },
+  mePasskeyDelete: { handler: mePasskeyDelete },
 
   jwks: { handler: getJwks },
 };

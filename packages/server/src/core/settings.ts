@@ -11,7 +11,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartia
 export const defaultSettings: InstanceSettings = {
   applicationName: 'Latch',
   identifiers: { emailAddress: true, username: false },
-  firstFactors: { password: true, emailCode: true },
+  firstFactors: { password: true, emailCode: true, passkey: false },
   signUp: {
     enabled: true,
     fields: { emailAddress: 'required', password: 'required', firstName: 'optional', lastName: 'optional', username: 'off' },
