@@ -37,7 +37,8 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         database: process.env.LATCH_DATABASE ?? '.latch/latch.db',
         publicUrl,
         allowedOrigins: [publicUrl],
-        settings: { multiSession: true },
+        // Passkeys on: the relying party is the page's own localhost origin.
+        settings: { multiSession: true, firstFactors: { passkey: true } },
         sessionClaims,
         dev: true,
         logger: createLogger(terminalLog(vite.config.logLevel)),

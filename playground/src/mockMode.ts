@@ -11,7 +11,7 @@ import { demoAccounts, sessionClaims } from './demo';
  * server core, and `/api/me` to a route that checks tokens as a real API does.
  */
 export async function startMockMode() {
-  const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true }, sessionClaims });
+  const backend = createMockBackend({ users: demoAccounts, settings: { multiSession: true, firstFactors: { passkey: true } }, sessionClaims });
   const api = createLatchBackend({ jwksUrl: `${backend.url}/.well-known/jwks.json`, issuer: backend.url });
   const protectedRoute = http.get('/api/me', async ({ request }) => {
     const auth = await api.authenticateRequest(request);

@@ -1,0 +1,162 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from './chromium';
+
+// Passkeys in the playground, in a real Chromium whose WebAuthn answers from
+// a DevTools virtual authenticator (a platform authenticator with user
+// verification, as a laptop's): a new user signs up, adds a passkey on the
+// Security page, signs out, and signs in with it from the button and from
+// the field's autofill; a second authenticator, holding a passkey the
+// server never saw, is refused. Both backends: the real server on SQLite
+// (`npm start`) and the mock in the page (`npm run start:mock`).
+const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const authenticatorOptions = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+} as const;
+
+describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the playground (%s mode) in Chromium', (mode) => {
+  let vite: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  let cdp: CDPSession;
+  let url: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'latch-passkeys-'));
+  const email = `mary-${mode}@example.com`;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    process.env.LATCH_PORT = String(await freePort());
+    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
+    vite = await createServer({
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      mode: mode === 'mock' ? 'mock' : 'development',
+      server: { port },
+      logLevel: 'error',
+    });
+    await vite.listen();
+    url = `http://localhost:${port}/`;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await vite?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function addAuthenticator(): Promise<string> {
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: authenticatorOptions });
+    return authenticatorId;
+  }
+
+  const nav = () => page.getByRole('navigation', { name: 'Playground' });
+
+  async function signOut() {
+    await page.getByRole('button', { name: 'Open user menu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
+  }
+
+  /** /sign-in, with autofill's request in flight (the page starts it as the step shows). */
+  async function toSignIn() {
+    await nav().getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+  }
+
+  it('lets a new user add a passkey on the Security page and sign in with it from the button and from autofill', async () => {
+    const first = await addAuthenticator();
+    await page.goto(`${url}sign-up`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('quiet-morning-tea-42');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const row = page.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) });
+    const code = (await row.locator('code').textContent()) ?? '';
+    await page.getByLabel('Verification code').fill(code);
+
+    // Signed up on a device that can hold a passkey: the offer. "Not now", to add it from the profile.
+    await page.getByRole('heading', { name: 'Sign in faster next time' }).waitFor();
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+
+    await page.goto(`${url}user/security`);
+    const section = page.getByRole('region', { name: 'Passkeys' });
+    await section.getByRole('button', { name: 'Add a passkey' }).click();
+    await section.getByLabel('Passkey name').fill('Playground laptop');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('status').filter({ hasText: 'Your passkey has been added.' }).waitFor();
+    await expect.poll(() => section.getByRole('listitem').textContent()).toMatch(/Playground laptop.*Never used/);
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: first });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0]).toMatchObject({ isResidentCredential: true });
+
+    // The button: no identifier typed, the browser offers the site's passkeys.
+    await signOut();
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: first, enabled: false });
+    await toSignIn();
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: first, enabled: true });
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Open user menu' }).count()).toBe(1);
+
+    // Autofill: the request the step started when it showed is answered with the passkey.
+    await signOut();
+    await toSignIn();
+    await page.getByLabel('Email address').focus();
+    await page.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 15_000 });
+    const used = await cdp.send('WebAuthn.getCredentials', { authenticatorId: first });
+    expect(used.credentials[0]!.signCount).toBeGreaterThanOrEqual(2);
+    await signOut();
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: first });
+  }, 120_000);
+
+  it('refuses a second authenticator’s passkey that the server never registered', async () => {
+    const second = await addAuthenticator();
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    await cdp.send('WebAuthn.addCredential', {
+      authenticatorId: second,
+      credential: {
+        credentialId: randomBytes(16).toString('base64'),
+        isResidentCredential: true,
+        rpId: 'localhost',
+        privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+        userHandle: randomBytes(16).toString('base64'),
+        signCount: 0,
+      },
+    });
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: second, enabled: false });
+    await page.goto(`${url}sign-in`);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: second, enabled: true });
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/don’t recognize this passkey/);
+    expect(await page.getByRole('button', { name: 'Open user menu' }).count()).toBe(0);
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: second });
+  }, 60_000);
+});
