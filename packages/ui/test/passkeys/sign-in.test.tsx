@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
-import { SoftAuthenticator } from '../../../../stories/authenticator';
+import { signedInClient } from '../mock-backend';
+import { useSoftAuthenticator } from './harness';
 import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from '../sign-in/harness';
 
 // <SignIn/> with passkeys on: autofill starts with the start step and ends
@@ -9,65 +10,45 @@ import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from '.
 // the person goes; the button signs in; a cancelled prompt says nothing.
 const { backend } = serveMockBackend({ settings: { firstFactors: { passkey: true } } });
 
-let authenticator: SoftAuthenticator;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-
-beforeEach(() => {
-  authenticator = new SoftAuthenticator();
-  authenticator.install();
-  unhandled.length = 0;
-  process.on('unhandledRejection', onUnhandled);
-  vi.spyOn(console, 'error');
-});
-
-afterEach(async () => {
-  // A rejection nobody handled surfaces a turn or two later.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  process.off('unhandledRejection', onUnhandled);
-  authenticator.uninstall();
-  expect(unhandled).toEqual([]);
-  expect(console.error).not.toHaveBeenCalled();
-  vi.restoreAllMocks();
-});
+const authenticator = useSoftAuthenticator();
 
 /** Ada with a passkey on this authenticator, made from another client (as on her profile). */
 async function adaWithPasskey() {
-  const { signedInClient } = await import('../mock-backend');
   const client = await signedInClient(backend, ada);
   await client.user!.createPasskey({ name: 'Laptop' });
 }
 
 describe('<SignIn/> with passkeys', () => {
+
   it('marks the identifier for passkey autofill and waits for a pick from the moment it shows', async () => {
     renderSignIn(backend.url);
     await screen.findByRole('button', { name: 'Sign in with a passkey' });
     expect(screen.getByLabelText('Email address')).toHaveAttribute('autocomplete', 'username webauthn');
-    await waitFor(() => expect(authenticator.autofillPending).toBe(true));
+    await waitFor(() => expect(authenticator().autofillPending).toBe(true));
   });
 
   it('signs in with the passkey picked from autofill', async () => {
     await adaWithPasskey();
     const { navigate } = renderSignIn(backend.url);
-    await waitFor(() => expect(authenticator.autofillPending).toBe(true));
-    await act(() => authenticator.pickFromAutofill());
+    await waitFor(() => expect(authenticator().autofillPending).toBe(true));
+    await act(() => authenticator().pickFromAutofill());
     await screen.findByText('Signed in as Ada');
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
   });
 
   it('cancels autofill when the identifier is sent', async () => {
     const { user } = renderSignIn(backend.url);
-    await waitFor(() => expect(authenticator.autofillPending).toBe(true));
+    await waitFor(() => expect(authenticator().autofillPending).toBe(true));
     await enterIdentifier(user, ada.emailAddress);
     await heading('Enter your password');
-    expect(authenticator.autofillPending).toBe(false);
+    expect(authenticator().autofillPending).toBe(false);
   });
 
   it('cancels autofill when the component goes away', async () => {
     const { unmount } = renderSignIn(backend.url);
-    await waitFor(() => expect(authenticator.autofillPending).toBe(true));
+    await waitFor(() => expect(authenticator().autofillPending).toBe(true));
     unmount();
-    await waitFor(() => expect(authenticator.autofillPending).toBe(false));
+    await waitFor(() => expect(authenticator().autofillPending).toBe(false));
   });
 
   it('signs in with the button (no identifier needed)', async () => {
@@ -78,18 +59,18 @@ describe('<SignIn/> with passkeys', () => {
   });
 
   it('says nothing when the person closes the passkey prompt, and the button works again', async () => {
-    authenticator.behaviour = 'cancel';
+    authenticator().behaviour = 'cancel';
     const { user } = renderSignIn(backend.url);
     const button = await screen.findByRole('button', { name: 'Sign in with a passkey' });
     await user.click(button);
     await waitFor(() => expect(button).toBeEnabled());
     expect(screen.queryByRole('alert')).toBeNull();
     // Autofill waits again.
-    await waitFor(() => expect(authenticator.autofillPending).toBe(true));
+    await waitFor(() => expect(authenticator().autofillPending).toBe(true));
   });
 
   it('announces a passkey the server does not know', async () => {
-    await authenticator.addStranger();
+    await authenticator().addStranger();
     const { user } = renderSignIn(backend.url);
     await user.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('We don’t recognize this passkey.');

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { FirstFactorStrategy } from '@latch/protocol';
 import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { AccountUsername, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
+import { PasskeySignIn, usePasskeys } from '../passkeys/support';
 
 type CodeStrategy = Exclude<FirstFactorStrategy, 'password'>;
 
@@ -17,6 +18,7 @@ export function PasswordStep() {
   const other = useStepAction([]);
   const [sending, setSending] = useState<CodeStrategy | null>(null);
   const alternatives = useElement('alternativeMethods');
+  const passkeys = usePasskeys(environment) && offersFirstFactor(signIn, 'passkey');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy: 'password', password })), {
@@ -74,6 +76,11 @@ export function PasswordStep() {
             {t('signIn.password.useAnotherMethod')}
           </SecondaryButton>
         </div>
+      )}
+      {passkeys && (
+        <Suspense fallback={null}>
+          <PasskeySignIn active={!busy} account />
+        </Suspense>
       )}
     </StepCard>
   );

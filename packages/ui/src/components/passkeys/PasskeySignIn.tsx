@@ -5,8 +5,13 @@ import { useSignInFlow } from '../SignIn/context';
 import { usePasskeyError, WithPasskeyStrings } from './strings';
 
 export interface PasskeySignInProps {
-  /** False while the start step's own form is being sent: autofill steps aside until it is back. */
+  /** False while the step's own form is being sent: autofill steps aside until it is back. */
   active: boolean;
+  /**
+   * On the password step, the account is known: "Use your passkey" asks for
+   * one of that account's passkeys (the allow-list), and there is no autofill.
+   */
+  account?: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export default function PasskeySignIn(props: PasskeySignInProps) {
   );
 }
 
-function PasskeyButton({ active }: PasskeySignInProps) {
+function PasskeyButton({ active, account = false }: PasskeySignInProps) {
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const describe = usePasskeyError();
@@ -36,7 +41,7 @@ function PasskeyButton({ active }: PasskeySignInProps) {
   const latest = useRef(flow);
   latest.current = flow;
 
-  const autofill = active && !busy;
+  const autofill = active && !busy && !account;
   useEffect(() => {
     if (!autofill) return;
     const controller = new AbortController();
@@ -57,7 +62,8 @@ function PasskeyButton({ active }: PasskeySignInProps) {
     setBusy(true);
     setError(null);
     try {
-      await flow.advance(await flow.signIn.authenticateWithPasskey({ flow: 'discoverable' }));
+      // No flow once the account is known: the attempt's own passkeys.
+      await flow.advance(await flow.signIn.authenticateWithPasskey(account ? {} : { flow: 'discoverable' }));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -68,11 +74,11 @@ function PasskeyButton({ active }: PasskeySignInProps) {
   const message = describe(error);
   return (
     <>
-      <Divider text={t('or')} />
+      {!account && <Divider text={t('or')} />}
       {message && <Alert>{message}</Alert>}
       <div {...alternatives}>
         <SecondaryButton element="alternativeMethodsButton" loading={busy} disabled={!active} onClick={signInWithPasskey}>
-          {t('passkeys.signIn.button')}
+          {t(account ? 'passkeys.signIn.usePasskey' : 'passkeys.signIn.button')}
         </SecondaryButton>
       </div>
     </>

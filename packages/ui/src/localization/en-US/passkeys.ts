@@ -7,6 +7,8 @@
 export const passkeys = {
   signIn: {
     button: 'Sign in with a passkey',
+    /** On the password step, for the account just named. */
+    usePasskey: 'Use your passkey',
   },
   offer: {
     title: 'Sign in faster next time',

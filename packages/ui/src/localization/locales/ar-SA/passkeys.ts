@@ -4,6 +4,7 @@ import type { LocalizationResource } from '../../types';
 export const passkeys: LocalizationResource['passkeys'] = {
   signIn: {
     button: 'تسجيل الدخول باستخدام مفتاح مرور',
+    usePasskey: 'استخدام مفتاح المرور',
   },
   offer: {
     title: 'سجّل الدخول بسرعة أكبر في المرة القادمة',

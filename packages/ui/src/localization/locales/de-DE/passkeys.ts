@@ -4,6 +4,7 @@ import type { LocalizationResource } from '../../types';
 export const passkeys: LocalizationResource['passkeys'] = {
   signIn: {
     button: 'Mit einem Passkey anmelden',
+    usePasskey: 'Ihren Passkey verwenden',
   },
   offer: {
     title: 'Beim nächsten Mal schneller anmelden',

@@ -4,6 +4,7 @@ import type { LocalizationResource } from '../../types';
 export const passkeys: LocalizationResource['passkeys'] = {
   signIn: {
     button: 'Iniciar sesión con una llave de acceso',
+    usePasskey: 'Usar tu llave de acceso',
   },
   offer: {
     title: 'Inicia sesión más rápido la próxima vez',

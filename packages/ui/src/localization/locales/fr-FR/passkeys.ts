@@ -4,6 +4,7 @@ import type { LocalizationResource } from '../../types';
 export const passkeys: LocalizationResource['passkeys'] = {
   signIn: {
     button: 'Se connecter avec une clé d’accès',
+    usePasskey: 'Utiliser votre clé d’accès',
   },
   offer: {
     title: 'Connectez-vous plus vite la prochaine fois',

@@ -4,6 +4,7 @@ import type { LocalizationResource } from '../../types';
 export const passkeys: LocalizationResource['passkeys'] = {
   signIn: {
     button: 'パスキーでサインイン',
+    usePasskey: 'パスキーを使用',
   },
   offer: {
     title: '次回はもっと速くサインイン',
