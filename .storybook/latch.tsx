@@ -36,6 +36,8 @@ export interface LatchStoryParameters {
 }
 
 export interface StoryPasskeys {
+  /** No software authenticator: the browser's own WebAuthn answers, with its real dialog (try it in the catalog). */
+  browser?: boolean;
   /** Passkeys made before the story renders, by the email of their user: their names. */
   registered?: Record<string, string[]>;
   /** Passkeys the authenticator also holds that no account knows (for another site, or deleted). */
@@ -110,7 +112,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     for (const email of options.lockedOut ?? []) await lockOut(backend, email);
     // Backup codes work once: each sign-in of a TOTP user spends the next one.
     const backupCodes = new BackupCodes();
-    const authenticator = options.passkeys ? await installAuthenticator(backend, options, backupCodes) : undefined;
+    const authenticator = options.passkeys && !options.passkeys.browser ? await installAuthenticator(backend, options, backupCodes) : undefined;
     for (const email of options.signedInElsewhere ?? []) await signInElsewhere(backend, findUser(options, email), backupCodes);
     const client = newClient(backend);
     if (!options.skipLoad) {

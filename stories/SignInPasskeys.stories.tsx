@@ -32,6 +32,17 @@ export const Button: Story = {
   },
 };
 
+export const BrowserWebAuthn: Story = {
+  name: 'Start: the browser’s own WebAuthn',
+  parameters: { latch: withPasskeys({ browser: true }) },
+  play: async ({ canvasElement }) => {
+    // In a browser with WebAuthn the button shows, and pressing it opens the browser's real passkey dialog.
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { name: 'Sign in' });
+    if (typeof PublicKeyCredential === 'function') await canvas.findByRole('button', { name: 'Sign in with a passkey' });
+  },
+};
+
 export const ButtonSignsIn: Story = {
   name: 'Button: signed in',
   play: async (context) => {
