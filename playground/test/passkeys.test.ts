@@ -1,13 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
+import { startPlayground, type RunningPlayground } from './dev-server';
 
 // Passkeys in the playground, in a real Chromium whose WebAuthn answers from
 // a DevTools virtual authenticator (a platform authenticator with user
@@ -17,16 +12,6 @@ import { chromiumPath, launchChromium } from './chromium';
 // server never saw, is refused. Both backends: the real server on SQLite
 // (`npm start`) and the mock in the page (`npm run start:mock`).
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const authenticatorOptions = {
   protocol: 'ctap2',
@@ -38,27 +23,16 @@ const authenticatorOptions = {
 } as const;
 
 describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the playground (%s mode) in Chromium', (mode) => {
-  let vite: ViteDevServer;
+  let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
   let cdp: CDPSession;
   let url: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'latch-passkeys-'));
   const email = `mary-${mode}@example.com`;
 
   beforeAll(async () => {
-    const port = await freePort();
-    process.env.LATCH_PORT = String(await freePort());
-    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
-    vite = await createServer({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      mode: mode === 'mock' ? 'mock' : 'development',
-      server: { port },
-      logLevel: 'error',
-    });
-    await vite.listen();
-    url = `http://localhost:${port}/`;
+    playground = await startPlayground(mode);
+    url = playground.url;
     browser = await launchChromium();
     page = await browser.newPage();
     cdp = await page.context().newCDPSession(page);
@@ -67,8 +41,7 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
 
   afterAll(async () => {
     await browser?.close();
-    await vite?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await playground?.close();
   });
 
   async function addAuthenticator(): Promise<string> {
