@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SignIn } from '@latch/ui';
+import { latchOf } from '../.storybook/latch';
 import { ada } from './fixtures';
 import { expectAlert } from './play';
-import { authenticatorOf, expectSignedIn, passkeyButton, press, withPasskeys } from './passkeySteps';
+import { authenticatorOf, autofillWaiting, expectSignedIn, passkeyButton, press, withPasskeys } from './passkeySteps';
 import { enterPassword, toPasswordStep } from './signInSteps';
 
 /**
@@ -28,7 +29,7 @@ export const Button: Story = {
     await expect(await passkeyButton(context)).toBeEnabled();
     // The field's suggestions list the site's passkeys: autofill is waiting for a pick.
     await expect(canvas.getByLabelText('Email address')).toHaveAttribute('autocomplete', 'username webauthn');
-    await waitFor(() => expect(authenticatorOf(context).autofillPending).toBe(true));
+    await autofillWaiting(context);
   },
 };
 
@@ -54,8 +55,7 @@ export const ButtonSignsIn: Story = {
 export const AutofillSignsIn: Story = {
   name: 'Autofill: signed in',
   play: async (context) => {
-    await passkeyButton(context);
-    await waitFor(() => expect(authenticatorOf(context).autofillPending).toBe(true));
+    await autofillWaiting(context);
     await authenticatorOf(context).pickFromAutofill();
     await expectSignedIn(context);
   },
@@ -64,8 +64,7 @@ export const AutofillSignsIn: Story = {
 export const AutofillCancelledByTyping: Story = {
   name: 'Autofill: cancelled by the password route',
   play: async (context) => {
-    await passkeyButton(context);
-    await waitFor(() => expect(authenticatorOf(context).autofillPending).toBe(true));
+    await autofillWaiting(context);
     await toPasswordStep(context);
     // Sending the identifier cancelled the waiting request, silently.
     await waitFor(() => expect(authenticatorOf(context).autofillPending).toBe(false));
@@ -125,7 +124,7 @@ export const OfferDeclinedOnce: Story = {
     await Offer.play!(context);
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Not now' }));
     await expectSignedIn(context);
-    const userId = (await waitFor(() => context.loaded.latch.client.user?.id)) as string;
+    const userId = latchOf(context).client.user!.id;
     await expect(localStorage.getItem(`latch-passkey-offer:${userId}`)).toBe('declined');
     localStorage.removeItem(`latch-passkey-offer:${userId}`);
   },

@@ -30,6 +30,12 @@ export async function passkeyButton({ canvasElement }: PlayContext, name: string
   return within(canvasElement).findByRole('button', { name });
 }
 
+/** The start step shows, and its autofill request waits for the person to pick a passkey. */
+export async function autofillWaiting(context: PlayContext) {
+  await passkeyButton(context);
+  await waitFor(() => expect(authenticatorOf(context).autofillPending).toBe(true));
+}
+
 /** The story's client holds a signed-in session. */
 export async function expectSignedIn(context: PlayContext) {
   await waitFor(() => expect(latchOf(context).client.session).not.toBeNull());
