@@ -287,7 +287,7 @@ function cbor(value: unknown): Uint8Array {
     const encoded = text(value);
     return concat(head(3, encoded.length), encoded);
   }
-  if (ArrayBuffer.isView(value)) return concat(head(2, value.byteLength), bytes(value));
+  if (ArrayBuffer.isView(value)) return concat(head(2, value.byteLength), bytes(value as BufferSource));
   if (value instanceof Map) return concat(head(5, value.size), ...[...value].flatMap(([k, v]) => [cbor(k), cbor(v)]));
   throw new TypeError(`cbor: cannot encode ${typeof value}`);
 }

@@ -6,7 +6,7 @@ import { AccountUsername, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, usePasskeys } from '../passkeys/support';
 
-type CodeStrategy = Exclude<FirstFactorStrategy, 'password'>;
+type CodeStrategy = Exclude<FirstFactorStrategy, 'password' | 'passkey'>;
 
 /** The password, with "Forgot password?" and "Use another method" (an email code). */
 export function PasswordStep() {
