@@ -10,6 +10,7 @@ import {
   type InstanceSettings,
   type LatchServer,
   type OutgoingEmail,
+  type PasskeyOptions,
 } from '@latch/server';
 
 /** A fixture account; the password is stored hashed like any other. */
@@ -26,6 +27,13 @@ export interface MockBackendOptions {
   latencyMs?: number;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`, for `has()` and `<Protect role>`. */
   sessionClaims?: Record<string, unknown>;
+  /**
+   * Passkeys' relying party (with `settings: { firstFactors: { passkey: true } }`).
+   * Default: the page's own origin and host, so the browser's real WebAuthn
+   * (or Chromium's virtual authenticator) works in Storybook, the offline
+   * playground and tests: the server core verifies what the browser signed.
+   */
+  passkeys?: PasskeyOptions;
 }
 
 /**
@@ -73,6 +81,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       now: options.now,
       settings: options.settings,
       ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
+      passkeys: options.passkeys ?? pageRelyingParty(),
       hashing: devOnlyFastHashing,
       mailer: (email) => void outbox.push(email),
     });
@@ -120,6 +129,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       activeScenario = name;
     },
   };
+}
+
+/**
+ * This page as the relying party, where a browser would let it be one: a
+ * named host (not an IP address) over https, or over http on localhost.
+ * Elsewhere (Node without jsdom) the server's default applies.
+ */
+function pageRelyingParty(): PasskeyOptions | undefined {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol)) return undefined;
+  const { hostname, origin, protocol } = location;
+  const local = hostname === 'localhost' || hostname.endsWith('.localhost');
+  if (/^[\d.]+$|:/.test(hostname) || (protocol === 'http:' && !local)) return undefined;
+  return { rpId: hostname, origins: [origin] };
 }
 
 function serverError(): Response {

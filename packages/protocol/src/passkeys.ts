@@ -49,7 +49,7 @@ export interface PasskeyCreationOptionsJSON {
     residentKey?: 'discouraged' | 'preferred' | 'required';
     userVerification?: 'discouraged' | 'preferred' | 'required';
   };
-  hints?: string[];
+  hints?: ('security-key' | 'client-device' | 'hybrid')[];
   attestation?: 'direct' | 'enterprise' | 'indirect' | 'none';
   extensions?: Record<string, unknown>;
 }
@@ -62,7 +62,7 @@ export interface PasskeyRequestOptionsJSON {
   /** Empty or absent: any passkey of this site (discoverable credentials, usernameless). */
   allowCredentials?: PasskeyDescriptorJSON[];
   userVerification?: 'discouraged' | 'preferred' | 'required';
-  hints?: string[];
+  hints?: ('security-key' | 'client-device' | 'hybrid')[];
   extensions?: Record<string, unknown>;
 }
 

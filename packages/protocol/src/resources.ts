@@ -132,7 +132,8 @@ export type SignInStatus =
   | 'needs_new_password'
   | 'complete';
 
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code' | 'passkey';
+/** The strategies that `prepare_first_factor` / `attempt_first_factor` take with a password or an emailed code; a passkey (`{ strategy: 'passkey' }` in `FirstFactor`) answers its own challenge. */
+export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
 export type SecondFactorStrategy = 'totp' | 'backup_code';
 
 export type FirstFactor =

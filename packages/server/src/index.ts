@@ -39,6 +39,7 @@ export { ApiFailure } from './core/errors';
 export { defineAdminRoutes, type AdminRequestContext, type AdminRouteHandler, type AdminRouteModule } from './core/admin-api/router';
 export type { SecretKeyEnvironment, SecretKeyInfo } from './core/admin-api/secret-keys';
 export { ClaimsTemplateError, validateClaimsTemplate, type ClaimsTemplate } from './core/flows/claims-template';
+export type { PasskeyOptions } from './core/flows/passkeys/relying-party';
 export { webhookEventTypes, codeCarryingEvents, type WebhookEventType, type WebhookPayload, type EmailCreatedData } from './core/webhooks/events';
 export { webhookRetryDelaysMs } from './core/webhooks/schedule';
 export { newWebhookSecret, signWebhook, type SignedHeaders } from './core/webhooks/signing';

@@ -8,7 +8,8 @@ import { attemptReverification, prepareReverification } from './flows/reverifica
 import { maxImageDataUrlLength } from './flows/image';
 import type { RouteHandler } from './flows/reply';
 import { getSessionStatus } from './flows/session-status';
-import { mePasskeyCreate, mePasskeyDelete, mePasskeyOptions, mePasskeyUpdate, signInPasskeyOptions } from './flows/passkeys/routes';
+import { mePasskeyCreate, mePasskeyDelete, mePasskeyOptions, mePasskeyUpdate } from './flows/passkeys/profile';
+import { signInPasskeyOptions } from './flows/passkeys/sign-in';
 import { createSignIn, getSignIn } from './flows/sign-in';
 import { attemptFirstFactor, attemptSecondFactor, prepareFirstFactor, prepareSecondFactor, resetPassword } from './flows/sign-in-factors';
 import { attemptSignUpVerification, createSignUp, getSignUp, prepareSignUpVerification, updateSignUp } from './flows/sign-up';

@@ -17,6 +17,7 @@ import { parseDevice } from './flows/device';
 import { firstFactorsBeforeProof, maskEmailAddress } from './flows/enumeration';
 import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
 import { withSnapshot } from './store/snapshot';
+import { serializePasskey } from './flows/passkeys/passkeys';
 import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
 
 export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
@@ -34,6 +35,7 @@ export function serializeEmailAddress(email: EmailAddressRecord, now: number): E
 
 export async function serializeUser(ctx: ServerContext, user: UserRecord): Promise<UserJSON> {
   const emails = await ctx.store.listBy('emailAddresses', 'userId', user.id);
+  const passkeys = await ctx.store.listBy('passkeys', 'userId', user.id);
   const totpEnabled = user.totpSecret !== null;
   return {
     id: user.id,
@@ -53,6 +55,7 @@ export async function serializeUser(ctx: ServerContext, user: UserRecord): Promi
     // privateMetadata never leaves through here: it is the backend's alone (admin-api/users.ts adds it).
     publicMetadata: user.publicMetadata ?? {},
     unsafeMetadata: user.unsafeMetadata ?? {},
+    passkeys: passkeys.map(serializePasskey),
   };
 }
 

@@ -5,6 +5,7 @@ import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
+import { resolveRelyingParty, type PasskeyOptions } from './flows/passkeys/relying-party';
 import { validateClaimsTemplate } from './flows/claims-template';
 import { createHandler, createPlainHandler, type Handler, type HandlerOptions, type PlainHandler } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
@@ -46,6 +47,13 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
    * throws at start-up, never at a token mint.
    */
   sessionClaims?: Record<string, unknown>;
+  /**
+   * The passkeys' relying party (used when `settings.firstFactors.passkey`
+   * is on): RP ID and page origins. Default: the issuer's host and origin,
+   * plus `allowedOrigins`. Checked at start-up (https, or http on localhost;
+   * every origin on the RP ID): a bad one throws here.
+   */
+  passkeys?: PasskeyOptions;
 }
 
 export interface LatchServer {
@@ -71,10 +79,16 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   if (!(sessionLifetime.activityIntervalMs >= 0 && sessionLifetime.activityIntervalMs < sessionLifetime.idleMs)) {
     throw new RangeError('sessionLifetime.activityIntervalMs must be at least 0 and shorter than the idle timeout (idleMs)');
   }
+  const settings = resolveSettings(options.settings);
+  const relyingParty = resolveRelyingParty(options.passkeys, {
+    issuer: options.issuer,
+    allowedOrigins: options.allowedOrigins ?? [],
+    enabled: settings.firstFactors.passkey,
+  });
   const context: ServerContext = {
     store,
     now,
-    settings: resolveSettings(options.settings),
+    settings,
     hashing: options.hashing ?? defaultPasswordHashing,
     crypto: serverCrypto,
     secrets,
@@ -86,6 +100,7 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
+    relyingParty,
   };
   const plainHandler = createPlainHandler(context, options);
   return {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/node/index';
+import { ConfigError, loadConfig, serve } from '../../src/node/index';
 import { tempDir } from './helpers';
 
 const production = { NODE_ENV: 'production' };
@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       database: './.latch/latch.db',
       allowedOrigins: [],
       redirectOrigins: [],
+      passkeys: {},
       settings: {},
       cookies: {},
       sessionLifetime: {},
@@ -126,6 +127,19 @@ describe('loadConfig', () => {
       databaseTimeouts: { connectMs: 3_000, statementMs: 1_500, lockMs: 1_000 },
       logLevel: 'debug',
     });
+  });
+
+  it('reads the passkeys’ relying party, and serve() refuses one that cannot work before opening anything', async () => {
+    expect(loadConfig(['--passkey-rp-id', 'example.com'], { LATCH_PASSKEY_ORIGINS: 'https://app.example.com,https://example.com' }).passkeys).toEqual({
+      rpId: 'example.com',
+      origins: ['https://app.example.com', 'https://example.com'],
+    });
+    expect(configError(['--passkey-origins', 'https://app.example.com/login'])).toMatch(/^LATCH_PASSKEY_ORIGINS \/ --passkey-origins must list origins/);
+    const offTheRpId = { rpId: 'example.com', origins: ['https://example.org'] };
+    await expect(serve({ port: 0, dev: true, database: '/nonexistent/never-opened.db', passkeys: offTheRpId })).rejects.toThrow(ConfigError);
+    // Turned on with the public URL's defaults: an API on auth.example.com for an app elsewhere needs --passkey-rp-id.
+    const settings = { firstFactors: { passkey: true } };
+    await expect(serve({ port: 0, publicUrl: 'https://auth.example.com', allowedOrigins: ['https://app.example.com'], settings, encryptionKey: Buffer.alloc(32, 7).toString('base64') })).rejects.toThrow(/not on the RP ID auth\.example\.com/);
   });
 
   it('names the setting, its flag and the bad value in every error', () => {

@@ -10,6 +10,7 @@ import type { Store } from '../store/store';
 import type { PendingWebhookEvent } from '../webhooks/events';
 import type { EndpointUrlPolicy } from '../webhooks/url-policy';
 import type { ClaimsTemplate } from './claims-template';
+import type { RelyingParty } from './passkeys/relying-party';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
@@ -50,6 +51,8 @@ export interface ServerContext {
   rateLimits: RateLimits;
   /** Extra session-token claims rendered per user, e.g. `{ role: '{{user.publicMetadata.role}}' }`; null for none. */
   claimsTemplate: ClaimsTemplate | null;
+  /** Passkeys' RP ID and origins; null when passkeys are off and not configured. */
+  relyingParty: RelyingParty | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

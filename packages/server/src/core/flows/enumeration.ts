@@ -46,6 +46,8 @@ export async function firstFactorsBeforeProof(ctx: ServerContext, signIn: SignIn
   };
   const factors: FirstFactor[] = [];
   if (firstFactors.password) factors.push({ strategy: 'password' });
+  // Offered to every account and to none alike: whether this one has a passkey shows only when one answers.
+  if (firstFactors.passkey) factors.push({ strategy: 'passkey' });
   if (firstFactors.emailCode) factors.push({ strategy: 'email_code', ...target });
   if (firstFactors.password) factors.push({ strategy: 'reset_password_email_code', ...target });
   return factors;

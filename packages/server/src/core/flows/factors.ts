@@ -18,6 +18,7 @@ export async function firstFactorsFor(ctx: ServerContext, user: UserRecord): Pro
   const { firstFactors } = ctx.settings;
   const factors: FirstFactor[] = [];
   if (firstFactors.password && user.passwordHash) factors.push({ strategy: 'password' });
+  if (firstFactors.passkey && (await ctx.store.listBy('passkeys', 'userId', user.id)).length > 0) factors.push({ strategy: 'passkey' });
   const email = await primaryEmail(ctx, user);
   if (email?.verifiedEmail) {
     const target = { emailAddressId: email.id, safeIdentifier: email.emailAddress };

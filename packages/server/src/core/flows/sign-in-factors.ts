@@ -13,6 +13,7 @@ import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
 import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, signInUserOrDecoy, updateSignIn } from './sign-in';
 import { acceptSecondFactor } from './second-factor';
+import { attemptPasskey } from './passkeys/sign-in';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
@@ -47,8 +48,9 @@ export const prepareFirstFactor: RouteHandler = async (ctx) => {
 };
 
 export const attemptFirstFactor: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', ['password', ...codeStrategies]);
+  const strategy = ctx.body.oneOf('strategy', ['password', 'passkey', ...codeStrategies]);
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
+  if (strategy === 'passkey') return api(await serializeSignIn(ctx, await attemptPasskey(ctx, signIn)));
   const user = await signInUserOrDecoy(ctx, signIn);
   if (strategy === 'password') {
     const password = ctx.body.string('password', { max: Infinity, allowControl: true });

@@ -97,6 +97,7 @@ export function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
     for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
     await deleteBackupCodes(ctx, userId);
     for (const token of await ctx.store.listBy('signInTokens', 'userId', userId)) await ctx.store.delete('signInTokens', token.id);
+    for (const passkey of await ctx.store.listBy('passkeys', 'userId', userId)) await ctx.store.delete('passkeys', passkey.id);
     recordUserDeleted(ctx, userId);
   });
 }

@@ -3,7 +3,7 @@
  * `id`, so any store (memory, SQLite, PostgreSQL) can keep it as a row or a
  * JSON column. Timestamps are milliseconds since the epoch.
  */
-import type { VerificationJSON } from '@latch/protocol';
+import type { PasskeyTransport, VerificationJSON } from '@latch/protocol';
 
 /** A verification as the owner record keeps it; `codeId` points at the live code, if any. */
 export interface VerificationState extends VerificationJSON {
@@ -177,6 +177,51 @@ export interface SignInTokenRecord {
   createdAt: number;
 }
 
+/** A passkey (WebAuthn credential) of a user. Nothing in it is secret: the private key never leaves the authenticator. */
+export interface PasskeyRecord {
+  id: string;
+  userId: string;
+  /** The credential id the authenticator made, base64url; unique across the instance. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter as last seen; 0 for synced passkeys, which keep none. */
+  counter: number;
+  /** How the browser reaches the authenticator (`internal`, `hybrid`, `usb`…), as a hint for later prompts. */
+  transports: PasskeyTransport[];
+  /** The authenticator model's id; all zeros when it sent none. */
+  aaguid: string;
+  /** The user's name for it, or null. */
+  name: string | null;
+  /** `multiDevice`: a synced passkey (iCloud Keychain, Google Password Manager…). */
+  deviceType: 'singleDevice' | 'multiDevice';
+  /** Whether the passkey is backed up (synced) now, as of its last use. */
+  backedUp: boolean;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/**
+ * A WebAuthn challenge handed to a browser: single use (consumed by deleting
+ * it), bound to the client that asked and, for a registration, to its
+ * session and user; for a sign-in after an identifier, to that sign-in.
+ */
+export interface PasskeyChallengeRecord {
+  id: string;
+  /** SHA-256 of the challenge as the browser echoes it (base64url), hex; unique. The challenge itself is not kept. */
+  challengeHash: string;
+  purpose: 'registration' | 'authentication';
+  clientId: string;
+  /** Registration: the user adding a passkey. */
+  userId: string | null;
+  /** Registration: the session that asked (it passed step-up). */
+  sessionId: string | null;
+  /** Authentication after an identifier: the sign-in whose account the passkey must be. */
+  signInId: string | null;
+  expiresAt: number;
+  createdAt: number;
+}
+
 /** A signing secret of a webhook endpoint; during a rotation the old one lives on until `expiresAt`. */
 export interface WebhookSecretState {
   /** `whsec_…`, sealed with the encryption key. */
@@ -260,6 +305,8 @@ export interface Records {
   webhookMessages: WebhookMessageRecord;
   webhookDeliveries: WebhookDeliveryRecord;
   webhookAttempts: WebhookAttemptRecord;
+  passkeys: PasskeyRecord;
+  passkeyChallenges: PasskeyChallengeRecord;
 }
 
 export type Kind = keyof Records;

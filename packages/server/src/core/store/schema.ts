@@ -44,6 +44,8 @@ export const schema = {
   webhookMessages: { unique: [], list: [] },
   webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },
   webhookAttempts: { unique: [], list: ['endpointId', 'messageId'] },
+  passkeys: { unique: ['credentialId'], list: ['userId'] },
+  passkeyChallenges: { unique: ['challengeHash'], list: ['clientId'], time: ['expiresAt'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];
@@ -64,6 +66,7 @@ export const generatedFields: { readonly [K in Kind]?: readonly string[] } = {
   signIns: ['expireAt'],
   signUps: ['expireAt'],
   verifications: ['expiresAt'],
+  passkeyChallenges: ['expiresAt'],
 };
 
 /** An index value of a record: the field, or what `computedFields` makes of the record. */

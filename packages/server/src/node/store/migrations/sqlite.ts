@@ -105,6 +105,23 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id);
     `,
   },
+  {
+    version: 50,
+    description: 'passkeys: credentials by their unique id and by user, and single-use challenges that expire',
+    sql: `
+      CREATE TABLE latch_passkeys (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, credential_id TEXT, user_id TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_passkeys_credential_id_key ON latch_passkeys (credential_id);
+      CREATE INDEX latch_passkeys_user_id_idx ON latch_passkeys (user_id);
+
+      CREATE TABLE latch_passkey_challenges (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, challenge_hash TEXT, client_id TEXT,
+        expires_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expiresAt') AS INTEGER)) VIRTUAL
+      ) STRICT;
+      CREATE UNIQUE INDEX latch_passkey_challenges_challenge_hash_key ON latch_passkey_challenges (challenge_hash);
+      CREATE INDEX latch_passkey_challenges_client_id_idx ON latch_passkey_challenges (client_id);
+      CREATE INDEX latch_passkey_challenges_expires_at_idx ON latch_passkey_challenges (expires_at, id);
+    `,
+  },
 ];
 
 /**
