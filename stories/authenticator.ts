@@ -170,7 +170,7 @@ export class SoftAuthenticator {
     // User present, user verified, backup eligible, backed up.
     const authenticatorData = concat(await sha256(text(rpId)), Uint8Array.of(0x1d), uint32(credential.counter));
     const signed = concat(authenticatorData, await sha256(clientDataJSON));
-    const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, credential.keys.privateKey, buffer(signed)));
+    const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, credential.keys.privateKey, source(signed)));
     return credentialOf(credential.id, {
       clientDataJSON: buffer(clientDataJSON),
       authenticatorData: buffer(authenticatorData),
@@ -221,6 +221,15 @@ function buffer(data: Uint8Array): ArrayBuffer {
   return data.slice().buffer as ArrayBuffer;
 }
 
+/**
+ * Bytes for WebCrypto as a view, not its ArrayBuffer: under jsdom the page's
+ * typed arrays come from another realm than Node's WebCrypto, which accepts
+ * views from anywhere but only its own realm's ArrayBuffers.
+ */
+function source(data: Uint8Array): BufferSource {
+  return data as Uint8Array<ArrayBuffer>;
+}
+
 function text(value: string): Uint8Array {
   return new TextEncoder().encode(value);
 }
@@ -244,7 +253,7 @@ function randomBytes(length: number): Uint8Array {
 }
 
 async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', buffer(data)));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', source(data)));
 }
 
 function uint32(n: number): Uint8Array {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { screen } from '@testing-library/react';
 import { SoftAuthenticator } from '../../../../stories/authenticator';
 
 /**
@@ -10,6 +11,9 @@ export function useSoftAuthenticator(): () => SoftAuthenticator {
   let authenticator: SoftAuthenticator;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+
+  // The passkey parts load on demand: compile them once before the tests, as a page would have them cached.
+  beforeAll(() => warmPasskeyParts(), 60_000);
 
   beforeEach(() => {
     authenticator = new SoftAuthenticator();
@@ -30,4 +34,19 @@ export function useSoftAuthenticator(): () => SoftAuthenticator {
   });
 
   return () => authenticator;
+}
+
+/** Loads the on-demand passkey parts (and @simplewebauthn/browser) ahead, so a test's first render finds them ready. */
+export async function warmPasskeyParts(): Promise<void> {
+  await Promise.all([
+    import('../../src/components/passkeys/PasskeySignIn'),
+    import('../../src/components/passkeys/PasskeyOffer'),
+    import('../../src/components/passkeys/PasskeysSection'),
+    import('@simplewebauthn/browser'),
+  ]);
+}
+
+/** The offer's heading, once it shows: after a sign-in's hashing and the part's loading, which a busy machine stretches. */
+export function offerHeading(): Promise<HTMLElement> {
+  return screen.findByRole('heading', { level: 1, name: 'Sign in faster next time' }, { timeout: 10_000 });
 }

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { describe } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import * as signInStories from '../../../../stories/SignInPasskeys.stories';
 import * as profileStories from '../../../../stories/UserProfilePasskeys.stories';
+import { warmPasskeyParts } from '../passkeys/harness';
 import { testStories } from './portable';
+
+beforeAll(() => warmPasskeyParts(), 60_000);
 
 // Every passkey story, with the software authenticator in WebAuthn's place, and axe on each.
 describe('SignIn passkeys', () => testStories(signInStories));

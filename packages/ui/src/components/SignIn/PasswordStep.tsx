@@ -6,7 +6,7 @@ import { AccountUsername, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, usePasskeys } from '../passkeys/support';
 
-type CodeStrategy = Exclude<FirstFactorStrategy, 'password' | 'passkey'>;
+type CodeStrategy = Exclude<FirstFactorStrategy, 'password'>;
 
 /** The password, with "Forgot password?" and "Use another method" (an email code). */
 export function PasswordStep() {
@@ -18,7 +18,7 @@ export function PasswordStep() {
   const other = useStepAction([]);
   const [sending, setSending] = useState<CodeStrategy | null>(null);
   const alternatives = useElement('alternativeMethods');
-  const passkeys = usePasskeys(environment) && offersFirstFactor(signIn, 'passkey');
+  const passkeys = usePasskeys(environment) && signIn.supportedFirstFactors.some((factor) => factor.strategy === 'passkey');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy: 'password', password })), {

@@ -168,8 +168,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   return (
     <SignInFlowContext.Provider value={flow}>
       {shown === 'start' && <StartStep />}
-      {/* A passkey is never a step of its own (its buttons sign in at once): the password step offers it. */}
-      {shown === 'factor-one' && (strategy === 'password' || strategy === 'passkey' ? <PasswordStep /> : <CodeStep key={strategy} strategy={strategy} />)}
+      {shown === 'factor-one' && (strategy === 'password' ? <PasswordStep /> : <CodeStep key={strategy} strategy={strategy} />)}
       {shown === 'reset-password' && <ResetPasswordStep />}
       {shown === 'factor-two' && <SecondFactorStep />}
       {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
