@@ -4,7 +4,7 @@ import { SignIn } from '@latch/ui';
 import { latchOf } from '../.storybook/latch';
 import { ada } from './fixtures';
 import { expectAlert } from './play';
-import { authenticatorOf, autofillWaiting, expectSignedIn, passkeyButton, press, withPasskeys } from './passkeySteps';
+import { adasPasskey, authenticatorOf, autofillWaiting, expectSignedIn, noPasskeys, passkeyButton, press, withPasskeys } from './passkeySteps';
 import { enterPassword, toPasswordStep } from './signInSteps';
 
 /**
@@ -74,7 +74,7 @@ export const AutofillCancelledByTyping: Story = {
 
 export const Cancelled: Story = {
   name: 'Button: cancelled (nothing to say)',
-  parameters: { latch: withPasskeys({ registered: { [ada.emailAddress]: ['Work laptop'] }, behaviour: 'cancel' }) },
+  parameters: { latch: withPasskeys({ registered: { [ada.emailAddress]: [adasPasskey] }, behaviour: 'cancel' }) },
   play: async (context) => {
     const button = await passkeyButton(context);
     await press(button);
@@ -85,7 +85,7 @@ export const Cancelled: Story = {
 
 export const UnknownPasskey: Story = {
   name: 'Button: error, unknown passkey',
-  parameters: { latch: withPasskeys({ strangers: 1 }) },
+  parameters: { latch: withPasskeys({ ...noPasskeys, strangers: 1 }) },
   play: async (context) => {
     await press(await passkeyButton(context));
     await expectAlert(context, 'We don’t recognize this passkey.');
@@ -94,12 +94,13 @@ export const UnknownPasskey: Story = {
 
 export const Offer: Story = {
   name: 'Offer after a password sign-in',
-  parameters: { latch: withPasskeys({}) },
+  parameters: { latch: withPasskeys(noPasskeys) },
   play: async (context) => {
     await toPasswordStep(context);
     await enterPassword(context, ada.password);
     const canvas = within(context.canvasElement);
-    await canvas.findByRole('heading', { name: 'Sign in faster next time' });
+    // After the password's hashing and the offer's loading.
+    await canvas.findByRole('heading', { name: 'Sign in faster next time' }, { timeout: 10_000 });
     await expect(canvas.getByRole('button', { name: 'Create a passkey' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Not now' })).toBeVisible();
   },
@@ -107,19 +108,19 @@ export const Offer: Story = {
 
 export const OfferAccepted: Story = {
   name: 'Offer: passkey created',
-  parameters: { latch: withPasskeys({}) },
+  parameters: { latch: withPasskeys(noPasskeys) },
   play: async (context) => {
     await Offer.play!(context);
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Create a passkey' }));
-    await expect(await canvas.findByText(/Your passkey is ready/)).toBeVisible();
+    await expect(await canvas.findByText(/Your passkey is ready/, undefined, { timeout: 10_000 })).toBeVisible();
     await expect(authenticatorOf(context).size).toBe(1);
   },
 };
 
 export const OfferDeclinedOnce: Story = {
   name: 'Offer: “Not now” is remembered',
-  parameters: { latch: withPasskeys({}) },
+  parameters: { latch: withPasskeys(noPasskeys) },
   play: async (context) => {
     await Offer.play!(context);
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Not now' }));

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { UserProfile } from '@latch/ui';
 import { ada } from './fixtures';
-import { adasPasskey, authenticatorOf, withPasskeys } from './passkeySteps';
+import { adasPasskey, authenticatorOf, noPasskeys, withPasskeys } from './passkeySteps';
 import { canvasOf, click, toSecurityPage } from './userProfileSteps';
 
 /**
@@ -19,7 +19,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const noPasskeys = { latch: { signedInAs: ada.emailAddress, ...withPasskeys({}) } };
+const withoutPasskeys = { latch: { signedInAs: ada.emailAddress, ...withPasskeys(noPasskeys) } };
 
 async function toPasskeys(context: Parameters<NonNullable<Story['play']>>[0]) {
   await toSecurityPage(context);
@@ -40,7 +40,7 @@ export const List: Story = {
 
 export const Empty: Story = {
   name: 'Empty',
-  parameters: noPasskeys,
+  parameters: withoutPasskeys,
   play: async (context) => {
     const section = await toPasskeys(context);
     await expect(section.getByText('You have no passkeys yet.')).toBeVisible();
@@ -50,11 +50,12 @@ export const Empty: Story = {
 
 export const NameNew: Story = {
   name: 'Add: name the new passkey',
-  parameters: noPasskeys,
+  parameters: withoutPasskeys,
   play: async (context) => {
     const section = await toPasskeys(context);
     await userEvent.click(section.getByRole('button', { name: 'Add a passkey' }));
-    await section.findByRole('group', { name: 'Name your passkey' });
+    // A WebAuthn ceremony and its requests.
+    await section.findByRole('group', { name: 'Name your passkey' }, { timeout: 10_000 });
     // Prefilled with the authenticator's make, ready to type over.
     await expect(section.getByLabelText('Passkey name')).toHaveValue('Google Password Manager');
     await expect(authenticatorOf(context).size).toBe(1);
@@ -63,7 +64,7 @@ export const NameNew: Story = {
 
 export const Added: Story = {
   name: 'Add: added',
-  parameters: noPasskeys,
+  parameters: withoutPasskeys,
   play: async (context) => {
     await NameNew.play!(context);
     const section = within(canvasOf(context).getByRole('region', { name: 'Passkeys' }));
@@ -77,7 +78,7 @@ export const Added: Story = {
 
 export const AddConfirmItsYou: Story = {
   name: 'Add: confirm it’s you first',
-  parameters: { latch: { ...noPasskeys.latch, signedInMinutesAgo: 11 } },
+  parameters: { latch: { ...withoutPasskeys.latch, signedInMinutesAgo: 11 } },
   play: async (context) => {
     const section = await toPasskeys(context);
     await userEvent.click(section.getByRole('button', { name: 'Add a passkey' }));
@@ -87,7 +88,7 @@ export const AddConfirmItsYou: Story = {
 
 export const AddCancelled: Story = {
   name: 'Add: cancelled (nothing to say)',
-  parameters: { latch: { signedInAs: ada.emailAddress, ...withPasskeys({ behaviour: 'cancel' }) } },
+  parameters: { latch: { signedInAs: ada.emailAddress, ...withPasskeys({ ...noPasskeys, behaviour: 'cancel' }) } },
   play: async (context) => {
     const section = await toPasskeys(context);
     const button = section.getByRole('button', { name: 'Add a passkey' });

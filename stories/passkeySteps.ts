@@ -13,6 +13,12 @@ export const passkeysOn = { firstFactors: { passkey: true } };
 /** The name Ada gave the passkey on her laptop. */
 export const adasPasskey = 'Work laptop';
 
+/**
+ * No passkeys for Ada. Spelled out, because Storybook merges a story's
+ * parameters into its file's key by key (arrays are replaced, objects merged).
+ */
+export const noPasskeys: StoryPasskeys = { registered: { [ada.emailAddress]: [] } };
+
 /** `parameters.latch` for a story whose authenticator holds `passkeys`. */
 export function withPasskeys(passkeys: StoryPasskeys = { registered: { [ada.emailAddress]: [adasPasskey] } }) {
   return { settings: passkeysOn, passkeys };
