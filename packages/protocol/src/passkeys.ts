@@ -98,34 +98,7 @@ export interface PasskeyAssertionJSON {
   type: 'public-key';
 }
 
-/**
- * The passkey routes. Apart from `ClientRoutes` so that an app pays for
- * these strings only when it uses a passkey: @latch/client's passkey code,
- * loaded on demand, sends them as they are.
- *
- * Signing in with a passkey uses the sign-in routes: `signInCreate` with
- * `{ strategy: 'passkey', credential }` (discoverable, usernameless: signs in
- * at once) or `signInAttemptFirstFactor` with the same body (after an
- * identifier: the passkey must be that account's).
- */
-export const PasskeyRoutes = {
-  /**
-   * A single-use challenge for a passkey sign-in, bound to this client, for 5
-   * minutes. Body `{ signInId? }`: the sign-in in progress, for its account's
-   * allow-list (empty with enumeration protection on). Answers `PasskeyRequestOptionsJSON`.
-   */
-  signInPasskeyOptions: 'POST /v1/client/sign_ins/passkey_options',
-  /** A single-use registration challenge for the session's user (step-up required). Answers `PasskeyCreationOptionsJSON`. */
-  mePasskeyOptions: 'POST /v1/me/passkeys/options',
-  /** Stores the passkey the browser made for those options. Body `PasskeyCreateBody`; answers `PasskeyJSON`. */
-  mePasskeyCreate: 'POST /v1/me/passkeys',
-  /** Renames a passkey. Body `PasskeyUpdateBody`; answers `PasskeyJSON`. */
-  mePasskeyUpdate: 'PATCH /v1/me/passkeys/:id',
-  /** Removes a passkey (step-up required). Answers `DeletedJSON`. */
-  mePasskeyDelete: 'DELETE /v1/me/passkeys/:id',
-} as const;
-
-export type PasskeyRouteName = keyof typeof PasskeyRoutes;
+export { PasskeyRoutes, type PasskeyRouteName } from './passkey-routes';
 
 export interface PasskeyOptionsBody {
   /** The sign-in in progress (after an identifier): its account's passkeys only. Absent: any passkey (discoverable). */

@@ -8,8 +8,9 @@ import type {
   UserJSON,
 } from '@latch/protocol';
 import { createLatchServer, type LatchServerOptions } from '@latch/server';
-import { ada, API, createTestServer, errorCode, generousIpLimits, type Reply, type TestBrowser } from './helpers';
+import { ada, API, createTestServer, errorCode, generousIpLimits, TestBrowser, type Reply } from './helpers';
 import { iCloudKeychain, SoftwareAuthenticator, type CeremonyOptions } from './software-authenticator';
+import { startReceiver } from './webhook-receiver';
 
 /*
  * Passkeys through the public API, with a software authenticator standing in
@@ -241,6 +242,16 @@ describe('signing in with a passkey', () => {
     expectRejected(await visitor.call('POST', '/v1/client/sign_ins', { strategy: 'passkey', credential }), 'passkey_challenge_invalid');
   });
 
+  it('lets one of two parallel uses of one answer through, never both', async () => {
+    const { test, authenticator, visitor } = await adaWithPasskey();
+    const credential = authenticator.authenticate(await requestOptions(visitor), { origin });
+    const twin = new TestBrowser(test.server);
+    twin.token = visitor.token;
+    const replies = await Promise.all([visitor, twin].map((browser) => browser.call('POST', '/v1/client/sign_ins', { strategy: 'passkey', credential })));
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 422]);
+    expect(replies.map(errorCode)).toContain('passkey_challenge_invalid');
+  });
+
   it('refuses a challenge answered after 5 minutes', async () => {
     const { test, authenticator, visitor } = await adaWithPasskey();
     const options = await requestOptions(visitor);
@@ -359,6 +370,23 @@ describe('managing passkeys', () => {
     const { browser, authenticator, visitor } = await adaWithPasskey();
     expect((await browser.call('DELETE', '/v1/me')).status).toBe(200);
     expectRejected(await signInWithPasskey(visitor, authenticator), 'passkey_not_found');
+  });
+
+  it('reports adding, renaming and removing a passkey as user.updated webhooks, carrying the list', async () => {
+    const { test, user, browser } = await setup({ webhooks: { allowLocalhost: true } });
+    const receiver = await startReceiver();
+    await test.server.webhooks.add({ url: receiver.url, events: ['user.updated'] });
+    const passkey = (await register(browser, new SoftwareAuthenticator(), { origin }, 'Laptop')).json.response as PasskeyJSON;
+    await browser.call('PATCH', `/v1/me/passkeys/${passkey.id}`, { name: 'Phone' });
+    await browser.call('DELETE', `/v1/me/passkeys/${passkey.id}`);
+    for (let round = 0; round < 10 && (await test.server.webhooks.createWorker().runOnce()) > 0; round++);
+    expect(receiver.received.map((webhook) => webhook.payload)).toMatchObject([
+      { type: 'user.updated', data: { id: user.id, passkeys: [{ id: passkey.id, name: 'Laptop' }] } },
+      { type: 'user.updated', data: { id: user.id, passkeys: [{ id: passkey.id, name: 'Phone' }] } },
+      { type: 'user.updated', data: { id: user.id, passkeys: [] } },
+    ]);
+    // Public keys and credential ids stay in the database.
+    for (const webhook of receiver.received) expect(webhook.body).not.toMatch(/publicKey|credentialId/);
   });
 
   it('sweeps expired challenges with the retention job', async () => {

@@ -1,20 +1,22 @@
 /**
  * The browser side of passkeys: @simplewebauthn/browser runs the WebAuthn
  * ceremonies, the API verifies them. Loaded on demand (see `load.ts`).
+ *
+ * It imports no module of this package nor @latch/protocol's main entry, only
+ * types: a bundler splits by file, and a file both this chunk and the app's
+ * first one import would become a third, shared chunk that loads up front.
+ * What it needs from the client comes in as `Host`.
  */
-import {
-  PasskeyRoutes,
-  type DeletedJSON,
-  type ErrorCode,
-  type PasskeyCreationOptionsJSON,
-  type PasskeyJSON,
-  type PasskeyRequestOptionsJSON,
-  type SignInJSON,
-} from '@latch/protocol';
+import type { DeletedJSON, ErrorCode, PasskeyCreationOptionsJSON, PasskeyJSON, PasskeyRequestOptionsJSON, SignInJSON } from '@latch/protocol';
+import { PasskeyRoutes } from '@latch/protocol/passkey-routes';
 import { startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
-import { userOf, type ClientContext } from '../context';
-import { LatchAPIError } from '../errors';
-import { toPasskey, type Passkey } from '../resources/passkey';
+import type { ClientContext } from '../context';
+
+/** The client's side: its requests, and how it makes a `LatchAPIError` of status 0 for a browser refusal. */
+export interface Host {
+  call: ClientContext['call'];
+  refusal(code: ErrorCode, message: string): Error;
+}
 
 export { browserSupportsWebAuthnAutofill } from '@simplewebauthn/browser';
 
@@ -39,20 +41,20 @@ export interface AuthenticateWithPasskeyParams {
  */
 const autofillRefreshMs = 270_000;
 
-export async function authenticateWithPasskey(ctx: ClientContext, signInId: string | null, params: AuthenticateWithPasskeyParams): Promise<SignInJSON> {
+export async function authenticateWithPasskey(host: Host, signInId: string | null, params: AuthenticateWithPasskeyParams): Promise<SignInJSON> {
   const { flow, signal } = params;
   const allowListFor = flow ? undefined : (signInId ?? undefined);
   for (;;) {
     signal?.throwIfAborted();
-    const optionsJSON = await ctx.call<PasskeyRequestOptionsJSON>(PasskeyRoutes.signInPasskeyOptions, { body: { signInId: allowListFor } });
+    const optionsJSON = await host.call<PasskeyRequestOptionsJSON>(PasskeyRoutes.signInPasskeyOptions, { body: { signInId: allowListFor } });
     let expired = false;
     const refresh = flow === 'autofill' ? setTimeout(() => ((expired = true), WebAuthnAbortService.cancelCeremony()), autofillRefreshMs) : undefined;
     try {
-      const credential = await ceremony(signal, () => startAuthentication({ optionsJSON, useBrowserAutofill: flow === 'autofill' }));
+      const credential = await ceremony(host, signal, () => startAuthentication({ optionsJSON, useBrowserAutofill: flow === 'autofill' }));
       const body = { strategy: 'passkey', credential };
       return allowListFor
-        ? await ctx.call<SignInJSON>('signInAttemptFirstFactor', { id: allowListFor, body })
-        : await ctx.call<SignInJSON>('signInCreate', { body });
+        ? await host.call<SignInJSON>('signInAttemptFirstFactor', { id: allowListFor, body })
+        : await host.call<SignInJSON>('signInCreate', { body });
     } catch (error) {
       if (!expired) throw error;
     } finally {
@@ -61,33 +63,26 @@ export async function authenticateWithPasskey(ctx: ClientContext, signInId: stri
   }
 }
 
-export async function createPasskey(ctx: ClientContext, sessionId: string, params: { name?: string }): Promise<Passkey> {
-  const optionsJSON = await ctx.call<PasskeyCreationOptionsJSON>(PasskeyRoutes.mePasskeyOptions, { sessionId });
-  const credential = await ceremony(undefined, () => startRegistration({ optionsJSON }));
-  const json = await ctx.call<PasskeyJSON>(PasskeyRoutes.mePasskeyCreate, { sessionId, body: { credential, name: params.name } });
-  return latest(ctx, sessionId, json);
+export async function createPasskey(host: Host, sessionId: string, params: { name?: string }): Promise<PasskeyJSON> {
+  const optionsJSON = await host.call<PasskeyCreationOptionsJSON>(PasskeyRoutes.mePasskeyOptions, { sessionId });
+  const credential = await ceremony(host, undefined, () => startRegistration({ optionsJSON }));
+  return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyCreate, { sessionId, body: { credential, name: params.name } });
 }
 
-export async function updatePasskey(ctx: ClientContext, sessionId: string, id: string, params: { name: string }): Promise<Passkey> {
-  const json = await ctx.call<PasskeyJSON>(PasskeyRoutes.mePasskeyUpdate, { id, sessionId, body: { name: params.name } });
-  return latest(ctx, sessionId, json);
+export function updatePasskey(host: Host, sessionId: string, id: string, params: { name: string }): Promise<PasskeyJSON> {
+  return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyUpdate, { id, sessionId, body: { name: params.name } });
 }
 
-export function deletePasskey(ctx: ClientContext, sessionId: string, id: string): Promise<DeletedJSON> {
-  return ctx.call<DeletedJSON>(PasskeyRoutes.mePasskeyDelete, { id, sessionId });
-}
-
-/** The passkey as the refreshed state holds it (the same object a `useUser()` render sees). */
-function latest(ctx: ClientContext, sessionId: string, json: PasskeyJSON): Passkey {
-  return userOf(ctx, sessionId)?.passkeys.find((p) => p.id === json.id) ?? toPasskey(ctx, json, sessionId);
+export function deletePasskey(host: Host, sessionId: string, id: string): Promise<DeletedJSON> {
+  return host.call<DeletedJSON>(PasskeyRoutes.mePasskeyDelete, { id, sessionId });
 }
 
 /**
  * Runs one browser ceremony, cancelled when `signal` aborts, and turns the
  * browser's refusals into `LatchAPIError`s (status 0) with a `passkey_*`
- * code, so a UI localizes them like API errors.
+ * code (`host.refusal`), so a UI localizes them like API errors.
  */
-async function ceremony<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+async function ceremony<T>(host: Host, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
   signal?.throwIfAborted();
   const cancel = () => WebAuthnAbortService.cancelCeremony();
   signal?.addEventListener('abort', cancel, { once: true });
@@ -95,14 +90,14 @@ async function ceremony<T>(signal: AbortSignal | undefined, run: () => Promise<T
     return await run();
   } catch (error) {
     signal?.throwIfAborted();
-    throw browserError(error);
+    throw browserError(host, error);
   } finally {
     signal?.removeEventListener('abort', cancel);
   }
 }
 
 /** DOMException names (and @simplewebauthn's own checks) → the protocol's codes; anything else as it came. */
-function browserError(error: unknown): unknown {
+function browserError(host: Host, error: unknown): unknown {
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
   // Another ceremony took over (the button while autofill waited): not a failure to show.
   if (name === 'AbortError') return error;
@@ -111,5 +106,5 @@ function browserError(error: unknown): unknown {
   else if (name === 'InvalidStateError') latchCode = 'passkey_already_registered';
   else if (name === 'SecurityError' || code === 'ERROR_INVALID_RP_ID') latchCode = 'passkey_rp_id_invalid';
   else if (name === 'NotSupportedError' || name === 'ConstraintError' || /not supported|does not support/i.test(message ?? '')) latchCode = 'passkey_not_supported';
-  return latchCode ? new LatchAPIError(0, [{ code: latchCode, message: message || latchCode }]) : error;
+  return latchCode ? host.refusal(latchCode, message || latchCode) : error;
 }

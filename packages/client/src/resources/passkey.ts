@@ -1,6 +1,6 @@
 import type { PasskeyJSON } from '@latch/protocol';
-import { reuse, type ClientContext } from '../context';
-import { passkeyCode } from '../passkeys/load';
+import { reuse, userOf, type ClientContext } from '../context';
+import { withPasskeys } from '../passkeys/load';
 
 /**
  * One of the user's passkeys. Immutable: `update` resolves to the renamed
@@ -30,13 +30,19 @@ export class Passkey {
 
   /** Renames it (at most 64 characters). */
   async update(params: { name: string }): Promise<Passkey> {
-    return (await passkeyCode()).updatePasskey(this.#ctx, this.#sessionId, this.id, params);
+    const json = await withPasskeys(this.#ctx, (code, host) => code.updatePasskey(host, this.#sessionId, this.id, params));
+    return latestPasskey(this.#ctx, this.#sessionId, json);
   }
 
   /** Removes it. A step-up action: `reverification_required` (see `isReverificationError`) when the session's last verification is too old. */
   async delete(): Promise<void> {
-    await (await passkeyCode()).deletePasskey(this.#ctx, this.#sessionId, this.id);
+    await withPasskeys(this.#ctx, (code, host) => code.deletePasskey(host, this.#sessionId, this.id));
   }
+}
+
+/** The passkey as the refreshed state holds it (the object a `useUser()` render sees), or a new one. */
+export function latestPasskey(ctx: ClientContext, sessionId: string, json: PasskeyJSON): Passkey {
+  return userOf(ctx, sessionId)?.passkeys.find((p) => p.id === json.id) ?? toPasskey(ctx, json, sessionId);
 }
 
 /** Reuses `previous` when the passkey's JSON did not change. */

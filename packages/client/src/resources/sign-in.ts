@@ -14,7 +14,7 @@ import type {
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
 import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
-import { passkeyCode } from '../passkeys/load';
+import { withPasskeys } from '../passkeys/load';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -92,7 +92,7 @@ export class SignIn {
   async authenticateWithPasskey(params: AuthenticateWithPasskeyParams = {}): Promise<SignIn> {
     const current = this.#current();
     const identified = current.status === 'needs_first_factor' ? current.id : null;
-    const json = await (await passkeyCode()).authenticateWithPasskey(this.#ctx, identified, params);
+    const json = await withPasskeys(this.#ctx, (code, host) => code.authenticateWithPasskey(host, identified, params));
     return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }
 

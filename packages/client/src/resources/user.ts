@@ -12,8 +12,8 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
-import { toPasskey, type Passkey } from './passkey';
-import { passkeyCode } from '../passkeys/load';
+import { latestPasskey, toPasskey, type Passkey } from './passkey';
+import { withPasskeys } from '../passkeys/load';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -112,7 +112,8 @@ export class User {
    * in `signIn.authenticateWithPasskey`.
    */
   async createPasskey(params: { name?: string } = {}): Promise<Passkey> {
-    return (await passkeyCode()).createPasskey(this.#ctx, this.#sessionId, params);
+    const json = await withPasskeys(this.#ctx, (code, host) => code.createPasskey(host, this.#sessionId, params));
+    return latestPasskey(this.#ctx, this.#sessionId, json);
   }
 
   disableTOTP(): Promise<User> {
