@@ -1,12 +1,20 @@
 import type { common } from './en-US/common';
 import type { enUS } from './en-US';
+import type { passkeys } from './en-US/passkeys';
 
 /** The same shape with every string leaf widened to `string`. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? T[K] : DeepPartial<T[K]> };
 
 /** A complete resource: every visible string, plus its BCP 47 `locale` and text direction. */
-export type LocalizationResource = Omit<Strings<typeof enUS>, 'dir'> & { dir: 'ltr' | 'rtl' };
+export type LocalizationResource = Omit<Strings<typeof enUS>, 'dir'> & {
+  dir: 'ltr' | 'rtl';
+  /**
+   * The passkey parts' strings. Optional: their English is not in `enUS` but
+   * loads with those parts (en-US/passkeys.ts); every shipped locale has them.
+   */
+  passkeys?: Strings<typeof passkeys>;
+};
 
 /** What the `localization` prop takes: any subset; every missing key falls back to English. */
 export type LocalizationInput = DeepPartial<LocalizationResource>;
@@ -19,4 +27,4 @@ type Paths<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 /** Dotted path of every string in the resource ('formButtonPrimary', 'signIn.password.title', …). */
-export type LocalizationKey = Exclude<Paths<LocalizationResource>, 'locale' | 'dir'>;
+export type LocalizationKey = Exclude<Paths<Required<LocalizationResource>>, 'locale' | 'dir'>;

@@ -1,5 +1,6 @@
 import { arSA, deDE, esES, frFR, jaJP } from '@latch/ui/locales';
 import { enUS, type LocalizationResource } from '../../src/foundation';
+import { passkeys } from '../../src/localization/en-US/passkeys';
 
 /** Every shipped locale by its export name. */
 export const locales: [name: string, resource: LocalizationResource][] = [
@@ -26,7 +27,8 @@ export function strings(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-export const english = strings(enUS);
+/** Every English string: `enUS`, and the passkey parts' English, which loads with them. */
+export const english = strings({ ...enUS, passkeys });
 
 /** The `{{name}}` placeholders of `text`, sorted, one entry per occurrence. */
 export function placeholders(text: string): string[] {

@@ -5,6 +5,7 @@ import { useSignInFlow } from './context';
 import { AccountUsername, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, usePasskeys } from '../passkeys/support';
+import { signInKit } from './passkeyKit';
 
 type CodeStrategy = Exclude<FirstFactorStrategy, 'password'>;
 
@@ -79,7 +80,7 @@ export function PasswordStep() {
       )}
       {passkeys && (
         <Suspense fallback={null}>
-          <PasskeySignIn active={!busy} account />
+          <PasskeySignIn kit={signInKit} active={!busy} account />
         </Suspense>
       )}
     </StepCard>

@@ -10,6 +10,7 @@ import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
+import { passkeyKit } from '../passkeys/kit';
 import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 
 export interface SignInFlowProps {
@@ -132,7 +133,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   if (offering) {
     return (
       <Suspense fallback={<Loading />}>
-        <PasskeyOffer applicationName={environment.applicationName} onDone={finish} />
+        <PasskeyOffer kit={passkeyKit} applicationName={environment.applicationName} onDone={finish} />
       </Suspense>
     );
   }

@@ -5,6 +5,7 @@ import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, passkeysEnabled, usePasskeys } from '../passkeys/support';
+import { signInKit } from './passkeyKit';
 
 /** "Email address", "Username" or "Email address or username", from what the instance accepts. */
 function identifierLabel({ identifiers }: EnvironmentJSON, t: Localization['t']): string {
@@ -65,7 +66,7 @@ export function StartStep() {
       </Form>
       {passkeys && (
         <Suspense fallback={null}>
-          <PasskeySignIn active={!action.loading} />
+          <PasskeySignIn kit={signInKit} active={!action.loading} />
         </Suspense>
       )}
     </StepCard>

@@ -19,6 +19,7 @@ import { emptyValues, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { PasskeyOfferContext } from './useFinishSignUp';
+import { passkeyKit } from '../passkeys/kit';
 import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
@@ -95,7 +96,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     };
     return (
       <Suspense fallback={null}>
-        <PasskeyOffer applicationName={applicationName} onDone={done} />
+        <PasskeyOffer kit={passkeyKit} applicationName={applicationName} onDone={done} />
       </Suspense>
     );
   }

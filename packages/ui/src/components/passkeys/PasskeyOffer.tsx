@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useUser, type User } from '@latch/react';
-import { Alert, Card, Header, Main, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useElement, useLocalization } from '../../foundation';
-import { usePasskeyError, WithPasskeyStrings } from './strings';
+import type { PasskeyKit } from './kit';
+import { PasskeyPart, usePasskeyError, useKit } from './strings';
 
 export interface PasskeyOfferProps {
+  kit: PasskeyKit;
   applicationName?: string;
   /** The person created a passkey, said "Not now", or there was nothing to offer: go on. */
   onDone(): void;
@@ -14,15 +15,16 @@ export interface PasskeyOfferProps {
  * that can make one: "Create a passkey" or "Not now". "Not now" is
  * remembered for this user on this device, so the offer never nags.
  */
-export default function PasskeyOffer(props: PasskeyOfferProps) {
+export default function PasskeyOffer({ kit, ...props }: PasskeyOfferProps) {
   return (
-    <WithPasskeyStrings>
+    <PasskeyPart kit={kit}>
       <Offer {...props} />
-    </WithPasskeyStrings>
+    </PasskeyPart>
   );
 }
 
-function Offer({ applicationName, onDone }: PasskeyOfferProps) {
+function Offer({ applicationName, onDone }: Omit<PasskeyOfferProps, 'kit'>) {
+  const { Alert, Card, Header, Main, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useElement, useLocalization } = useKit();
   const { t } = useLocalization();
   const { user } = useUser();
   const describe = usePasskeyError();

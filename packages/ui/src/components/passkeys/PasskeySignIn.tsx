@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { browserSupportsPasskeyAutofill } from '@latch/react';
-import { Alert, Divider, SecondaryButton, useElement, useLocalization } from '../../foundation';
-import { useSignInFlow } from '../SignIn/context';
-import { usePasskeyError, WithPasskeyStrings } from './strings';
+import type { useSignInFlow } from '../SignIn/context';
+import type { PasskeyKit } from './kit';
+import { PasskeyPart, usePasskeyError, useKit } from './strings';
+
+/** The kit, with SignIn's flow (the attempt, and how to move on). */
+export type SignInKit = PasskeyKit & Pick<typeof import('../../foundation'), 'Divider'> & { useSignInFlow: typeof useSignInFlow };
 
 export interface PasskeySignInProps {
+  kit: SignInKit;
   /** False while the step's own form is being sent: autofill steps aside until it is back. */
   active: boolean;
   /**
@@ -22,15 +26,16 @@ export interface PasskeySignInProps {
  * step shows until the person picks a passkey, presses the button, sends the
  * form or leaves; then it is cancelled without a trace.
  */
-export default function PasskeySignIn(props: PasskeySignInProps) {
+export default function PasskeySignIn({ kit, ...props }: PasskeySignInProps) {
   return (
-    <WithPasskeyStrings>
+    <PasskeyPart kit={kit}>
       <PasskeyButton {...props} />
-    </WithPasskeyStrings>
+    </PasskeyPart>
   );
 }
 
-function PasskeyButton({ active, account = false }: PasskeySignInProps) {
+function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'kit'>) {
+  const { Alert, Divider, SecondaryButton, useElement, useLocalization, useSignInFlow } = useKit<SignInKit>();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const describe = usePasskeyError();

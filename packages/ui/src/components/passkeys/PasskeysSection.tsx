@@ -1,9 +1,17 @@
 import { useId, useRef, useState } from 'react';
 import type { Passkey, User } from '@latch/react';
-import { Alert, Field, Form, formatDate, PrimaryButton, SecondaryButton, useAsyncAction, useElement, useLocalization, useStepAction } from '../../foundation';
-import { ActionButton, Confirmation, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater } from '../UserProfile/parts';
-import { useReverified } from '../UserProfile/Reverification';
-import { passkeyName, usePasskeyError, WithPasskeyStrings } from './strings';
+import type { useReverified } from '../UserProfile/Reverification';
+import type { PasskeyKit } from './kit';
+import { PasskeyPart, passkeyName, usePasskeyError, useKit } from './strings';
+
+type Parts = typeof import('../UserProfile/parts');
+
+/** The kit, with the profile's section parts and its "Confirm it's you" step. */
+export type ProfileKit = PasskeyKit &
+  Pick<typeof import('../../foundation'), 'Field' | 'Form' | 'formatDate' | 'useStepAction'> &
+  Pick<Parts, 'ActionButton' | 'Confirmation' | 'Panel' | 'PanelActions' | 'Section' | 'SectionStatus' | 'SectionText' | 'useFocusLater'> & {
+    useReverified: typeof useReverified;
+  };
 
 /** At most one panel is open: naming a passkey (just added, or renamed), or removing one. */
 type Mode = { kind: 'idle' } | { kind: 'name'; id: string; added: boolean } | { kind: 'remove'; id: string };
@@ -16,15 +24,17 @@ const idle: Mode = { kind: 'idle' };
  * used; add one (then name it), rename, remove. Adding and removing are
  * sensitive: the server may ask "Confirm it's you" first.
  */
-export default function PasskeysSection({ user }: { user: User }) {
+export default function PasskeysSection({ kit, user }: { kit: ProfileKit; user: User }) {
   return (
-    <WithPasskeyStrings>
+    <PasskeyPart kit={kit}>
       <Passkeys user={user} />
-    </WithPasskeyStrings>
+    </PasskeyPart>
   );
 }
 
 function Passkeys({ user }: { user: User }) {
+  const { ActionButton, Alert, PanelActions, Section, SectionStatus, SectionText, useAsyncAction, useElement, useFocusLater, useLocalization, useReverified } =
+    useKit<ProfileKit>();
   const { t } = useLocalization();
   const describe = usePasskeyError();
   const reverified = useReverified();
@@ -110,6 +120,7 @@ interface ItemProps {
 }
 
 function PasskeyItem({ passkey, mode, onOpen, onCancel, onRemove }: ItemProps) {
+  const { ActionButton, Confirmation, formatDate, useElement, useLocalization } = useKit<ProfileKit>();
   const { t, locale } = useLocalization();
   const nameId = useId();
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -166,6 +177,7 @@ interface NameProps {
 
 /** The name field, prefilled with the current name (for a new passkey, the one its authenticator suggests). */
 function NamePasskey({ passkey, added, onDone }: NameProps) {
+  const { Alert, Field, Form, Panel, PanelActions, PrimaryButton, SecondaryButton, useLocalization, useStepAction } = useKit<ProfileKit>();
   const { t } = useLocalization();
   const [name, setName] = useState(passkey.name ?? passkey.authenticatorName ?? '');
   const save = useStepAction(['name']);

@@ -1,19 +1,33 @@
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { isLatchAPIError, type Passkey } from '@latch/react';
-import { mergeLocalization, useLocalization, type Localization, type LocalizationResource } from '../../foundation';
-import { ComponentContext, useComponentContext } from '../../foundation/context';
+import type { Localization, LocalizationResource } from '../../foundation';
 import { passkeys } from '../../localization/en-US/passkeys';
+import type { PasskeyKit } from './kit';
+
+// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules.
 
 const english = { passkeys } as unknown as LocalizationResource;
 
+const KitContext = createContext<PasskeyKit | null>(null);
+
+/** The kit the part was given (its root wraps everything in `PasskeyPart`). */
+export function useKit<Kit extends PasskeyKit = PasskeyKit>(): Kit {
+  return useContext(KitContext) as Kit;
+}
+
 /**
- * The passkey strings, loaded with the passkey parts: English under whatever
- * the component already has (a translation's `passkeys` section wins key by key).
+ * The root of every passkey part: the kit for its pieces, and the passkey
+ * strings: English under whatever the component already has (a
+ * translation's `passkeys` section wins key by key).
  */
-export function WithPasskeyStrings({ children }: { children: ReactNode }) {
-  const context = useComponentContext();
-  const value = useMemo(() => ({ ...context, resource: mergeLocalization(english, context.resource) }), [context]);
-  return <ComponentContext.Provider value={value}>{children}</ComponentContext.Provider>;
+export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: ReactNode }) {
+  const context = kit.useComponentContext();
+  const value = useMemo(() => ({ ...context, resource: kit.mergeLocalization(english, context.resource) }), [kit, context]);
+  return (
+    <KitContext.Provider value={kit}>
+      <kit.ComponentContext.Provider value={value}>{children}</kit.ComponentContext.Provider>
+    </KitContext.Provider>
+  );
 }
 
 /**
@@ -27,7 +41,7 @@ export function isCancelled(error: unknown): boolean {
 
 /** The message for a passkey failure, or null when there is nothing to say (none, or cancelled). */
 export function usePasskeyError(): (error: unknown) => string | null {
-  const { errorMessage } = useLocalization();
+  const { errorMessage } = useKit().useLocalization();
   return (error) => (!error || isCancelled(error) ? null : errorMessage(error));
 }
 

@@ -3,8 +3,9 @@ import type { EnvironmentJSON } from '@latch/protocol';
 import { browserSupportsPasskeys } from '@latch/react';
 
 // What a component's first bundle holds of passkeys: whether to offer them,
-// and the on-demand parts. The parts, their strings and @simplewebauthn/browser
-// load only when a passkey is on offer.
+// and the on-demand parts. The parts (given what they use of the package as
+// a kit: see kit.ts), their strings and @simplewebauthn/browser load only
+// when a passkey is on offer.
 
 const noSubscription = () => () => {};
 const onServer = () => false;

@@ -1,5 +1,4 @@
 import { common } from './common';
-import { passkeys } from './passkeys';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
 import { userButton } from './userButton';
@@ -15,8 +14,10 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
 
 /**
  * The default resource: every visible string, and the reference every other
- * locale falls back to per key. A pure call rather than a spread, which
+ * locale falls back to per key, but for the passkey parts' strings (the
+ * `passkeys` section of `LocalizationResource`), whose English loads with
+ * those parts, on demand (en-US/passkeys.ts). A pure call rather than a spread, which
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */
-export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton, passkeys });
+export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton });

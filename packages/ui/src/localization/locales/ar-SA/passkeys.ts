@@ -1,7 +1,7 @@
 import type { LocalizationResource } from '../../types';
 
 /** Arabic strings of the passkey parts. */
-export const passkeys: LocalizationResource['passkeys'] = {
+export const passkeys: NonNullable<LocalizationResource['passkeys']> = {
   signIn: {
     button: 'تسجيل الدخول باستخدام مفتاح مرور',
     usePasskey: 'استخدام مفتاح المرور',

@@ -1,7 +1,7 @@
 import type { LocalizationResource } from '../../types';
 
 /** German strings of the passkey parts (Sie). */
-export const passkeys: LocalizationResource['passkeys'] = {
+export const passkeys: NonNullable<LocalizationResource['passkeys']> = {
   signIn: {
     button: 'Mit einem Passkey anmelden',
     usePasskey: 'Ihren Passkey verwenden',

@@ -1,7 +1,7 @@
 import type { LocalizationResource } from '../../types';
 
 /** Spanish (Spain) strings of the passkey parts (tú). */
-export const passkeys: LocalizationResource['passkeys'] = {
+export const passkeys: NonNullable<LocalizationResource['passkeys']> = {
   signIn: {
     button: 'Iniciar sesión con una llave de acceso',
     usePasskey: 'Usar tu llave de acceso',

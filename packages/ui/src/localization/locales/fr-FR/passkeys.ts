@@ -1,7 +1,7 @@
 import type { LocalizationResource } from '../../types';
 
 /** French strings of the passkey parts (vous). */
-export const passkeys: LocalizationResource['passkeys'] = {
+export const passkeys: NonNullable<LocalizationResource['passkeys']> = {
   signIn: {
     button: 'Se connecter avec une clé d’accès',
     usePasskey: 'Utiliser votre clé d’accès',

@@ -1,7 +1,7 @@
 import type { LocalizationResource } from '../../types';
 
 /** Japanese strings of the passkey parts. */
-export const passkeys: LocalizationResource['passkeys'] = {
+export const passkeys: NonNullable<LocalizationResource['passkeys']> = {
   signIn: {
     button: 'パスキーでサインイン',
     usePasskey: 'パスキーを使用',
