@@ -33,7 +33,7 @@ describe('<SignIn/> with passkeys', { timeout: 60_000 }, () => {
     renderSignIn(backend.url);
     await waitFor(() => expect(authenticator().autofillPending).toBe(true), { timeout: 5_000 });
     await act(() => authenticator().pickFromAutofill());
-    await screen.findByText('Signed in as Ada');
+    await screen.findByText('Signed in as Ada', undefined, { timeout: 10_000 });
   });
 
   it('cancels autofill when the identifier is sent', async () => {
@@ -55,7 +55,7 @@ describe('<SignIn/> with passkeys', { timeout: 60_000 }, () => {
     await adaWithPasskey();
     const { user } = renderSignIn(backend.url);
     await user.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }));
-    await screen.findByText('Signed in as Ada');
+    await screen.findByText('Signed in as Ada', undefined, { timeout: 10_000 });
   });
 
   it('says nothing when the person closes the passkey prompt, and the button works again', async () => {
