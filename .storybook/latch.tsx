@@ -101,7 +101,15 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     const options: LatchStoryParameters = context.parameters.latch ?? {};
     let clockAheadMs = 0;
     const now = () => Date.now() + clockAheadMs;
-    const backend = createMockBackend({ users: options.users, settings: options.settings, latencyMs: options.latencyMs, now });
+    const softPasskeys = options.passkeys && !options.passkeys.browser;
+    const backend = createMockBackend({
+      users: options.users,
+      settings: options.settings,
+      latencyMs: options.latencyMs,
+      now,
+      // The software authenticator speaks for a fixed site, so stories work on any page (the catalog's tests serve it on 127.0.0.1, which no real browser accepts as a relying party).
+      ...(softPasskeys ? { passkeys: storyRelyingParty } : {}),
+    });
     const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers: backend.handlers } } };
     await installHandlers(mswContext);
     // The addon's own beforeEach (it is listed in `addons`) starts a second,
@@ -112,7 +120,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     for (const email of options.lockedOut ?? []) await lockOut(backend, email);
     // Backup codes work once: each sign-in of a TOTP user spends the next one.
     const backupCodes = new BackupCodes();
-    const authenticator = options.passkeys && !options.passkeys.browser ? await installAuthenticator(backend, options, backupCodes) : undefined;
+    const authenticator = softPasskeys ? await installAuthenticator(backend, options, backupCodes) : undefined;
     for (const email of options.signedInElsewhere ?? []) await signInElsewhere(backend, findUser(options, email), backupCodes);
     const client = newClient(backend);
     if (!options.skipLoad) {
@@ -174,13 +182,16 @@ async function signInElsewhere(backend: MockBackend, user: MockUser, backupCodes
   client.destroy();
 }
 
+/** The relying party of stories with a software authenticator: the mock's own host. */
+const storyRelyingParty = { rpId: 'latch.mock', origins: ['https://latch.mock'] };
+
 /**
  * The story's authenticator, holding the passkeys it asks for: each made by
  * its user on a throwaway client (signed in, then out), as on the Security page.
  */
 async function installAuthenticator(backend: MockBackend, options: LatchStoryParameters, backupCodes: BackupCodes): Promise<SoftAuthenticator> {
   const { registered = {}, strangers = 0, behaviour = 'approve' } = options.passkeys ?? {};
-  const authenticator = new SoftAuthenticator();
+  const authenticator = new SoftAuthenticator({ origin: storyRelyingParty.origins[0] });
   authenticator.install();
   for (const [email, names] of Object.entries(registered)) {
     const client = newClient(backend);

@@ -34,12 +34,15 @@ export class SoftAuthenticator {
   /** 'cancel': the person closes every passkey dialog (WebAuthn's NotAllowedError). */
   behaviour: AuthenticatorBehaviour = 'approve';
   readonly aaguid: string;
+  /** The page origin it reports in client data (a browser reports the page's own). */
+  readonly origin: string;
   readonly #credentials: StoredCredential[] = [];
   #autofill: PendingAutofill | null = null;
   #restore: (() => void) | null = null;
 
-  constructor(options: { aaguid?: string } = {}) {
+  constructor(options: { aaguid?: string; origin?: string } = {}) {
     this.aaguid = options.aaguid ?? defaultAaguid;
+    this.origin = options.origin ?? location.origin;
   }
 
   /** How many passkeys it holds. */
@@ -115,7 +118,7 @@ export class SoftAuthenticator {
     }
     const credential = await newCredential(rpId, bytes(publicKey.user.id));
     this.#credentials.push(credential);
-    const clientDataJSON = clientData('webauthn.create', publicKey.challenge);
+    const clientDataJSON = clientData('webauthn.create', publicKey.challenge, this.origin);
     const publicKeyRaw = new Uint8Array(await crypto.subtle.exportKey('raw', credential.keys.publicKey));
     const authenticatorData = concat(
       await sha256(text(rpId)),
@@ -166,7 +169,7 @@ export class SoftAuthenticator {
     // A real browser says "no passkeys for this site", and the person can only close the dialog.
     if (!credential) throw notAllowed();
     credential.counter += 1;
-    const clientDataJSON = clientData('webauthn.get', options.challenge);
+    const clientDataJSON = clientData('webauthn.get', options.challenge, this.origin);
     // User present, user verified, backup eligible, backed up.
     const authenticatorData = concat(await sha256(text(rpId)), Uint8Array.of(0x1d), uint32(credential.counter));
     const signed = concat(authenticatorData, await sha256(clientDataJSON));
@@ -196,8 +199,8 @@ function credentialOf(id: Uint8Array, response: Record<string, unknown>) {
   };
 }
 
-function clientData(type: string, challenge: BufferSource): Uint8Array {
-  return text(JSON.stringify({ type, challenge: base64url(bytes(challenge)), origin: location.origin, crossOrigin: false }));
+function clientData(type: string, challenge: BufferSource, origin: string): Uint8Array {
+  return text(JSON.stringify({ type, challenge: base64url(bytes(challenge)), origin, crossOrigin: false }));
 }
 
 function notAllowed(): DOMException {
