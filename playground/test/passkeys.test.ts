@@ -93,20 +93,25 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
 
     // The button: no identifier typed, the browser offers the site's passkeys.
     await signOut();
+    // The person is slow to touch the sensor, so autofill cannot answer first: the button's
+    // prompt replaces autofill's, and only then is the touch there.
     await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: first, enabled: false });
     await toSignIn();
-    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: first, enabled: true });
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: first, enabled: true });
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Open user menu' }).count()).toBe(1);
 
-    // Autofill: Chromium answers a conditional request only once the person picks the passkey
-    // from the field's suggestions, which DevTools cannot do; the request waits, and the page
-    // stays usable (the jsdom tests and the stories pick from autofill with a software authenticator).
+    // Autofill: the step's conditional request. Chromium's virtual authenticator sometimes
+    // answers it at once (then the passkey signs in with no click), sometimes leaves it waiting
+    // for a pick from the field's suggestions, which DevTools cannot make; either way, no error.
+    // (The jsdom tests and the stories pick from autofill with a software authenticator.)
     await signOut();
-    await toSignIn();
-    await page.getByLabel('Email address').waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
+    await nav().getByRole('link', { name: 'Sign in' }).click();
+    const home = page.getByRole('heading', { name: 'Home' });
+    await home.or(page.getByRole('button', { name: 'Sign in with a passkey' })).first().waitFor();
+    if (await home.count()) await signOut();
+    else expect(await page.getByRole('alert').count()).toBe(0);
     const used = await cdp.send('WebAuthn.getCredentials', { authenticatorId: first });
     expect(used.credentials).toHaveLength(1);
     await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: first });
