@@ -160,6 +160,23 @@ describe('passkeys in the client', () => {
     expect(client.session).toBeNull();
   });
 
+  it('starts autofill again with a fresh challenge before the old one expires, and the user can still sign in', async () => {
+    const { client, authenticator } = await adaWithPasskey();
+    const { seen, behaviour } = fakeWebAuthn(authenticator, { current: 'wait' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = client.signIn.authenticateWithPasskey({ flow: 'autofill' });
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      // 4.5 minutes on: the prompt is replaced, with a new challenge, before the server's 5 minutes run out.
+      behaviour.current = 'answer';
+      vi.advanceTimersByTime(270_000);
+      await expect(pending).resolves.toMatchObject({ status: 'complete' });
+      expect(seen).toEqual([{ mediation: 'conditional' }, { mediation: 'conditional' }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports a server refusal with its code', async () => {
     const { client } = await adaWithPasskey();
     // Another authenticator's passkey for the site: unknown to this instance.

@@ -5,6 +5,7 @@ import {
   devOnlyFastHashing,
   MemoryStore,
   preloadCommonPasswords,
+  preloadPasskeyVerification,
   type AdminUserInput,
   type DeepPartial,
   type InstanceSettings,
@@ -94,6 +95,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   // In a browser the list is a chunk of its own: fetch it now, while the page
   // is online, so that a sign-up after going offline is still checked.
   void preloadCommonPasswords();
+  // Likewise the passkey verifier (a chunk of its own), when passkeys are on.
+  if (options.settings?.firstFactors?.passkey) void preloadPasskeyVerification();
 
   const handler = http.all(`${url}/*`, async ({ request }) => {
     if (activeScenario === 'network-error') return HttpResponse.error();

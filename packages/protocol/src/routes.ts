@@ -1,4 +1,4 @@
-import { PasskeyRoutes, type PasskeyRouteName } from './passkeys';
+import { PasskeyRoutes } from './passkeys';
 
 /**
  * The frontend API routes a browser calls: all that @latch/client ships (an
@@ -70,12 +70,14 @@ export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, PasskeyRou
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;
+/** A route spelled out, `'POST /v1/client/sign_ins'`, checked against the table. */
+export type RouteSpec = (typeof Routes)[RouteName];
 /**
  * What the browser client sends a request by: a `ClientRoutes` name, or the
- * route string itself, which code loaded on demand (passkeys) carries so
- * that its routes stay out of every app's first bundle.
+ * route spelled out, as code loaded on demand (passkeys) does so that its
+ * routes stay out of every app's first bundle.
  */
-export type ClientRouteRef = ClientRouteName | (typeof PasskeyRoutes)[PasskeyRouteName];
+export type ClientRouteRef = ClientRouteName | RouteSpec;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Splits a route into its method and path template. */

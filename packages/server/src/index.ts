@@ -40,6 +40,7 @@ export { defineAdminRoutes, type AdminRequestContext, type AdminRouteHandler, ty
 export type { SecretKeyEnvironment, SecretKeyInfo } from './core/admin-api/secret-keys';
 export { ClaimsTemplateError, validateClaimsTemplate, type ClaimsTemplate } from './core/flows/claims-template';
 export type { PasskeyOptions } from './core/flows/passkeys/relying-party';
+export { preloadPasskeyVerification } from './core/flows/passkeys/verify';
 export { webhookEventTypes, codeCarryingEvents, type WebhookEventType, type WebhookPayload, type EmailCreatedData } from './core/webhooks/events';
 export { webhookRetryDelaysMs } from './core/webhooks/schedule';
 export { newWebhookSecret, signWebhook, type SignedHeaders } from './core/webhooks/signing';

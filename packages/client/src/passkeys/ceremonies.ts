@@ -53,8 +53,8 @@ export async function authenticateWithPasskey(host: Host, signInId: string | nul
       const credential = await ceremony(host, signal, () => startAuthentication({ optionsJSON, useBrowserAutofill: flow === 'autofill' }));
       const body = { strategy: 'passkey', credential };
       return allowListFor
-        ? await host.call<SignInJSON>('signInAttemptFirstFactor', { id: allowListFor, body })
-        : await host.call<SignInJSON>('signInCreate', { body });
+        ? await host.call<SignInJSON>('POST /v1/client/sign_ins/:id/attempt_first_factor', { id: allowListFor, body })
+        : await host.call<SignInJSON>('POST /v1/client/sign_ins', { body });
     } catch (error) {
       if (!expired) throw error;
     } finally {

@@ -20,6 +20,11 @@ export const supportedAlgorithms = [-7, -8, -257];
 /** Loaded when a passkey is first verified, so instances and mock bundles without passkeys never load it. */
 const webauthn = () => import('@simplewebauthn/server');
 
+/** Fetches the verifier ahead of its first use: a browser mock loads it while the page is online. */
+export async function preloadPasskeyVerification(): Promise<void> {
+  await webauthn().catch(() => undefined);
+}
+
 /** The user handle a passkey carries: the user id's UTF-8 bytes, opaque to the browser. */
 export function userHandleOf(userId: string): string {
   return base64UrlEncode(new TextEncoder().encode(userId));
