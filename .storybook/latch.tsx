@@ -204,7 +204,7 @@ async function installAuthenticator(backend: MockBackend, options: LatchStoryPar
     await client.signOut();
     client.destroy();
   }
-  for (let i = 0; i < strangers; i++) await authenticator.addStranger();
+  for (let i = 0; i < strangers; i++) await authenticator.addStranger(storyRelyingParty.rpId);
   authenticator.behaviour = behaviour;
   return authenticator;
 }

@@ -3,7 +3,6 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SignIn } from '@latch/ui';
 import { latchOf } from '../.storybook/latch';
 import { ada } from './fixtures';
-import { expectAlert } from './play';
 import { adasPasskey, authenticatorOf, autofillWaiting, expectSignedIn, noPasskeys, passkeyButton, press, withPasskeys } from './passkeySteps';
 import { enterPassword, toPasswordStep } from './signInSteps';
 
@@ -88,7 +87,9 @@ export const UnknownPasskey: Story = {
   parameters: { latch: withPasskeys({ ...noPasskeys, strangers: 1 }) },
   play: async (context) => {
     await press(await passkeyButton(context));
-    await expectAlert(context, 'We don’t recognize this passkey.');
+    // After the ceremony and the server's answer.
+    const alert = await within(context.canvasElement).findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveTextContent('We don’t recognize this passkey.');
   },
 };
 
