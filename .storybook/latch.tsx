@@ -8,6 +8,7 @@ import { EMAIL_LINK_PARAM } from '@latch/protocol';
 import { createMockBackend, type MockBackend, type MockBackendOptions, type MockScenario, type MockUser } from '@latch/mock';
 import { LatchClient, LatchProvider } from '@latch/react';
 import { linkSettings, pastLinkLifetimeMs, requestEmailLink, type EmailLinkStory } from './emailLink';
+import { SoftAuthenticator, type AuthenticatorBehaviour } from '../stories/authenticator';
 import { storyAppearance, storyLocalization, storyPageBackground } from './globals';
 
 /** What a story asks of its mock backend (`parameters.latch`). */
@@ -41,6 +42,22 @@ export interface LatchStoryParameters {
    * never answers (a spinner that stays for the screenshot).
    */
   failures?: ForcedFailure[];
+  /**
+   * Passkeys: a software authenticator (stories/authenticator.ts) stands in for
+   * the browser's WebAuthn, so the ceremony runs for real without a dialog.
+   */
+  passkeys?: StoryPasskeys;
+}
+
+export interface StoryPasskeys {
+  /** No software authenticator: the browser's own WebAuthn answers, with its real dialog (try it in the catalog). */
+  browser?: boolean;
+  /** Passkeys made before the story renders, by the email of their user: their names. */
+  registered?: Record<string, string[]>;
+  /** Passkeys the authenticator also holds that no account knows (for another site, or deleted). */
+  strangers?: number;
+  /** 'cancel': the person closes every passkey dialog. */
+  behaviour?: AuthenticatorBehaviour;
 }
 
 export interface ForcedFailure {
@@ -74,6 +91,8 @@ export interface LoadedLatch {
   client: LatchClient;
   /** The token of `parameters.latch.emailLink`'s link, which the page's URL carries while the story shows. */
   linkToken?: string;
+  /** With `parameters.latch.passkeys`: the software authenticator in WebAuthn's place. */
+  authenticator?: SoftAuthenticator;
 }
 
 /**
@@ -117,7 +136,16 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     const options: LatchStoryParameters = context.parameters.latch ?? {};
     let clockAheadMs = 0;
     const now = () => Date.now() + clockAheadMs;
-    const backend = createMockBackend({ users: options.users, settings: linkSettings(options.settings), latencyMs: options.latencyMs, now, ...(options.oauth ? { oauth: options.oauth } : {}) });
+    const softPasskeys = options.passkeys && !options.passkeys.browser;
+    const backend = createMockBackend({
+      users: options.users,
+      settings: linkSettings(options.settings),
+      latencyMs: options.latencyMs,
+      now,
+      ...(options.oauth ? { oauth: options.oauth } : {}),
+      // The software authenticator speaks for a fixed site, so stories work on any page (the catalog's tests serve it on 127.0.0.1, which no real browser accepts as a relying party).
+      ...(softPasskeys ? { passkeys: storyRelyingParty } : {}),
+    });
     const handlers = [...failureHandlers(backend.url, options.failures), ...backend.handlers];
     const mswContext: typeof context & { msw?: unknown } = { ...context, parameters: { ...context.parameters, msw: { handlers } } };
     await installHandlers(mswContext);
@@ -129,6 +157,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     for (const email of options.lockedOut ?? []) await lockOut(backend, email);
     // Backup codes work once: each sign-in of a TOTP user spends the next one.
     const backupCodes = new BackupCodes();
+    const authenticator = softPasskeys ? await installAuthenticator(backend, options, backupCodes) : undefined;
     for (const email of options.signedInElsewhere ?? []) await signInElsewhere(backend, findUser(options, email), backupCodes);
     const client = newClient(backend);
     if (!options.skipLoad) {
@@ -146,7 +175,7 @@ export function latchLoader(mswSetup: MswSetup = browserWorker): Loader {
     }
     clockAheadMs = (options.signedInMinutesAgo ?? 0) * 60_000 + (options.emailLink?.state === 'expired' ? pastLinkLifetimeMs : 0);
     if (options.scenario) backend.scenario(options.scenario);
-    return { latch: { backend, client, linkToken } satisfies LoadedLatch };
+    return { latch: { backend, client, linkToken, authenticator } satisfies LoadedLatch };
   };
 }
 
@@ -199,6 +228,33 @@ async function signInElsewhere(backend: MockBackend, user: MockUser, backupCodes
   client.destroy();
 }
 
+/** The relying party of stories with a software authenticator: the mock's own host. */
+const storyRelyingParty = { rpId: 'latch.mock', origins: ['https://latch.mock'] };
+
+/**
+ * The story's authenticator, holding the passkeys it asks for: each made by
+ * its user on a throwaway client (signed in, then out), as on the Security page.
+ */
+async function installAuthenticator(backend: MockBackend, options: LatchStoryParameters, backupCodes: BackupCodes): Promise<SoftAuthenticator> {
+  const { registered = {}, strangers = 0, behaviour = 'approve' } = options.passkeys ?? {};
+  const authenticator = new SoftAuthenticator({ origin: storyRelyingParty.origins[0] });
+  authenticator.install();
+  for (const [email, names] of Object.entries(registered)) {
+    const client = newClient(backend);
+    await client.load();
+    await signIn(client, findUser(options, email), backupCodes);
+    for (const name of names) {
+      const passkey = await client.user!.createPasskey();
+      await passkey.update({ name });
+    }
+    await client.signOut();
+    client.destroy();
+  }
+  for (let i = 0; i < strangers; i++) await authenticator.addStranger(storyRelyingParty.rpId);
+  authenticator.behaviour = behaviour;
+  return authenticator;
+}
+
 /** Ten wrong passwords from a throwaway client: the account is then locked, and the story's client knows nothing of it. */
 async function lockOut(backend: MockBackend, email: string): Promise<void> {
   const client = newClient(backend);
@@ -218,15 +274,17 @@ export function latchOf(context: Pick<StoryContext, 'loaded'>): LoadedLatch {
 
 /**
  * Before each story: a link story's page carries the link's token in its URL,
- * as the emailed link opens it. After it: the token goes again, and the
- * story's client stops (token refresh timers) when Storybook moves on.
+ * as the emailed link opens it. After it: the token goes again, the story's
+ * client stops (token refresh timers) when Storybook moves on, and a passkey
+ * story's software authenticator leaves WebAuthn to the browser.
  */
 export const storyLifecycle = (context: StoryContext) => {
-  const { client, linkToken } = latchOf(context);
+  const { client, linkToken, authenticator } = latchOf(context);
   if (linkToken) setLinkParam(linkToken);
   return () => {
     if (linkToken) setLinkParam(null);
     client.destroy();
+    authenticator?.uninstall();
   };
 };
 

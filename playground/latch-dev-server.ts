@@ -37,7 +37,8 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         database: process.env.LATCH_DATABASE ?? '.latch/latch.db',
         publicUrl,
         allowedOrigins: [publicUrl],
-        settings: { multiSession: true, emailVerification: emailVerification() },
+        // Passkeys on: the relying party is the page's own localhost origin.
+        settings: { multiSession: true, emailVerification: emailVerification(), firstFactors: { passkey: true } },
         sessionClaims,
         // Social sign-in: LATCH_OAUTH names a providers file (see the README); its callbackUrls must include this origin's sso-callback pages.
         ...(process.env.LATCH_OAUTH ? { oauth: readOAuthFile({ label: 'LATCH_OAUTH', value: process.env.LATCH_OAUTH }, process.env) } : {}),

@@ -15,7 +15,7 @@ export async function startMockMode() {
   // Social sign-in through the mock's fake Google and GitHub: their consent page is this app's /mock-oauth-consent.
   const backend = createMockBackend({
     users: demoAccounts,
-    settings: { multiSession: true, emailVerification: { method: 'both' }, allowedRedirectOrigins: [window.location.origin] },
+    settings: { multiSession: true, emailVerification: { method: 'both' }, allowedRedirectOrigins: [window.location.origin], firstFactors: { passkey: true } },
     sessionClaims,
     oauth: { providers: ['google', 'github'] },
   });

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
+import { startPlayground, type RunningPlayground } from './dev-server';
 
 // What `npm start` (the real server on SQLite, same-origin through Vite's
 // proxy, cookie mode) and `npm run start:mock` (the mock backend in the
@@ -15,45 +10,21 @@ import { chromiumPath, launchChromium } from './chromium';
 // Chromium; elsewhere these tests are skipped when it is missing.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode) in Chromium', (mode) => {
-  let vite: ViteDevServer;
+  let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
   let url: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'latch-playground-'));
 
   beforeAll(async () => {
-    const port = await freePort();
-    // The dev-server plugin reads these when Vite loads its config.
-    process.env.LATCH_PORT = String(await freePort());
-    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
-    vite = await createServer({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      mode: mode === 'mock' ? 'mock' : 'development',
-      server: { port },
-      logLevel: 'error',
-    });
-    await vite.listen();
-    // localhost, not 127.0.0.1: the server's public URL, so cookies and the CSRF origin check match.
-    url = `http://localhost:${port}/`;
+    playground = await startPlayground(mode);
+    url = playground.url;
     browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await vite?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await playground?.close();
   });
 
   beforeEach(async () => {

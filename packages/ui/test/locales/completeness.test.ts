@@ -10,7 +10,7 @@ import { english, locales, placeholders, strings } from './resources';
  */
 const sameAsEnglish: Record<string, string[]> = {
   frFR: ['userProfile.devices.mobile'],
-  deDE: ['optional', 'userProfile.devices.tablet', 'userProfile.backupCodes.fileName'],
+  deDE: ['optional', 'userProfile.devices.tablet', 'userProfile.backupCodes.fileName', 'passkeys.profile.title', 'passkeys.profile.unnamed'],
   esES: [],
   jaJP: ['userProfile.backupCodes.fileName'],
   arSA: ['userProfile.backupCodes.fileName'],

@@ -1,6 +1,7 @@
 import { arSA, deDE, esES, frFR, jaJP } from '@latch/ui/locales';
 import { enUS, type LocalizationResource } from '../../src/foundation';
 import { emailLink } from '../../src/localization/en-US/emailLink';
+import { passkeys } from '../../src/localization/en-US/passkeys';
 
 /** Every shipped locale by its export name. */
 export const locales: [name: string, resource: LocalizationResource][] = [
@@ -27,8 +28,8 @@ export function strings(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-/** enUS, and the email-link section that ships apart from it (with the parts that show it). */
-export const english = strings({ ...enUS, emailLink });
+/** enUS, and the sections that ship apart from it (email links, passkeys: with the parts that show them). */
+export const english = strings({ ...enUS, emailLink, passkeys });
 
 /** The `{{name}}` placeholders of `text`, sorted, one entry per occurrence. */
 export function placeholders(text: string): string[] {

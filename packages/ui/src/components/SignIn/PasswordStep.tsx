@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
+import type { FirstFactorStrategy } from '@latch/protocol';
 import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
+import { PasskeySignIn, usePasskeys } from '../passkeys/support';
+import { signInKit } from './passkeyKit';
 
 type CodeStrategy = 'email_code' | 'reset_password_email_code';
 
@@ -16,6 +19,7 @@ export function PasswordStep() {
   const other = useStepAction([]);
   const [sending, setSending] = useState<CodeStrategy | null>(null);
   const alternatives = useElement('alternativeMethods');
+  const passkeys = usePasskeys(environment) && signIn.supportedFirstFactors.some((factor) => factor.strategy === 'passkey');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy: 'password', password })), {
@@ -76,6 +80,11 @@ export function PasswordStep() {
           )}
           <EmailLinkButton disabled={busy} />
         </div>
+      )}
+      {passkeys && (
+        <Suspense fallback={null}>
+          <PasskeySignIn kit={signInKit} active={!busy} account />
+        </Suspense>
       )}
     </StepCard>
   );

@@ -19,6 +19,8 @@ const SsoCallbackStep = /* @__PURE__ */ lazy(() => import('./SsoCallbackStep'));
 const loadEmailLink = () => import('../EmailLink/signIn');
 const EmailLinkStep = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkStep })));
 const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkVerify })));
+import { passkeyKit } from '../passkeys/kit';
+import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 
 export interface SignInFlowProps {
   routing?: Routing;
@@ -66,6 +68,9 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   const [codeSentAt, setCodeSentAt] = useState<number | null>(null);
   const [addingAccount, setAddingAccount] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  // Signed in, on a device that can hold a passkey: offer one before leaving.
+  const passkeys = usePasskeys(environment);
+  const [offering, setOffering] = useState(false);
 
   // A step the flow moved to stays until the flow moves on, whatever the attempt
   // does meanwhile (it empties when it completes). One reached any other way
@@ -113,30 +118,42 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     if (isSsoCallback()) go('sso-callback');
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
   }, []);
+  const finish = useCallback(() => {
+    setOffering(false);
+    // Leaving: keep the card busy until the next page replaces it.
+    if (leave()) setLeaving(true);
+    else go('start');
+  }, [leave, go]);
 
   const activate = useCallback(
-    async (sessionId: string) => {
+    async (sessionId: string, offerPasskey = false) => {
       await setActive({ session: sessionId });
       setAddingAccount(false);
       setChosen(null);
-      // Leaving: keep the card busy until the next page replaces it.
-      if (leave()) setLeaving(true);
-      else go('start');
+      if (offerPasskey) setOffering(true);
+      else finish();
     },
-    [setActive, leave, go],
+    [setActive, finish],
   );
 
   const advance = useCallback(
     async (result: SignIn) => {
       if (result.status === 'complete') {
-        if (result.createdSessionId) await activate(result.createdSessionId);
+        if (result.createdSessionId) await activate(result.createdSessionId, passkeys);
       } else if (result.status === 'needs_second_factor') go('factor-two');
       else if (result.status === 'needs_new_password') go('reset-password');
       else if (result.status === 'needs_first_factor') go('factor-one');
     },
-    [activate, go],
+    [activate, go, passkeys],
   );
 
+  if (offering) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PasskeyOffer kit={passkeyKit} applicationName={environment.applicationName} onDone={finish} />
+      </Suspense>
+    );
+  }
   if (leaving) return <Loading />;
   if (alreadySignedIn) return null;
 

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import type { EnvironmentJSON, OAuthStrategy } from '@latch/protocol';
 import { Field, FooterAction, Form, PrimaryButton, useLocalization, useStepAction, type Localization } from '../../foundation';
 import { SocialButtonsSlot } from '../../social/SocialButtonsSlot';
@@ -5,6 +6,8 @@ import { socialProviders } from '../../social/providers';
 import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
+import { PasskeySignIn, passkeysEnabled, usePasskeys } from '../passkeys/support';
+import { signInKit } from './passkeyKit';
 
 /** "Email address", "Username" or "Email address or username", from what the instance accepts. */
 function identifierLabel({ identifiers }: EnvironmentJSON, t: Localization['t']): string {
@@ -23,6 +26,7 @@ export function StartStep() {
   const providers = socialProviders(environment, 'signIn');
   const startSocial = (strategy: OAuthStrategy, navigate: (url: string) => void) =>
     signIn.authenticateWithRedirect({ strategy, redirectUrl: flow.callbackUrl(), navigate });
+  const passkeys = usePasskeys(environment);
 
   const submit = () =>
     action.run(
@@ -57,7 +61,8 @@ export function StartStep() {
           label={label}
           type={emailOnly ? 'email' : 'text'}
           inputMode={emailOnly ? 'email' : undefined}
-          autoComplete="username"
+          // "webauthn": the browser lists this site's passkeys among the field's suggestions.
+          autoComplete={passkeysEnabled(environment) ? 'username webauthn' : 'username'}
           autoCapitalize="none"
           spellCheck={false}
           required
@@ -67,6 +72,11 @@ export function StartStep() {
         />
         <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
+      {passkeys && (
+        <Suspense fallback={null}>
+          <PasskeySignIn kit={signInKit} active={!action.loading} />
+        </Suspense>
+      )}
       <SocialButtonsSlot providers={providers} placement="bottom" start={startSocial} />
     </StepCard>
   );

@@ -10,6 +10,7 @@ import {
   Spinner,
   useEmailLinkToken,
   useFlowRouter,
+  useLeaveAfterAuth,
   useLocalization,
   type ComponentBaseProps,
   type RoutingProps,
@@ -19,6 +20,9 @@ import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+import { PasskeyOfferContext } from './useFinishSignUp';
+import { passkeyKit } from '../passkeys/kit';
+import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
 
@@ -65,6 +69,10 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
   const router = useFlowRouter({ routing, path, initial: signUpSteps.start });
   // Lifted out of the start step so "Edit" on the code step comes back to what was typed.
   const [values, setValues] = useState<SignUpValues>(() => ({ ...emptyValues, ...initialValues }));
+  // Signed up, on a device that can hold a passkey: offer one before leaving.
+  const passkeys = usePasskeys(environment);
+  const [offering, setOffering] = useState(false);
+  const leave = useLeaveAfterAuth(afterSignUpUrl);
 
   const verifying = router.step === signUpSteps.verify;
   const callbackUrl = () => ssoCallbackUrl(routing, path);
@@ -149,23 +157,36 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
       />
     );
 
+  if (offering) {
+    const done = () => {
+      if (!leave()) setOffering(false);
+    };
+    return (
+      <Suspense fallback={null}>
+        <PasskeyOffer kit={passkeyKit} applicationName={applicationName} onDone={done} />
+      </Suspense>
+    );
+  }
+
   return (
-    <Card applicationName={applicationName}>
-      <Header
-        // One heading for every step: it takes focus when the step changes, so the new step is announced.
-        focusKey={router.step}
-        title={t(verifying ? 'signUp.verify.title' : 'signUp.start.title')}
-        subtitle={
-          verifying
-            ? t('signUp.verify.subtitle')
-            : applicationName && t('signUp.start.subtitle', { applicationName })
-        }
-        applicationName={applicationName}
-      />
-      <Main>{body}</Main>
-      {!verifying && (
-        <FooterAction text={t('signUp.start.footerText')} actionText={t('signUp.start.footerAction')} href={signInUrl} />
-      )}
-    </Card>
+    <PasskeyOfferContext.Provider value={passkeys ? () => setOffering(true) : null}>
+      <Card applicationName={applicationName}>
+        <Header
+          // One heading for every step: it takes focus when the step changes, so the new step is announced.
+          focusKey={router.step}
+          title={t(verifying ? 'signUp.verify.title' : 'signUp.start.title')}
+          subtitle={
+            verifying
+              ? t('signUp.verify.subtitle')
+              : applicationName && t('signUp.start.subtitle', { applicationName })
+          }
+          applicationName={applicationName}
+        />
+        <Main>{body}</Main>
+        {!verifying && (
+          <FooterAction text={t('signUp.start.footerText')} actionText={t('signUp.start.footerAction')} href={signInUrl} />
+        )}
+      </Card>
+    </PasskeyOfferContext.Provider>
   );
 }

@@ -1,17 +1,36 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { User } from '@latch/react';
+import { Field, Form, formatDate, useStepAction } from '../../foundation';
+import { passkeyKit } from '../passkeys/kit';
+import type { ProfileKit } from '../passkeys/PasskeysSection';
+import { PasskeysSection, passkeysEnabled } from '../passkeys/support';
+import { ActionButton, Confirmation, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater } from './parts';
+import { useReverified } from './Reverification';
 import { ActiveDevices } from './ActiveDevices';
 import { DeleteAccount } from './DeleteAccount';
 import { PasswordSection } from './PasswordSection';
 import { TwoStepSection } from './TwoStepSection';
+import { useEnvironment } from './useEnvironment';
 
-/** The Security page: password, two-step verification, active devices, account deletion. */
+/** What the Passkeys section, loaded on demand, uses of the profile (see passkeys/kit.ts). */
+const profileKit: ProfileKit = /* @__PURE__ */ Object.assign(
+  { ActionButton, Confirmation, Field, Form, formatDate, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater, useReverified, useStepAction },
+  passkeyKit,
+);
+
+/** The Security page: password, passkeys (when the instance has them), two-step verification, active devices, account deletion. */
 export function SecurityPage({ user }: { user: User }) {
   // A password change may sign other devices out; the devices list then reloads.
   const [devicesVersion, setDevicesVersion] = useState(0);
+  const environment = useEnvironment();
   return (
     <>
       <PasswordSection user={user} onOthersSignedOut={() => setDevicesVersion((v) => v + 1)} />
+      {(passkeysEnabled(environment) || user.passkeys.length > 0) && (
+        <Suspense fallback={null}>
+          <PasskeysSection kit={profileKit} user={user} />
+        </Suspense>
+      )}
       <TwoStepSection user={user} />
       <ActiveDevices user={user} version={devicesVersion} />
       <DeleteAccount user={user} />

@@ -15,9 +15,10 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
 
 /**
  * The default resource: every visible string, and the reference every other
- * locale falls back to per key. All but the email-link section (./emailLink.ts),
- * which ships with the parts that show it: they load on demand, so a page's
- * first load carries none of it. A pure call rather than a spread, which
+ * locale falls back to per key. All but two sections, which ship with the
+ * parts that show them and load on demand, so a page's first load carries
+ * none of them: email links (./emailLink.ts) and passkeys (./passkeys.ts).
+ * A pure call rather than a spread, which
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */

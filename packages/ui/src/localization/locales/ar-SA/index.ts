@@ -1,6 +1,7 @@
 import type { LocalizationResource } from '../../types';
 import { common } from './common';
 import { emailLink } from './emailLink';
+import { passkeys } from './passkeys';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
 import { social } from './social';
@@ -18,4 +19,5 @@ export const arSA = {
   userButton,
   emailLink,
   social,
+  passkeys,
 } satisfies LocalizationResource;

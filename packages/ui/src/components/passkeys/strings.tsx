@@ -1,0 +1,51 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { isLatchAPIError, type Passkey } from '@latch/react';
+import type { Localization, LocalizationResource } from '../../foundation';
+import { passkeys } from '../../localization/en-US/passkeys';
+import type { PasskeyKit } from './kit';
+
+// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules.
+
+const english = { passkeys } as unknown as LocalizationResource;
+
+const KitContext = createContext<PasskeyKit | null>(null);
+
+/** The kit the part was given (its root wraps everything in `PasskeyPart`). */
+export function useKit<Kit extends PasskeyKit = PasskeyKit>(): Kit {
+  return useContext(KitContext) as Kit;
+}
+
+/**
+ * The root of every passkey part: the kit for its pieces, and the passkey
+ * strings: English under whatever the component already has (a
+ * translation's `passkeys` section wins key by key).
+ */
+export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: ReactNode }) {
+  const context = kit.useComponentContext();
+  const value = useMemo(() => ({ ...context, resource: kit.mergeLocalization(english, context.resource) }), [kit, context]);
+  return (
+    <KitContext.Provider value={kit}>
+      <kit.ComponentContext.Provider value={value}>{children}</kit.ComponentContext.Provider>
+    </KitContext.Provider>
+  );
+}
+
+/**
+ * Whether the person backed out: they closed the browser's passkey prompt (or
+ * it timed out: WebAuthn cannot tell the two apart), or the page cancelled it
+ * (autofill, once they sign in another way). Nothing to show for either.
+ */
+export function isCancelled(error: unknown): boolean {
+  return (isLatchAPIError(error) && error.code === 'passkey_not_allowed') || (error as { name?: unknown } | null)?.name === 'AbortError';
+}
+
+/** The message for a passkey failure, or null when there is nothing to say (none, or cancelled). */
+export function usePasskeyError(): (error: unknown) => string | null {
+  const { errorMessage } = useKit().useLocalization();
+  return (error) => (!error || isCancelled(error) ? null : errorMessage(error));
+}
+
+/** The user's name for it, else its authenticator's make, else "Passkey". */
+export function passkeyName(passkey: Passkey, t: Localization['t']): string {
+  return passkey.name ?? passkey.authenticatorName ?? t('passkeys.profile.unnamed');
+}
