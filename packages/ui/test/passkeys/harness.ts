@@ -7,7 +7,7 @@ import { SoftAuthenticator } from '../../../../stories/authenticator';
  * one), and the promise that passkey work leaves no trace: no unhandled
  * rejection and no console error, whatever the test did.
  */
-export function useSoftAuthenticator(): () => SoftAuthenticator {
+export function softAuthenticatorPerTest(): () => SoftAuthenticator {
   let authenticator: SoftAuthenticator;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => void unhandled.push(reason);

@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { signedInClient } from '../mock-backend';
 import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from '../sign-in/harness';
-import { offerHeading, useSoftAuthenticator } from './harness';
+import { offerHeading, softAuthenticatorPerTest } from './harness';
 
 // After a password sign-in, a user without passkeys on a device that can
 // hold one is offered to create one; "Not now" is remembered per user.
 const { backend } = serveMockBackend({ settings: { firstFactors: { passkey: true } } });
-const authenticator = useSoftAuthenticator();
+const authenticator = softAuthenticatorPerTest();
 // A sign-in page of its own, so going to '/' afterwards is a move to another page.
 beforeEach(() => window.history.replaceState(null, '', '/sign-in'));
 

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { renderSignUp, serveMockBackend } from '../sign-up/harness';
-import { offerHeading, useSoftAuthenticator } from './harness';
+import { offerHeading, softAuthenticatorPerTest } from './harness';
 
 // Right after a sign-up, on a device that can hold a passkey: the offer.
 const backend = serveMockBackend({ settings: { firstFactors: { passkey: true } } });
-const authenticator = useSoftAuthenticator();
+const authenticator = softAuthenticatorPerTest();
 
 describe('<SignUp/>: the passkey offer', { timeout: 60_000 }, () => {
   it('offers a passkey once signed up, then leaves', async () => {

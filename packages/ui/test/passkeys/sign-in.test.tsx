@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { signedInClient } from '../mock-backend';
-import { useSoftAuthenticator } from './harness';
+import { softAuthenticatorPerTest } from './harness';
 import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from '../sign-in/harness';
 
 // <SignIn/> with passkeys on: autofill starts with the start step and ends
@@ -10,7 +10,7 @@ import { ada, enterIdentifier, heading, renderSignIn, serveMockBackend } from '.
 // the person goes; the button signs in; a cancelled prompt says nothing.
 const { backend } = serveMockBackend({ settings: { firstFactors: { passkey: true } } });
 
-const authenticator = useSoftAuthenticator();
+const authenticator = softAuthenticatorPerTest();
 
 /** Ada with a passkey on this authenticator, made from another client (as on her profile). */
 async function adaWithPasskey() {
