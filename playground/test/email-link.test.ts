@@ -81,7 +81,7 @@ async function latestLink(url: string, address: string): Promise<string> {
 async function askForLink(page: Page, url: string) {
   await page.goto(`${url}sign-in`);
   await page.getByLabel('Email address').fill('ada@example.com');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('button', { name: 'Email me a link' }).click();
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await page.getByText('Waiting for you to open the link…').waitFor();
@@ -207,7 +207,7 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
       const page = await context.newPage();
       await page.goto(`${playground.url}sign-in`);
       await page.getByLabel('Email address').fill('ada@example.com', { timeout: 30_000 });
-      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
       await page.getByRole('button', { name: 'Email me a link' }).click();
       await page.getByText('Waiting for you to open the link…').waitFor();
       await page.getByRole('link', { name: 'Open the link for ada@example.com' }).click();

@@ -68,7 +68,7 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
     await page.goto(`${url}sign-up`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill('quiet-morning-tea-42');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) });
     const code = (await row.locator('code').textContent()) ?? '';
     await page.getByLabel('Verification code').fill(code);

@@ -13,6 +13,13 @@ import { hostSheets, type HostSheet } from './host-sheets';
 // swapped in and out of a <style> at the end of <head> (after Latch's, so it
 // wins every tie) and the styles are compared in the page.
 
+/**
+ * The stories of Latch's components. Not the mock's stand-in for a provider's
+ * consent page ('Mock/…'): it is the provider's page, not ours, and renders no
+ * `.latch-root`.
+ */
+const componentStoryIds = storyIds.filter((id) => !id.startsWith('mock-'));
+
 const widths = [1280, 390];
 
 /** What is compared: what a person sees of each element's box and text. */
@@ -134,12 +141,12 @@ describe.runIf(runnable)('every story looks the same on a page with a host style
     await browser?.close();
     await catalog?.close();
     if (sheets) {
-      const lines = sheets.map((sheet) => `  ${sheet.name}: ${failures.get(sheet.name)?.size ?? 0} of ${storyIds.length} stories differ`);
+      const lines = sheets.map((sheet) => `  ${sheet.name}: ${failures.get(sheet.name)?.size ?? 0} of ${componentStoryIds.length} stories differ`);
       console.log(`Host stylesheets:\n${lines.join('\n')}`);
     }
   });
 
-  it.each(storyIds)('%s', async (storyId) => {
+  it.each(componentStoryIds)('%s', async (storyId) => {
     await page.setViewportSize({ width: widths[0]!, height: 900 });
     const outcome = await runStory(page, storyId);
     expect(outcome.status).toBe('success');
@@ -258,7 +265,8 @@ describe.runIf(runnable)('appearance.elements classes win over the defaults on a
       } finally {
         await page.close();
       }
-    });
+      // Two fresh loads of the catalog in a new page: slow on a busy machine.
+    }, 60_000);
   }
 
   it('the host sheets reach nothing in cascade-layer mode either, when the app puts them in an earlier layer', async () => {
@@ -280,5 +288,5 @@ describe.runIf(runnable)('appearance.elements classes win over the defaults on a
     } finally {
       await page.close();
     }
-  });
+  }, 60_000);
 });
