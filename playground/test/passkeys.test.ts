@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
 import { startPlayground, type RunningPlayground } from './dev-server';
 
@@ -28,16 +28,25 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
   let page: Page;
   let cdp: CDPSession;
   let url: string;
-  const email = `mary-${mode}@example.com`;
+  let attempt = 0;
 
   beforeAll(async () => {
     playground = await startPlayground(mode);
     url = playground.url;
     browser = await launchChromium();
+  }, 60_000);
+
+  // Each test (and each retry) in a fresh browser context: its own virtual authenticators and cookies.
+  beforeEach(async () => {
+    attempt += 1;
     page = await browser.newPage();
     cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });
-  }, 60_000);
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +72,11 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
     await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
   }
 
-  it('lets a new user add a passkey on the Security page and sign in with it from the button; autofill waits', async () => {
+  // Chromium's virtual authenticator now and then leaves the button's request unanswered when it
+  // replaces a pending autofill request (about one run in three on a busy machine; the button
+  // stays busy, no error): retried, each attempt with a new user in a fresh browser context.
+  it('lets a new user add a passkey on the Security page and sign in with it from the button; autofill waits', { retry: 2, timeout: 120_000 }, async () => {
+    const email = `mary-${mode}-${attempt}@example.com`;
     const first = await addAuthenticator();
     await page.goto(`${url}sign-up`);
     await page.getByLabel('Email address').fill(email);
@@ -115,7 +128,7 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
     const used = await cdp.send('WebAuthn.getCredentials', { authenticatorId: first });
     expect(used.credentials).toHaveLength(1);
     await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: first });
-  }, 120_000);
+  });
 
   it('refuses a second authenticator’s passkey that the server never registered', async () => {
     // A security key this time (Chrome allows one platform authenticator at a time).
@@ -133,8 +146,6 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('passkeys in the play
       },
     });
     await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: second, enabled: false });
-    // Signed out, whatever the test before left: a browser with no client cookie.
-    await page.context().clearCookies();
     await page.goto(`${url}sign-in`);
     await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
     await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: second, enabled: true });

@@ -55,7 +55,8 @@ function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'ki
       if (!(await browserSupportsPasskeyAutofill()) || controller.signal.aborted) return;
       try {
         const result = await signIn.authenticateWithPasskey({ flow: 'autofill', signal: controller.signal });
-        if (!controller.signal.aborted) await latest.current.advance(result);
+        // Aborting cancels the browser's request, not a sign-in the server has already completed: move on with it.
+        await latest.current.advance(result);
       } catch (failure) {
         if (!controller.signal.aborted) setError(failure);
       }
