@@ -6,6 +6,7 @@
 import type {
   EmailAddressJSON,
   EmailLinkJSON,
+  EmailLinkVerifiedJSON,
   SignInJSON,
   SignUpJSON,
   UserJSON,
@@ -16,7 +17,7 @@ import type {
 // made by the caller, from the JSON this returns).
 import { EMAIL_LINK_PARAM, EmailLinkRoutes, ReadRoutes } from '@latch/protocol/email-links';
 import type { ClientContext } from './context';
-import type { EmailLinkSubject, EmailLinkWait } from './resources/email-link';
+import type { EmailLinkFlow, EmailLinkSubject, EmailLinkWait } from './resources/email-link';
 
 export interface EmailLinkStartParams {
   /**
@@ -44,8 +45,26 @@ interface Attempt<J> {
   finish(): Promise<J>;
 }
 
+/** Each flow's wait, shared by its start and its cancel. */
+const waits = new WeakMap<EmailLinkFlow<never, unknown>, EmailLinkWait>();
+
+function waitOf(flow: EmailLinkFlow<never, unknown>): EmailLinkWait {
+  let wait = waits.get(flow);
+  if (!wait) waits.set(flow, (wait = { stopped: false, wake() {} }));
+  return wait;
+}
+
+/** Stops a flow's polling; its pending start resolves with the attempt as it stands. */
+export function cancelEmailLinkFlow(flow: EmailLinkFlow<never, unknown>): void {
+  const wait = waitOf(flow);
+  wait.stopped = true;
+  wait.wake();
+}
+
 /** Sends the link and waits; resolves to the attempt's JSON (a sign-in, a sign-up, an email address) as it then stands. */
-export async function runEmailLinkFlow(ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams, wait: EmailLinkWait): Promise<unknown> {
+export async function startEmailLinkFlow(flow: EmailLinkFlow<never, unknown>, ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams): Promise<unknown> {
+  const wait = waitOf(flow);
+  wait.stopped = false;
   const attempt = attemptOf(ctx, subject, params);
   let json = await attempt.send(absolute(params.redirectUrl));
   const unsubscribe = ctx.subscribe(() => wait.wake());
@@ -134,11 +153,15 @@ function tokenOf(token: string | undefined): string {
 }
 
 /**
- * The verify page's calls: `inspect` (reads) or, with `verify`, the one that
- * uses the link. The answer's client is applied as any other; a sign-in or
+ * The verify page's calls: `inspectEmailLink` reads, `verifyEmailLink` uses
+ * the link. The answer's client is applied as any other; a sign-in or
  * sign-up finished here changes the sessions, which this browser's other
  * tabs hear of (BroadcastChannel), and their waiting flows wake.
  */
-export function emailLinkCall<T extends EmailLinkJSON>(ctx: ClientContext, token?: string, verify = false): Promise<T> {
-  return ctx.call(verify ? EmailLinkRoutes.emailLinkVerify : EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
+export function inspectEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkJSON> {
+  return ctx.call(EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
+}
+
+export function verifyEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkVerifiedJSON> {
+  return ctx.call(EmailLinkRoutes.emailLinkVerify, { body: { token: tokenOf(token) } });
 }

@@ -1,22 +1,19 @@
 /**
  * The browser side of passkeys: @simplewebauthn/browser runs the WebAuthn
- * ceremonies, the API verifies them. Loaded on demand (see `load.ts`).
+ * ceremonies, the API verifies them. Loaded on demand (see `on-demand.ts`).
  *
  * It imports no module of this package nor @latch/protocol's main entry, only
  * types: a bundler splits by file, and a file both this chunk and the app's
  * first one import would become a third, shared chunk that loads up front.
  * What it needs from the client comes in as `Host`.
  */
-import type { DeletedJSON, ErrorCode, PasskeyCreationOptionsJSON, PasskeyJSON, PasskeyRequestOptionsJSON, SignInJSON } from '@latch/protocol';
+import type { ErrorCode, PasskeyCreationOptionsJSON, PasskeyJSON, PasskeyRequestOptionsJSON, SignInJSON } from '@latch/protocol';
 import { PasskeyRoutes } from '@latch/protocol/passkey-routes';
 import { startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { ClientContext } from '../context';
 
-/** The client's side: its requests, and how it makes a `LatchAPIError` of status 0 for a browser refusal. */
-export interface Host {
-  call: ClientContext['call'];
-  refusal(code: ErrorCode, message: string): Error;
-}
+/** The client's side: its requests, and its error class for a browser refusal. */
+export type Host = Pick<ClientContext, 'call' | 'LatchAPIError'>;
 
 export { browserSupportsWebAuthnAutofill } from '@simplewebauthn/browser';
 
@@ -69,18 +66,10 @@ export async function createPasskey(host: Host, sessionId: string, params: { nam
   return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyCreate, { sessionId, body: { credential, name: params.name } });
 }
 
-export function updatePasskey(host: Host, sessionId: string, id: string, params: { name: string }): Promise<PasskeyJSON> {
-  return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyUpdate, { id, sessionId, body: { name: params.name } });
-}
-
-export function deletePasskey(host: Host, sessionId: string, id: string): Promise<DeletedJSON> {
-  return host.call<DeletedJSON>(PasskeyRoutes.mePasskeyDelete, { id, sessionId });
-}
-
 /**
  * Runs one browser ceremony, cancelled when `signal` aborts, and turns the
  * browser's refusals into `LatchAPIError`s (status 0) with a `passkey_*`
- * code (`host.refusal`), so a UI localizes them like API errors.
+ * code, so a UI localizes them like API errors.
  */
 async function ceremony<T>(host: Host, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
   signal?.throwIfAborted();
@@ -106,5 +95,5 @@ function browserError(host: Host, error: unknown): unknown {
   else if (name === 'InvalidStateError') latchCode = 'passkey_already_registered';
   else if (name === 'SecurityError' || code === 'ERROR_INVALID_RP_ID') latchCode = 'passkey_rp_id_invalid';
   else if (name === 'NotSupportedError' || name === 'ConstraintError' || /not supported|does not support/i.test(message ?? '')) latchCode = 'passkey_not_supported';
-  return latchCode ? host.refusal(latchCode, message || latchCode) : error;
+  return latchCode ? new host.LatchAPIError(0, [{ code: latchCode, message: message || latchCode }]) : error;
 }

@@ -1,29 +1,26 @@
 import type { ReverificationAttemptBody, ReverificationPrepareBody, SessionJSON, SessionStatus } from '@latch/protocol';
-import { reuse, type ClientContext } from '../context';
+import { reuse, setDates, type ClientContext } from '../context';
 import { toUser, type User } from './user';
 
 /** A signed-in session of this browser's client. */
 export class Session {
-  readonly id: string;
-  readonly status: SessionStatus;
+  declare readonly id: string;
+  declare readonly status: SessionStatus;
   readonly user: User;
-  readonly createdAt: Date;
-  readonly lastActiveAt: Date;
+  declare readonly createdAt: Date;
+  declare readonly lastActiveAt: Date;
   /** When the session ends if unused (idle timeout). */
-  readonly expireAt: Date;
+  declare readonly expireAt: Date;
   /** When the session ends regardless of use. */
-  readonly abandonAt: Date;
+  declare readonly abandonAt: Date;
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SessionJSON, previous?: Session) {
+    // The JSON's fields as the server sent them, then those that are a resource or dates here.
+    Object.assign(this, json);
     this.#ctx = ctx;
-    this.id = json.id;
-    this.status = json.status;
     this.user = toUser(ctx, json.user, json.id, previous?.user);
-    this.createdAt = new Date(json.createdAt);
-    this.lastActiveAt = new Date(json.lastActiveAt);
-    this.expireAt = new Date(json.expireAt);
-    this.abandonAt = new Date(json.abandonAt);
+    setDates(this, json, 'createdAt', 'lastActiveAt', 'expireAt', 'abandonAt');
   }
 
   /** This session's JWT (from the in-memory cache while fresh), or null once the session is gone. */
