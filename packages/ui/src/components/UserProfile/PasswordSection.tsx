@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ErrorCodes } from '@latch/protocol';
 import { isLatchAPIError, type User } from '@latch/react';
 import {
   Checkbox,
@@ -157,7 +156,7 @@ function validate(values: Values, needsCurrent: boolean, t: Localization['t']): 
  */
 function apiFieldErrors(error: unknown, byField: Partial<Record<string, string>>, incorrect: string): Problems {
   const out: Problems = { currentPassword: byField.currentPassword, newPassword: byField.newPassword };
-  if (isLatchAPIError(error) && error.code === ErrorCodes.passwordIncorrect) out.currentPassword = incorrect;
+  if (isLatchAPIError(error) && error.code === 'form_password_incorrect') out.currentPassword = incorrect;
   if (!out.currentPassword) delete out.currentPassword;
   if (!out.newPassword) delete out.newPassword;
   return out;

@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { ErrorCodes, Limits } from '@latch/protocol';
+import { Limits } from '@latch/protocol';
 import { isLatchAPIError, type User } from '@latch/react';
 import {
   Alert,
@@ -146,10 +146,10 @@ function checkFile(file: File, t: Localization['t']): string | null {
 /** The server's generic "value not valid / too long" said about the picture in particular. */
 function imageErrorMessage(error: unknown, { t, errorMessage }: Localization): string {
   if (isLatchAPIError(error) && error.errors[0]?.meta?.paramName === 'imageUrl') {
-    if (error.code === ErrorCodes.paramInvalid) return t('userProfile.image.invalidType');
-    if (error.code === ErrorCodes.paramTooLong) return t('userProfile.image.tooLarge', { size: maxKilobytes });
+    if (error.code === 'form_param_format_invalid') return t('userProfile.image.invalidType');
+    if (error.code === 'form_param_too_long') return t('userProfile.image.tooLarge', { size: maxKilobytes });
   }
-  if (isLatchAPIError(error) && error.code === ErrorCodes.bodyTooLarge) return t('userProfile.image.tooLarge', { size: maxKilobytes });
+  if (isLatchAPIError(error) && error.code === 'body_too_large') return t('userProfile.image.tooLarge', { size: maxKilobytes });
   return errorMessage(error);
 }
 
