@@ -2,14 +2,14 @@ import { useMemo, type ReactNode } from 'react';
 import { EMAIL_LINK_PARAM } from '@latch/protocol';
 import { mergeLocalization, Sheet, useElement, useLocalization, type LocalizationResource, type Routing } from '../../foundation';
 import { ComponentContext, useComponentContext } from '../../foundation/context';
-import { emailLink } from '../../localization/en-US/emailLink';
+import { emailLink, emailLinkErrors } from '../../localization/en-US/emailLink';
 import css from '../../styles/emailLink.css?raw';
 
-const english = { emailLink } as unknown as LocalizationResource;
+const english = { emailLink, errors: emailLinkErrors } as unknown as LocalizationResource;
 
 /**
  * What every email-link part renders inside. They load on demand, and bring
- * their English strings and their stylesheet with them: the strings go under
+ * their English strings (their error messages included) and their stylesheet with them: the strings go under
  * the component's resource, so a shipped translation or the app's own
  * overrides still win, key by key.
  */

@@ -1,12 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { isLatchAPIError, type Passkey } from '@latch/react';
 import type { Localization, LocalizationResource } from '../../foundation';
-import { passkeys } from '../../localization/en-US/passkeys';
+import { passkeyErrors, passkeys } from '../../localization/en-US/passkeys';
 import type { PasskeyKit } from './kit';
 
 // Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules.
 
-const english = { passkeys } as unknown as LocalizationResource;
+const english = { passkeys, errors: passkeyErrors } as unknown as LocalizationResource;
 
 const KitContext = createContext<PasskeyKit | null>(null);
 
@@ -17,7 +17,7 @@ export function useKit<Kit extends PasskeyKit = PasskeyKit>(): Kit {
 
 /**
  * The root of every passkey part: the kit for its pieces, and the passkey
- * strings: English under whatever the component already has (a
+ * strings and error messages: English under whatever the component already has (a
  * translation's `passkeys` section wins key by key).
  */
 export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: ReactNode }) {
