@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { browserSupportsPasskeyAutofill } from '@latch/react';
 import type { useSignInFlow } from '../SignIn/context';
 import type { PasskeyKit } from './kit';
 import { PasskeyPart, usePasskeyError, useKit } from './strings';
@@ -35,7 +34,7 @@ export default function PasskeySignIn({ kit, ...props }: PasskeySignInProps) {
 }
 
 function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'kit'>) {
-  const { Alert, Divider, SecondaryButton, useElement, useLocalization, useSignInFlow } = useKit<SignInKit>();
+  const { Alert, Divider, SecondaryButton, browserSupportsPasskeyAutofill, useElement, useLocalization, useSignInFlow } = useKit<SignInKit>();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const describe = usePasskeyError();

@@ -1,10 +1,10 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { isLatchAPIError, type Passkey } from '@latch/react';
+import type { Passkey } from '@latch/react';
 import type { Localization, LocalizationResource } from '../../foundation';
 import { passkeyErrors, passkeys } from '../../localization/en-US/passkeys';
 import type { PasskeyKit } from './kit';
 
-// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules.
+// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules, nor @latch/react.
 
 const english = { passkeys, errors: passkeyErrors } as unknown as LocalizationResource;
 
@@ -35,14 +35,15 @@ export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: Reac
  * it timed out: WebAuthn cannot tell the two apart), or the page cancelled it
  * (autofill, once they sign in another way). Nothing to show for either.
  */
-export function isCancelled(error: unknown): boolean {
+function isCancelled(error: unknown, { isLatchAPIError }: PasskeyKit): boolean {
   return (isLatchAPIError(error) && error.code === 'passkey_not_allowed') || (error as { name?: unknown } | null)?.name === 'AbortError';
 }
 
 /** The message for a passkey failure, or null when there is nothing to say (none, or cancelled). */
 export function usePasskeyError(): (error: unknown) => string | null {
-  const { errorMessage } = useKit().useLocalization();
-  return (error) => (!error || isCancelled(error) ? null : errorMessage(error));
+  const kit = useKit();
+  const { errorMessage } = kit.useLocalization();
+  return (error) => (!error || isCancelled(error, kit) ? null : errorMessage(error));
 }
 
 /** The user's name for it, else its authenticator's make, else "Passkey". */
