@@ -1,5 +1,4 @@
 import { Suspense, useState } from 'react';
-import type { FirstFactorStrategy } from '@latch/protocol';
 import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';

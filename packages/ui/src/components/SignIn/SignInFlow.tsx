@@ -8,6 +8,7 @@ import { SignInFlowContext, type SignInFlow as Flow } from './context';
 import { PasswordStep } from './PasswordStep';
 import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
+import { signInSocialKit } from './socialKit';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
@@ -201,7 +202,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
           {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
           {shown === 'sso-callback' && (
             <Suspense fallback={<Loading />}>
-              <SsoCallbackStep />
+              <SsoCallbackStep kit={signInSocialKit} />
             </Suspense>
           )}
         </>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
+import { socialKit } from '../../social/kit';
 import { shownIdentifier, useSignInFlow } from './context';
 import { offersFirstFactor } from './steps';
 
@@ -23,14 +24,16 @@ export interface StepCardProps {
 export function StepCard({ title, subtitle, focusKey, identityPreview, alert, children, footer }: StepCardProps) {
   const flow = useSignInFlow();
   const applicationName = flow.environment.applicationName;
+  const link = identityPreview ? flow.signIn.externalAccountToLink : null;
+  const provider = link && (flow.environment.oauthProviders?.find((p) => p.id === link.provider)?.name ?? link.provider);
   return (
     <Card applicationName={applicationName}>
       <Header title={title} subtitle={subtitle} focusKey={focusKey} autoFocus={flow.focusHeading} applicationName={applicationName} />
       <Main>
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
-        {identityPreview && flow.signIn.externalAccountToLink && (
+        {link && (
           <Suspense>
-            <LinkNotice />
+            <LinkNotice kit={socialKit} emailAddress={link.emailAddress ?? flow.signIn.identifier ?? ''} provider={provider ?? ''} />
           </Suspense>
         )}
         {alert && <Alert>{alert}</Alert>}

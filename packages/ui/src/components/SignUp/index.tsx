@@ -20,6 +20,7 @@ import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+import { signUpSocialKit } from './socialKit';
 import { PasskeyOfferContext } from './useFinishSignUp';
 import { passkeyKit } from '../passkeys/kit';
 import { PasskeyOffer, usePasskeys } from '../passkeys/support';
@@ -127,6 +128,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
         <SocialSteps
+          kit={signUpSocialKit}
           step={social}
           router={router}
           afterSignUpUrl={afterSignUpUrl}

@@ -1,6 +1,7 @@
 import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
 import { useEnvironment } from './useEnvironment';
+import { socialKit } from '../../social/kit';
 
 /**
  * The profile's parts, handed to an on-demand section (Connected accounts)
@@ -8,6 +9,10 @@ import { useEnvironment } from './useEnvironment';
  * the component's own modules, esbuild (and so the size budget) counts as
  * loaded up front even by apps that never render the profile.
  */
-export const profileKit = { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment };
+export const profileKit = /* @__PURE__ */ Object.assign(
+  { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment },
+  // The social parts' own (see social/kit.ts): Connected accounts is one.
+  socialKit,
+);
 
 export type ProfileKit = typeof profileKit;

@@ -60,7 +60,7 @@ function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'ki
       }
     })();
     return () => controller.abort();
-  }, [autofill]);
+  }, [autofill, browserSupportsPasskeyAutofill]);
 
   const signInWithPasskey = async () => {
     setBusy(true);
