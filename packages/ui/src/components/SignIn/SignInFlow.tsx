@@ -8,6 +8,7 @@ import { SignInFlowContext, type SignInFlow as Flow } from './context';
 import { PasswordStep } from './PasswordStep';
 import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
+import { signInLinkKit } from './emailLinkKit';
 import { signInSocialKit } from './socialKit';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
@@ -191,7 +192,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     <SignInFlowContext.Provider value={flow}>
       {linkToken ? (
         <Suspense fallback={<Loading />}>
-          <EmailLinkVerify token={linkToken} />
+          <EmailLinkVerify kit={signInLinkKit} token={linkToken} />
         </Suspense>
       ) : (
         <>
@@ -216,7 +217,7 @@ function FirstFactorStep({ strategy }: { strategy: FirstFactorStrategy }) {
   if (strategy !== 'email_link') return <CodeStep key={strategy} strategy={strategy} />;
   return (
     <Suspense fallback={<Loading />}>
-      <EmailLinkStep />
+      <EmailLinkStep kit={signInLinkKit} />
     </Suspense>
   );
 }

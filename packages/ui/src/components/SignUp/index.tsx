@@ -20,6 +20,7 @@ import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+import { signUpLinkKit } from './emailLinkKit';
 import { signUpSocialKit } from './socialKit';
 import { PasskeyOfferContext } from './useFinishSignUp';
 import { passkeyKit } from '../passkeys/kit';
@@ -101,9 +102,10 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
         {linkToken ? (
-          <EmailLinkVerify token={linkToken} applicationName={applicationName} afterSignUpUrl={afterSignUpUrl} onRestart={() => navigate(signUpSteps.start)} />
+          <EmailLinkVerify kit={signUpLinkKit} token={linkToken} applicationName={applicationName} afterSignUpUrl={afterSignUpUrl} onRestart={() => navigate(signUpSteps.start)} />
         ) : (
           <EmailLinkStep
+            kit={signUpLinkKit}
             applicationName={applicationName}
             routing={routing}
             path={path}

@@ -2,6 +2,7 @@ import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, S
 import { useReverified } from './Reverification';
 import { useEnvironment } from './useEnvironment';
 import { socialKit } from '../../social/kit';
+import { emailLinkKit } from '../EmailLink/kit';
 
 /**
  * The profile's parts, handed to an on-demand section (Connected accounts)
@@ -11,8 +12,9 @@ import { socialKit } from '../../social/kit';
  */
 export const profileKit = /* @__PURE__ */ Object.assign(
   { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment },
-  // The social parts' own (see social/kit.ts): Connected accounts is one.
+  // The social and email-link parts' own (see social/kit.ts, EmailLink/kit.ts): Connected accounts and verifying by link.
   socialKit,
+  emailLinkKit,
 );
 
 export type ProfileKit = typeof profileKit;
