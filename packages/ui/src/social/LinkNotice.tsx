@@ -1,8 +1,8 @@
-import type { SocialKit } from './kit';
+import type { PartKit } from '../components/kit';
 import { SocialPart, useSocialKit } from './strings';
 
 export interface LinkNoticeProps {
-  kit: SocialKit;
+  kit: PartKit;
   /** The account's address the provider matched. */
   emailAddress: string;
   /** The provider's name. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
-import type { SocialKit } from './kit';
+import type { PartKit } from '../components/kit';
 import { lastUsedStrategy } from './lastUsed';
 import { setPendingStrategy } from './pendingStrategy';
 import { useLeaveFor } from './useLeaveFor';
@@ -9,7 +9,7 @@ import type { SocialProvider } from './providers';
 import { SocialPart, useSocialKit } from './strings';
 
 export interface SocialButtonsProps {
-  kit: SocialKit;
+  kit: PartKit;
   providers: SocialProvider[];
   /** Blocks or icons, as the slot measured its place for them. */
   variant: 'blockButton' | 'iconButton';

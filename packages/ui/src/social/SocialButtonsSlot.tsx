@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
 import { Divider, useLayout, useLocalization } from '../foundation';
-import { socialKit } from './kit';
+import { partKit } from '../components/kit';
 import { buttonVariant, type SocialProvider } from './providers';
 
 /** The buttons, their sheet and their English: a chunk of their own, fetched only when the instance has providers. */
@@ -45,7 +45,7 @@ export function SocialButtonsSlot(props: SocialButtonsSlotProps) {
         )
       }
     >
-      <SocialButtons {...props} kit={socialKit} variant={variant} />
+      <SocialButtons {...props} kit={partKit} variant={variant} />
     </Suspense>
   );
 }

@@ -2,17 +2,17 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { LocalizationResource } from '../foundation';
 import { social, socialErrors } from '../localization/en-US/social';
 import css from '../styles/social.css?raw';
-import type { SocialKit } from './kit';
+import type { PartKit } from '../components/kit';
 
 // Shared by the on-demand social parts only (see kit.ts): nothing here may import
 // the package's other modules, nor @latch/react (types aside).
 
 const english = { social, errors: socialErrors } as unknown as LocalizationResource;
 
-const KitContext = createContext<SocialKit | null>(null);
+const KitContext = createContext<PartKit | null>(null);
 
 /** The kit the part was given (its root wraps everything in `SocialPart`). */
-export function useSocialKit<Kit extends SocialKit = SocialKit>(): Kit {
+export function useSocialKit<Kit extends PartKit = PartKit>(): Kit {
   return useContext(KitContext) as Kit;
 }
 
@@ -23,7 +23,7 @@ export function useSocialKit<Kit extends SocialKit = SocialKit>(): Kit {
  * so a page without providers never ships it; a translation given to the
  * provider or the component (`frFR.social`) wins.
  */
-export function SocialPart({ kit, children }: { kit: SocialKit; children: ReactNode }) {
+export function SocialPart({ kit, children }: { kit: PartKit; children: ReactNode }) {
   const context = kit.useComponentContext();
   const value = useMemo(() => ({ ...context, resource: kit.mergeLocalization(english, context.resource) }), [kit, context]);
   return (

@@ -2,17 +2,17 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { LocalizationResource, Routing } from '../../foundation';
 import { emailLink, emailLinkErrors } from '../../localization/en-US/emailLink';
 import css from '../../styles/emailLink.css?raw';
-import type { EmailLinkKit } from './kit';
+import type { PartKit } from '../kit';
 
 // Shared by the on-demand email-link parts only (see kit.ts): nothing here may
 // import the package's other modules, nor @latch/react (types aside).
 
 const english = { emailLink, errors: emailLinkErrors } as unknown as LocalizationResource;
 
-const KitContext = createContext<EmailLinkKit | null>(null);
+const KitContext = createContext<PartKit | null>(null);
 
 /** The kit the part was given (its root wraps everything in `EmailLinkRoot`). */
-export function useLinkKit<Kit extends EmailLinkKit = EmailLinkKit>(): Kit {
+export function useLinkKit<Kit extends PartKit = PartKit>(): Kit {
   return useContext(KitContext) as Kit;
 }
 
@@ -22,7 +22,7 @@ export function useLinkKit<Kit extends EmailLinkKit = EmailLinkKit>(): Kit {
  * the component's resource, so a shipped translation or the app's own
  * overrides still win, key by key.
  */
-export function EmailLinkRoot({ kit, children }: { kit: EmailLinkKit; children: ReactNode }) {
+export function EmailLinkRoot({ kit, children }: { kit: PartKit; children: ReactNode }) {
   const parent = kit.useComponentContext();
   const value = useMemo(() => ({ ...parent, resource: kit.mergeLocalization(english, parent.resource) }), [kit, parent]);
   return (
@@ -62,7 +62,7 @@ export function Note({ children }: { children: ReactNode }) {
  * page's query (a `redirect_url`) travels along, so the verify page leaves
  * for the same place. Absolute: the API may live on another origin.
  */
-export function verifyPageUrl({ linkParam }: EmailLinkKit, routing: Routing | undefined, path: string | undefined): string {
+export function verifyPageUrl({ linkParam }: PartKit, routing: Routing | undefined, path: string | undefined): string {
   const here = new URL(window.location.href);
   here.hash = '';
   here.searchParams.delete(linkParam);

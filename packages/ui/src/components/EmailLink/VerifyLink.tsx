@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { DeviceJSON, EmailLinkJSON, EmailLinkPurpose } from '@latch/protocol';
 import type { LocalizationKey } from '../../foundation';
 import { EmailLinkRoot, Note, useLinkKit } from './EmailLinkRoot';
-import type { EmailLinkKit } from './kit';
+import type { PartKit } from '../kit';
 
 export interface VerifyLinkProps {
-  kit: EmailLinkKit;
+  kit: PartKit;
   token: string;
   applicationName: string | undefined;
   /** The link finished the flow here with a session: make it active and leave. */

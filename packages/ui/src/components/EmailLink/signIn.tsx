@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SignInLinkKit } from '../SignIn/emailLinkKit';
+import type { SignInKit } from '../SignIn/kit';
 import { EmailLinkRoot, useLinkKit, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
@@ -15,7 +15,7 @@ import { VerifyLink } from './VerifyLink';
  * the link is opened, here or on another device (no reload). Resend, another
  * method, or cancel back to the start.
  */
-export function SignInLinkStep({ kit }: { kit: SignInLinkKit }) {
+export function SignInLinkStep({ kit }: { kit: SignInKit }) {
   return (
     <EmailLinkRoot kit={kit}>
       <Waiting />
@@ -24,7 +24,7 @@ export function SignInLinkStep({ kit }: { kit: SignInLinkKit }) {
 }
 
 function Waiting() {
-  const kit = useLinkKit<SignInLinkKit>();
+  const kit = useLinkKit<SignInKit>();
   const { ResendCode, SecondaryButton, StepCard, offersFirstFactor, shownIdentifier, useElement, useLocalization, useSignInFlow, useStepAction } = kit;
   const flow = useSignInFlow();
   const { t, errorMessage } = useLocalization();
@@ -106,7 +106,7 @@ function Waiting() {
  * does; a second factor continues on its step; otherwise it says to return
  * to the original tab.
  */
-export function SignInLinkVerify({ kit, token }: { kit: SignInLinkKit; token: string }) {
+export function SignInLinkVerify({ kit, token }: { kit: SignInKit; token: string }) {
   const { dropEmailLinkToken } = kit;
   const flow = kit.useSignInFlow();
   return (

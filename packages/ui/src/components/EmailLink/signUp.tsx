@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Routing } from '../../foundation';
-import type { SignUpLinkKit } from '../SignUp/emailLinkKit';
+import type { SignUpKit } from '../SignUp/kit';
 import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
@@ -11,7 +11,7 @@ import { VerifyLink } from './VerifyLink';
  */
 
 export interface SignUpLinkStepProps {
-  kit: SignUpLinkKit;
+  kit: SignUpKit;
   applicationName: string | undefined;
   routing: Routing | undefined;
   path: string | undefined;
@@ -98,7 +98,7 @@ function Waiting({ kit, applicationName, routing, path, afterSignUpUrl, onEdit, 
 
 /** The page the link opens, inside <SignUp/>: signed up and signed in here, or "return to your original tab". */
 export function SignUpLinkVerify({ kit, token, applicationName, afterSignUpUrl, onRestart }: {
-  kit: SignUpLinkKit;
+  kit: SignUpKit;
   token: string;
   applicationName: string | undefined;
   afterSignUpUrl: string | undefined;

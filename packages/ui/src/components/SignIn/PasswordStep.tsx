@@ -4,7 +4,7 @@ import { useSignInFlow } from './context';
 import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, usePasskeys } from '../passkeys/support';
-import { signInKit } from './passkeyKit';
+import { signInKit } from './kit';
 
 type CodeStrategy = 'email_code' | 'reset_password_email_code';
 

@@ -5,7 +5,7 @@ import { pendingStrategy } from '../../social/pendingStrategy';
 import { SocialPart, useSocialKit } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
-import type { SignInSocialKit } from './socialKit';
+import type { SignInKit } from './kit';
 
 /**
  * The page a provider sends the browser back to (loaded on demand): sends its
@@ -15,7 +15,7 @@ import type { SignInSocialKit } from './socialKit';
  * account still to create: on to the sign-up page, which asks for what is
  * missing. A refusal: what went wrong, "Try again" and "Back to sign in".
  */
-export default function SsoCallbackStep({ kit }: { kit: SignInSocialKit }) {
+export default function SsoCallbackStep({ kit }: { kit: SignInKit }) {
   return (
     <SocialPart kit={kit}>
       <Step />
@@ -24,7 +24,7 @@ export default function SsoCallbackStep({ kit }: { kit: SignInSocialKit }) {
 }
 
 function Step() {
-  const { StepCard, useAsyncAction, useLocalization, useNavigate, useSignIn, useSignInFlow } = useSocialKit<SignInSocialKit>();
+  const { StepCard, useAsyncAction, useLocalization, useNavigate, useSignIn, useSignInFlow } = useSocialKit<SignInKit>();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const navigate = useNavigate();

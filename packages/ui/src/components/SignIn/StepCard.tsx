@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
-import { socialKit } from '../../social/kit';
+import { partKit } from '../kit';
 import { shownIdentifier, useSignInFlow } from './context';
 import { offersFirstFactor } from './steps';
 
@@ -33,7 +33,7 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
         {link && (
           <Suspense>
-            <LinkNotice kit={socialKit} emailAddress={link.emailAddress ?? flow.signIn.identifier ?? ''} provider={provider ?? ''} />
+            <LinkNotice kit={partKit} emailAddress={link.emailAddress ?? flow.signIn.identifier ?? ''} provider={provider ?? ''} />
           </Suspense>
         )}
         {alert && <Alert>{alert}</Alert>}

@@ -8,11 +8,11 @@ import { SocialPart, useSocialKit } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
 import type { planFields as PlanFields, SignUpFieldName, SignUpValues } from './fields';
-import type { SignUpSocialKit } from './socialKit';
+import type { SignUpKit } from './kit';
 import type { signUpSteps as SignUpSteps } from './steps';
 
 export interface SocialStepProps {
-  kit: SignUpSocialKit;
+  kit: SignUpKit;
   step: 'sso-callback' | 'continue';
   router: FlowRouter;
   afterSignUpUrl: string | undefined;
@@ -41,7 +41,7 @@ export default function SocialSteps(props: SocialStepProps) {
 }
 
 function useFinish(afterSignUpUrl: string | undefined) {
-  const { useLeaveAfterAuth, useSignUp } = useSocialKit<SignUpSocialKit>();
+  const { useLeaveAfterAuth, useSignUp } = useSocialKit<SignUpKit>();
   const { setActive } = useSignUp();
   const leave = useLeaveAfterAuth(afterSignUpUrl);
   return async (sessionId: string | null) => {
@@ -58,7 +58,7 @@ function useFinish(afterSignUpUrl: string | undefined) {
  * takes over at that step (with 'path' routing: `${signInUrl}/factor-one`).
  */
 function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signUpSteps }: SocialStepProps) {
-  const { Card, Header, Main, useAsyncAction, useLatch, useLocalization, useNavigate, useSignUp } = useSocialKit<SignUpSocialKit>();
+  const { Card, Header, Main, useAsyncAction, useLatch, useLocalization, useNavigate, useSignUp } = useSocialKit<SignUpKit>();
   const { t } = useLocalization();
   const { signUp } = useSignUp();
   const navigate = useNavigate();
@@ -103,7 +103,7 @@ const autoComplete: Partial<Record<SignUpFieldName, string>> = { firstName: 'giv
 /** The fields a social sign-up still lacks; then signed in, or (an email the provider did not vouch for) its code. */
 function Continue({ router, afterSignUpUrl, signInUrl, planFields, steps: signUpSteps }: SocialStepProps) {
   const { Alert, Card, Field, FooterAction, Form, Header, Main, PrimaryButton, useLatch, useLayout, useLocalization, useSignUp, useStepAction } =
-    useSocialKit<SignUpSocialKit>();
+    useSocialKit<SignUpKit>();
   const { t } = useLocalization();
   const layout = useLayout();
   const { signUp } = useSignUp();

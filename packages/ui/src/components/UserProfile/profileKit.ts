@@ -1,8 +1,7 @@
 import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
 import { useEnvironment } from './useEnvironment';
-import { socialKit } from '../../social/kit';
-import { emailLinkKit } from '../EmailLink/kit';
+import { partKit } from '../kit';
 
 /**
  * The profile's parts, handed to an on-demand section (Connected accounts)
@@ -12,9 +11,8 @@ import { emailLinkKit } from '../EmailLink/kit';
  */
 export const profileKit = /* @__PURE__ */ Object.assign(
   { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment },
-  // The social and email-link parts' own (see social/kit.ts, EmailLink/kit.ts): Connected accounts and verifying by link.
-  socialKit,
-  emailLinkKit,
+  // What every on-demand part takes (see ../kit.ts): Connected accounts and verifying by link are two.
+  partKit,
 );
 
 export type ProfileKit = typeof profileKit;

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { useSignInFlow } from '../SignIn/context';
-import type { PasskeyKit } from './kit';
+import type { SignInKit } from '../SignIn/kit';
 import { PasskeyPart, usePasskeyError, useKit } from './strings';
-
-/** The kit, with SignIn's flow (the attempt, and how to move on). */
-export type SignInKit = PasskeyKit & Pick<typeof import('../../foundation'), 'Divider'> & { useSignInFlow: typeof useSignInFlow };
 
 export interface PasskeySignInProps {
   kit: SignInKit;
