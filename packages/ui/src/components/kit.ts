@@ -22,7 +22,6 @@ import {
   useNavigate,
 } from '../foundation';
 import { ComponentContext, useComponentContext } from '../foundation/context';
-import { isSsoCallback } from '../social/callback';
 
 /**
  * What the on-demand parts (passkeys, social sign-in, email links) use of the
@@ -63,7 +62,6 @@ export const partKit = {
   isLatchAPIError,
   useLatch,
   useUser,
-  isSsoCallback,
   /** The query parameters of a provider's answer, taken out of the address bar once sent. */
   callbackParams: OAUTH_CALLBACK_PARAMS,
   /** The query parameter that carries an emailed link's token. */

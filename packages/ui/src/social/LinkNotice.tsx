@@ -1,12 +1,13 @@
+import type { EnvironmentJSON } from '@latch/protocol';
+import type { SignIn } from '@latch/react';
 import type { PartKit } from '../components/kit';
 import { SocialPart, useSocialKit } from './strings';
 
 export interface LinkNoticeProps {
   kit: PartKit;
-  /** The account's address the provider matched. */
-  emailAddress: string;
-  /** The provider's name. */
-  provider: string;
+  /** The attempt, with the provider account to link. */
+  signIn: SignIn;
+  environment: EnvironmentJSON;
 }
 
 /**
@@ -22,8 +23,15 @@ export default function LinkNotice({ kit, ...props }: LinkNoticeProps) {
   );
 }
 
-function Notice(params: Omit<LinkNoticeProps, 'kit'>) {
+function Notice({ signIn, environment }: Omit<LinkNoticeProps, 'kit'>) {
   const { Alert, useLocalization } = useSocialKit();
   const { t } = useLocalization();
-  return <Alert variant="info">{t('social.transfer.verifyText', { ...params })}</Alert>;
+  const link = signIn.externalAccountToLink;
+  if (!link) return null;
+  const provider = environment.oauthProviders?.find((p) => p.id === link.provider)?.name ?? link.provider;
+  return (
+    <Alert variant="info">
+      {t('social.transfer.verifyText', { emailAddress: link.emailAddress ?? signIn.identifier ?? '', provider })}
+    </Alert>
+  );
 }

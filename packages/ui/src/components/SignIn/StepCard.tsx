@@ -24,16 +24,14 @@ export interface StepCardProps {
 export function StepCard({ title, subtitle, focusKey, identityPreview, alert, children, footer }: StepCardProps) {
   const flow = useSignInFlow();
   const applicationName = flow.environment.applicationName;
-  const link = identityPreview ? flow.signIn.externalAccountToLink : null;
-  const provider = link && (flow.environment.oauthProviders?.find((p) => p.id === link.provider)?.name ?? link.provider);
   return (
     <Card applicationName={applicationName}>
       <Header title={title} subtitle={subtitle} focusKey={focusKey} autoFocus={flow.focusHeading} applicationName={applicationName} />
       <Main>
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
-        {link && (
+        {identityPreview && flow.signIn.externalAccountToLink && (
           <Suspense>
-            <LinkNotice kit={partKit} emailAddress={link.emailAddress ?? flow.signIn.identifier ?? ''} provider={provider ?? ''} />
+            <LinkNotice kit={partKit} signIn={flow.signIn} environment={flow.environment} />
           </Suspense>
         )}
         {alert && <Alert>{alert}</Alert>}

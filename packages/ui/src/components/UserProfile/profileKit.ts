@@ -1,6 +1,7 @@
 import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
 import { useEnvironment } from './useEnvironment';
+import { isSsoCallback } from '../../social/callback';
 import { partKit } from '../kit';
 
 /**
@@ -10,7 +11,7 @@ import { partKit } from '../kit';
  * loaded up front even by apps that never render the profile.
  */
 export const profileKit = /* @__PURE__ */ Object.assign(
-  { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater, useReverified, useEnvironment },
+  { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, isSsoCallback, useFocusLater, useReverified, useEnvironment },
   // What every on-demand part takes (see ../kit.ts): Connected accounts and verifying by link are two.
   partKit,
 );
