@@ -1,7 +1,8 @@
-import { Alert, PrimaryButton, SecondaryButton, Spinner, useElement, useLocalization } from '../foundation';
+import { useSocialKit } from './strings';
 
 /** While the provider's answer is checked: a spinner, announced, where the form would be. */
 export function CallbackProgress() {
+  const { Spinner, useElement } = useSocialKit();
   return (
     <div {...useElement('ssoCallbackBox')} role="status">
       <Spinner />
@@ -20,6 +21,7 @@ export interface CallbackFailureProps {
 
 /** Why the redirect flow did not finish (localized by its code), with the ways on. */
 export function CallbackFailure({ error, retrying, onRetry, onBack, backLabel }: CallbackFailureProps) {
+  const { Alert, PrimaryButton, SecondaryButton, useLocalization } = useSocialKit();
   const { t, errorMessage } = useLocalization();
   return (
     <>

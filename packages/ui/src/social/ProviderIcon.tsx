@@ -1,6 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { useElement } from '../foundation';
 import type { SocialProvider } from './providers';
+import { useSocialKit } from './strings';
 
 type Icon = ComponentType;
 
@@ -29,7 +29,7 @@ const loaded = new Map<string, Icon>();
  */
 export function ProviderIcon({ provider }: { provider: Pick<SocialProvider, 'icon' | 'iconUrl'> }) {
   const id = provider.icon ?? '';
-  const box = useElement('socialButtonsProviderIcon');
+  const box = useSocialKit().useElement('socialButtonsProviderIcon');
   const [Icon, setIcon] = useState<Icon | undefined>(() => loaded.get(id));
   const image = !provider.icon && provider.iconUrl;
   useEffect(() => {

@@ -1,16 +1,18 @@
 import { useId, useState } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
-import { Alert, Badge, Sheet, Divider, Spinner, useAsyncAction, useElement, useLayout, useLocalization } from '../foundation';
-import css from '../styles/social.css?raw';
+import type { PartKit } from '../components/kit';
 import { lastUsedStrategy } from './lastUsed';
 import { setPendingStrategy } from './pendingStrategy';
 import { useLeaveFor } from './useLeaveFor';
 import { ProviderIcon } from './ProviderIcon';
-import { buttonVariant, type SocialProvider } from './providers';
-import { WithSocialStrings } from './strings';
+import type { SocialProvider } from './providers';
+import { SocialPart, useSocialKit } from './strings';
 
 export interface SocialButtonsProps {
+  kit: PartKit;
   providers: SocialProvider[];
+  /** Blocks or icons, as the slot measured its place for them. */
+  variant: 'blockButton' | 'iconButton';
   /** Where the form is: the "or" divider goes between. */
   placement: 'top' | 'bottom';
   /** Starts the provider's redirect; `navigate` is how to leave for the provider's page. */
@@ -26,17 +28,15 @@ export interface SocialButtonsProps {
  */
 export default function SocialButtons(props: SocialButtonsProps) {
   return (
-    <WithSocialStrings>
-      <Sheet id="latch-social" css={css} />
+    <SocialPart kit={props.kit}>
       <ButtonRow {...props} />
-    </WithSocialStrings>
+    </SocialPart>
   );
 }
 
-function ButtonRow({ providers, placement, start }: SocialButtonsProps) {
+function ButtonRow({ providers, variant, placement, start }: SocialButtonsProps) {
+  const { Alert, Divider, useAsyncAction, useElement, useLocalization } = useSocialKit();
   const { t, errorMessage } = useLocalization();
-  const layout = useLayout();
-  const variant = buttonVariant(layout, providers.length);
   const action = useAsyncAction();
   const leaveFor = useLeaveFor();
   const [pending, setPending] = useState<string | null>(null);
@@ -104,6 +104,7 @@ interface ProviderButtonProps {
  * "(Last used)" in its name and tooltip.
  */
 function ProviderButton({ provider, variant, lastUsed, loading, disabled, onClick }: ProviderButtonProps) {
+  const { Badge, Spinner, useElement, useLocalization } = useSocialKit();
   const { t } = useLocalization();
   const label = t('social.continueWith', { provider: provider.name });
   const block = variant === 'blockButton';

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
 import { Divider, useLayout, useLocalization } from '../foundation';
+import { partKit } from '../components/kit';
 import { buttonVariant, type SocialProvider } from './providers';
 
 /** The buttons, their sheet and their English: a chunk of their own, fetched only when the instance has providers. */
@@ -24,7 +25,8 @@ export function SocialButtonsSlot(props: SocialButtonsSlotProps) {
   const { t } = useLocalization();
   const count = props.providers.length;
   if (count === 0 || (layout.socialButtonsPlacement ?? 'top') !== props.placement) return null;
-  const rows = buttonVariant(layout, count) === 'blockButton' ? count : 1;
+  const variant = buttonVariant(layout, count);
+  const rows = variant === 'blockButton' ? count : 1;
   const height = `calc(${rows} * 2.75 * var(--_rem) + ${rows - 1} * 0.5 * var(--_space))`;
   const held = <div style={{ minHeight: height }} />;
   return (
@@ -43,7 +45,7 @@ export function SocialButtonsSlot(props: SocialButtonsSlotProps) {
         )
       }
     >
-      <SocialButtons {...props} />
+      <SocialButtons {...props} kit={partKit} variant={variant} />
     </Suspense>
   );
 }

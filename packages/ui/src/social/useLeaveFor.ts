@@ -1,4 +1,4 @@
-import { navigateTo, useNavigate } from '../foundation';
+import { useSocialKit } from './strings';
 
 /**
  * How a redirect flow leaves for the provider (or comes back): a page on this
@@ -7,6 +7,7 @@ import { navigateTo, useNavigate } from '../foundation';
  * anything else (a real provider) as a full page load.
  */
 export function useLeaveFor(): (url: string) => void {
+  const { navigateTo, useNavigate } = useSocialKit();
   const navigate = useNavigate();
   return (url) => (new URL(url, window.location.href).origin === window.location.origin ? navigate(url) : navigateTo(url));
 }

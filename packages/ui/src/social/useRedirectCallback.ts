@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { OAUTH_CALLBACK_PARAMS, type OAuthCallbackJSON } from '@latch/protocol';
-import { useLatch } from '@latch/react';
+import type { OAuthCallbackJSON } from '@latch/protocol';
+import { useSocialKit } from './strings';
 
 /** One request per client and provider answer while it runs: StrictMode's second mount reuses it. */
 const running = new WeakMap<object, Map<string, Promise<OAuthCallbackJSON>>>();
@@ -14,6 +14,7 @@ const running = new WeakMap<object, Map<string, Promise<OAuthCallbackJSON>>>();
  * Resolves to the error, if the API refused (denied, state mismatch…).
  */
 export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unknown): unknown {
+  const { useLatch, callbackParams } = useSocialKit();
   const client = useLatch();
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(onResult);
@@ -29,7 +30,7 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
       requests.set(key, request);
       const settled = () => {
         requests.delete(key);
-        forgetSsoCallback();
+        forgetSsoCallback(callbackParams);
       };
       void request.then(settled, settled);
     }
@@ -40,7 +41,7 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, callbackParams]);
   return error;
 }
 
@@ -49,8 +50,8 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
  * a reload or a bookmark must not send a used code again, and the code
  * should not linger in the history.
  */
-function forgetSsoCallback(): void {
+function forgetSsoCallback(callbackParams: readonly string[]): void {
   const url = new URL(window.location.href);
-  for (const name of [...OAUTH_CALLBACK_PARAMS, 'scope', 'authuser', 'hd', 'prompt', 'session_state']) url.searchParams.delete(name);
+  for (const name of [...callbackParams, 'scope', 'authuser', 'hd', 'prompt', 'session_state']) url.searchParams.delete(name);
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }

@@ -17,6 +17,7 @@ import {
   type LocalizationInput,
 } from '../../src/foundation';
 import { serveMockBackend, withProvider } from './harness';
+import { englishErrors } from '../locales/resources';
 
 const backend = serveMockBackend();
 
@@ -106,9 +107,15 @@ describe('errors', () => {
 
   it('has a message for every error code, in English and the shipped locales', () => {
     for (const code of Object.values(ErrorCodes)) {
-      expect(enUS.errors, code).toHaveProperty(code);
+      expect(englishErrors, code).toHaveProperty(code);
       for (const locale of [frFR, deDE, esES, jaJP, arSA]) expect(locale.errors, `${locale.locale} ${code}`).toHaveProperty(code);
     }
+  });
+
+  it('knows the messages an on-demand part lays under the resource (here a passkey code)', () => {
+    expect(l10n.errorMessage(apiError(ErrorCodes.passkeyNotFound))).toBe(enUS.errors.unknown);
+    const withPasskeys = createLocalization(mergeLocalization(enUS, { errors: { passkey_not_found: englishErrors.passkey_not_found } }));
+    expect(withPasskeys.errorMessage(apiError(ErrorCodes.passkeyNotFound))).toBe(englishErrors.passkey_not_found);
   });
 
   it('localizes API errors by code, never showing the server’s text', () => {

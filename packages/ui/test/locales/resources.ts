@@ -1,7 +1,8 @@
 import { arSA, deDE, esES, frFR, jaJP } from '@latch/ui/locales';
 import { enUS, type LocalizationResource } from '../../src/foundation';
-import { emailLink } from '../../src/localization/en-US/emailLink';
-import { passkeys } from '../../src/localization/en-US/passkeys';
+import { emailLink, emailLinkErrors } from '../../src/localization/en-US/emailLink';
+import { passkeyErrors, passkeys } from '../../src/localization/en-US/passkeys';
+import { social, socialErrors } from '../../src/localization/en-US/social';
 
 /** Every shipped locale by its export name. */
 export const locales: [name: string, resource: LocalizationResource][] = [
@@ -28,8 +29,11 @@ export function strings(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-/** enUS, and the sections that ship apart from it (email links, passkeys: with the parts that show them). */
-export const english = strings({ ...enUS, emailLink, passkeys });
+/** Every error message in English: enUS's, and those that ship with the email-link, passkey and social parts. */
+export const englishErrors = { ...enUS.errors, ...emailLinkErrors, ...passkeyErrors, ...socialErrors };
+
+/** enUS, and the sections that ship apart from it (email links, passkeys, social sign-in: with the parts that show them). */
+export const english = strings({ ...enUS, errors: englishErrors, emailLink, passkeys, social });
 
 /** The `{{name}}` placeholders of `text`, sorted, one entry per occurrence. */
 export function placeholders(text: string): string[] {

@@ -1,26 +1,37 @@
-import { useMemo, type ReactNode } from 'react';
-import { EMAIL_LINK_PARAM } from '@latch/protocol';
-import { mergeLocalization, Sheet, useElement, useLocalization, type LocalizationResource, type Routing } from '../../foundation';
-import { ComponentContext, useComponentContext } from '../../foundation/context';
-import { emailLink } from '../../localization/en-US/emailLink';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { LocalizationResource, Routing } from '../../foundation';
+import { emailLink, emailLinkErrors } from '../../localization/en-US/emailLink';
 import css from '../../styles/emailLink.css?raw';
+import type { PartKit } from '../kit';
 
-const english = { emailLink } as unknown as LocalizationResource;
+// Shared by the on-demand email-link parts only (see kit.ts): nothing here may
+// import the package's other modules, nor @latch/react (types aside).
+
+const english = { emailLink, errors: emailLinkErrors } as unknown as LocalizationResource;
+
+const KitContext = createContext<PartKit | null>(null);
+
+/** The kit the part was given (its root wraps everything in `EmailLinkRoot`). */
+export function useLinkKit<Kit extends PartKit = PartKit>(): Kit {
+  return useContext(KitContext) as Kit;
+}
 
 /**
- * What every email-link part renders inside. They load on demand, and bring
- * their English strings and their stylesheet with them: the strings go under
+ * What every email-link part renders inside: the kit for its pieces. They load on demand, and bring
+ * their English strings (their error messages included) and their stylesheet with them: the strings go under
  * the component's resource, so a shipped translation or the app's own
  * overrides still win, key by key.
  */
-export function EmailLinkRoot({ children }: { children: ReactNode }) {
-  const parent = useComponentContext();
-  const value = useMemo(() => ({ ...parent, resource: mergeLocalization(english, parent.resource) }), [parent]);
+export function EmailLinkRoot({ kit, children }: { kit: PartKit; children: ReactNode }) {
+  const parent = kit.useComponentContext();
+  const value = useMemo(() => ({ ...parent, resource: kit.mergeLocalization(english, parent.resource) }), [kit, parent]);
   return (
-    <ComponentContext.Provider value={value}>
-      <Sheet id="latch-emailLink" css={css} />
-      {children}
-    </ComponentContext.Provider>
+    <KitContext.Provider value={kit}>
+      <kit.ComponentContext.Provider value={value}>
+        <kit.Sheet id="latch-emailLink" css={css} />
+        {children}
+      </kit.ComponentContext.Provider>
+    </KitContext.Provider>
   );
 }
 
@@ -29,6 +40,7 @@ export function EmailLinkRoot({ children }: { children: ReactNode }) {
  * spinner that says nothing itself: the sentence is what a screen reader needs.
  */
 export function WaitingStatus() {
+  const { useElement, useLocalization } = useLinkKit();
   const { t } = useLocalization();
   return (
     <p {...useElement('emailLinkStatus')} role="status">
@@ -40,7 +52,7 @@ export function WaitingStatus() {
 
 /** Smaller print under a step's main text. */
 export function Note({ children }: { children: ReactNode }) {
-  return <p {...useElement('emailLinkNote')}>{children}</p>;
+  return <p {...useLinkKit().useElement('emailLinkNote')}>{children}</p>;
 }
 
 /**
@@ -50,10 +62,10 @@ export function Note({ children }: { children: ReactNode }) {
  * page's query (a `redirect_url`) travels along, so the verify page leaves
  * for the same place. Absolute: the API may live on another origin.
  */
-export function verifyPageUrl(routing: Routing | undefined, path: string | undefined): string {
+export function verifyPageUrl({ linkParam }: PartKit, routing: Routing | undefined, path: string | undefined): string {
   const here = new URL(window.location.href);
   here.hash = '';
-  here.searchParams.delete(EMAIL_LINK_PARAM);
+  here.searchParams.delete(linkParam);
   if (routing === 'path' && path) here.pathname = `${path.replace(/\/+$/, '')}/verify`;
   return here.href;
 }

@@ -1,22 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { DeviceJSON, EmailLinkJSON, EmailLinkPurpose } from '@latch/protocol';
-import { useLatch } from '@latch/react';
-import {
-  Alert,
-  breakableEmails,
-  Card,
-  Header,
-  Main,
-  PrimaryButton,
-  SecondaryButton,
-  Spinner,
-  useAsyncAction,
-  useLocalization,
-  type LocalizationKey,
-} from '../../foundation';
-import { EmailLinkRoot, Note } from './EmailLinkRoot';
+import type { LocalizationKey } from '../../foundation';
+import { EmailLinkRoot, Note, useLinkKit } from './EmailLinkRoot';
+import type { PartKit } from '../kit';
 
 export interface VerifyLinkProps {
+  kit: PartKit;
   token: string;
   applicationName: string | undefined;
   /** The link finished the flow here with a session: make it active and leave. */
@@ -60,13 +49,14 @@ const elsewhereTexts: Record<EmailLinkPurpose, LocalizationKey> = {
  */
 export function VerifyLink(props: VerifyLinkProps) {
   return (
-    <EmailLinkRoot>
+    <EmailLinkRoot kit={props.kit}>
       <VerifyLinkCard {...props} />
     </EmailLinkRoot>
   );
 }
 
-function VerifyLinkCard({ token, applicationName, onSession, onSecondFactor, next }: VerifyLinkProps) {
+function VerifyLinkCard({ token, applicationName, onSession, onSecondFactor, next }: Omit<VerifyLinkProps, 'kit'>) {
+  const { Alert, Card, Header, Main, PrimaryButton, SecondaryButton, Spinner, breakableEmails, useAsyncAction, useLatch, useLocalization } = useLinkKit();
   const client = useLatch();
   const { t, errorMessage } = useLocalization();
   const [view, setView] = useState<View>({ kind: 'checking' });

@@ -1,16 +1,6 @@
 import { useState } from 'react';
-import {
-  dropEmailLinkToken,
-  ResendCode,
-  SecondaryButton,
-  useElement,
-  useLocalization,
-  useStepAction,
-} from '../../foundation';
-import { shownIdentifier, useSignInFlow } from '../SignIn/context';
-import { StepCard } from '../SignIn/StepCard';
-import { offersFirstFactor } from '../SignIn/steps';
-import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import type { SignInKit } from '../SignIn/kit';
+import { EmailLinkRoot, useLinkKit, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
 
@@ -25,15 +15,17 @@ import { VerifyLink } from './VerifyLink';
  * the link is opened, here or on another device (no reload). Resend, another
  * method, or cancel back to the start.
  */
-export function SignInLinkStep() {
+export function SignInLinkStep({ kit }: { kit: SignInKit }) {
   return (
-    <EmailLinkRoot>
+    <EmailLinkRoot kit={kit}>
       <Waiting />
     </EmailLinkRoot>
   );
 }
 
 function Waiting() {
+  const kit = useLinkKit<SignInKit>();
+  const { ResendCode, SecondaryButton, StepCard, offersFirstFactor, shownIdentifier, useElement, useLocalization, useSignInFlow, useStepAction } = kit;
   const flow = useSignInFlow();
   const { t, errorMessage } = useLocalization();
   const { signIn } = flow;
@@ -44,7 +36,7 @@ function Waiting() {
   const wait = useLinkWait(
     () => {
       const linkFlow = signIn.createEmailLinkFlow();
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(flow.routing, flow.path) }) };
+      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, flow.routing, flow.path) }) };
     },
     (result) => {
       if (result.status === 'complete' || result.status === 'needs_second_factor') {
@@ -114,10 +106,12 @@ function Waiting() {
  * does; a second factor continues on its step; otherwise it says to return
  * to the original tab.
  */
-export function SignInLinkVerify({ token }: { token: string }) {
-  const flow = useSignInFlow();
+export function SignInLinkVerify({ kit, token }: { kit: SignInKit; token: string }) {
+  const { dropEmailLinkToken } = kit;
+  const flow = kit.useSignInFlow();
   return (
     <VerifyLink
+      kit={kit}
       token={token}
       applicationName={flow.environment.applicationName}
       onSession={async (sessionId) => {

@@ -1,19 +1,6 @@
 import { useState } from 'react';
-import { useSignUp } from '@latch/react';
-import {
-  Alert,
-  Card,
-  dropEmailLinkToken,
-  Header,
-  IdentityPreview,
-  LinkButton,
-  Main,
-  ResendCode,
-  useAsyncAction,
-  useLocalization,
-  type Routing,
-} from '../../foundation';
-import { useFinishSignUp } from '../SignUp/useFinishSignUp';
+import type { Routing } from '../../foundation';
+import type { SignUpKit } from '../SignUp/kit';
 import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
@@ -24,6 +11,7 @@ import { VerifyLink } from './VerifyLink';
  */
 
 export interface SignUpLinkStepProps {
+  kit: SignUpKit;
   applicationName: string | undefined;
   routing: Routing | undefined;
   path: string | undefined;
@@ -36,13 +24,14 @@ export interface SignUpLinkStepProps {
 
 export function SignUpLinkStep(props: SignUpLinkStepProps) {
   return (
-    <EmailLinkRoot>
+    <EmailLinkRoot kit={props.kit}>
       <Waiting {...props} />
     </EmailLinkRoot>
   );
 }
 
-function Waiting({ applicationName, routing, path, afterSignUpUrl, onEdit, onUseCode }: SignUpLinkStepProps) {
+function Waiting({ kit, applicationName, routing, path, afterSignUpUrl, onEdit, onUseCode }: SignUpLinkStepProps) {
+  const { Alert, Card, Header, IdentityPreview, LinkButton, Main, ResendCode, useAsyncAction, useFinishSignUp, useLocalization, useSignUp } = kit;
   const { t, errorMessage } = useLocalization();
   const { signUp } = useSignUp();
   const finish = useFinishSignUp(afterSignUpUrl);
@@ -53,7 +42,7 @@ function Waiting({ applicationName, routing, path, afterSignUpUrl, onEdit, onUse
   const wait = useLinkWait(
     () => {
       const linkFlow = signUp.createEmailLinkFlow();
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(routing, path) }) };
+      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, routing, path) }) };
     },
     (result) => {
       if (result.status === 'complete') return void other.run(() => finish(result));
@@ -108,15 +97,18 @@ function Waiting({ applicationName, routing, path, afterSignUpUrl, onEdit, onUse
 }
 
 /** The page the link opens, inside <SignUp/>: signed up and signed in here, or "return to your original tab". */
-export function SignUpLinkVerify({ token, applicationName, afterSignUpUrl, onRestart }: {
+export function SignUpLinkVerify({ kit, token, applicationName, afterSignUpUrl, onRestart }: {
+  kit: SignUpKit;
   token: string;
   applicationName: string | undefined;
   afterSignUpUrl: string | undefined;
   onRestart(): void;
 }) {
-  const finish = useFinishSignUp(afterSignUpUrl);
+  const { dropEmailLinkToken } = kit;
+  const finish = kit.useFinishSignUp(afterSignUpUrl);
   return (
     <VerifyLink
+      kit={kit}
       token={token}
       applicationName={applicationName}
       onSession={async (sessionId) => {

@@ -3,6 +3,7 @@ import type { EmailAddress } from '@latch/react';
 import { useSessionList } from '@latch/react';
 import { Alert, dropEmailLinkToken, ResendCode, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
 import { ActionButton, Panel, PanelActions } from '../UserProfile/parts';
+import type { ProfileKit } from '../UserProfile/profileKit';
 import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
@@ -14,6 +15,7 @@ import { VerifyLink } from './VerifyLink';
  */
 
 export interface ProfileLinkPanelProps {
+  kit: ProfileKit;
   email: EmailAddress;
   onVerified(): void;
   onCancel(): void;
@@ -23,13 +25,13 @@ export interface ProfileLinkPanelProps {
 
 export function ProfileLinkPanel(props: ProfileLinkPanelProps) {
   return (
-    <EmailLinkRoot>
+    <EmailLinkRoot kit={props.kit}>
       <Waiting {...props} />
     </EmailLinkRoot>
   );
 }
 
-function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
+function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
   const { t, errorMessage } = useLocalization();
   const [expired, setExpired] = useState(false);
   const other = useAsyncAction();
@@ -39,7 +41,7 @@ function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelPro
     () => {
       const linkFlow = email.createEmailLinkFlow();
       // The profile's own page: it recognises the link by its parameter, whatever its routing.
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(undefined, undefined) }) };
+      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, undefined, undefined) }) };
     },
     (result) => (result.isVerified ? onVerified() : setExpired(true)),
   );
@@ -91,10 +93,11 @@ function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelPro
  * The page the link opens, when it is the profile's: verifying an address
  * works in any browser, signed in or not (only the inbox's owner has the link).
  */
-export function ProfileLinkVerify({ token, applicationName }: { token: string; applicationName: string | undefined }) {
+export function ProfileLinkVerify({ kit, token, applicationName }: { kit: ProfileKit; token: string; applicationName: string | undefined }) {
   const { setActive } = useSessionList();
   return (
     <VerifyLink
+      kit={kit}
       token={token}
       applicationName={applicationName}
       onSession={async (sessionId) => {

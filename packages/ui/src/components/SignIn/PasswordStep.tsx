@@ -1,11 +1,10 @@
 import { Suspense, useState } from 'react';
-import type { FirstFactorStrategy } from '@latch/protocol';
 import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
 import { useSignInFlow } from './context';
 import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, usePasskeys } from '../passkeys/support';
-import { signInKit } from './passkeyKit';
+import { signInKit } from './kit';
 
 type CodeStrategy = 'email_code' | 'reset_password_email_code';
 

@@ -8,6 +8,7 @@ import { SignInFlowContext, type SignInFlow as Flow } from './context';
 import { PasswordStep } from './PasswordStep';
 import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
+import { signInKit } from './kit';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
@@ -19,7 +20,6 @@ const SsoCallbackStep = /* @__PURE__ */ lazy(() => import('./SsoCallbackStep'));
 const loadEmailLink = () => import('../EmailLink/signIn');
 const EmailLinkStep = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkStep })));
 const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkVerify })));
-import { passkeyKit } from '../passkeys/kit';
 import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 
 export interface SignInFlowProps {
@@ -150,7 +150,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   if (offering) {
     return (
       <Suspense fallback={<Loading />}>
-        <PasskeyOffer kit={passkeyKit} applicationName={environment.applicationName} onDone={finish} />
+        <PasskeyOffer kit={signInKit} applicationName={environment.applicationName} onDone={finish} />
       </Suspense>
     );
   }
@@ -190,7 +190,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     <SignInFlowContext.Provider value={flow}>
       {linkToken ? (
         <Suspense fallback={<Loading />}>
-          <EmailLinkVerify token={linkToken} />
+          <EmailLinkVerify kit={signInKit} token={linkToken} />
         </Suspense>
       ) : (
         <>
@@ -201,7 +201,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
           {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
           {shown === 'sso-callback' && (
             <Suspense fallback={<Loading />}>
-              <SsoCallbackStep />
+              <SsoCallbackStep kit={signInKit} />
             </Suspense>
           )}
         </>
@@ -215,7 +215,7 @@ function FirstFactorStep({ strategy }: { strategy: FirstFactorStrategy }) {
   if (strategy !== 'email_link') return <CodeStep key={strategy} strategy={strategy} />;
   return (
     <Suspense fallback={<Loading />}>
-      <EmailLinkStep />
+      <EmailLinkStep kit={signInKit} />
     </Suspense>
   );
 }

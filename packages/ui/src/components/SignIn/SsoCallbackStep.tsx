@@ -1,15 +1,11 @@
-import { useSignIn } from '@latch/react';
 import type { OAuthStrategy } from '@latch/protocol';
-import { Sheet, useAsyncAction, useLocalization, useNavigate } from '../../foundation';
-import css from '../../styles/social.css?raw';
 import { CallbackProgress, CallbackFailure } from '../../social/CallbackView';
 import { rememberStrategy } from '../../social/lastUsed';
 import { pendingStrategy } from '../../social/pendingStrategy';
-import { WithSocialStrings } from '../../social/strings';
+import { SocialPart, useSocialKit } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
-import { useSignInFlow } from './context';
-import { StepCard } from './StepCard';
+import type { SignInKit } from './kit';
 
 /**
  * The page a provider sends the browser back to (loaded on demand): sends its
@@ -19,16 +15,16 @@ import { StepCard } from './StepCard';
  * account still to create: on to the sign-up page, which asks for what is
  * missing. A refusal: what went wrong, "Try again" and "Back to sign in".
  */
-export default function SsoCallbackStep() {
+export default function SsoCallbackStep({ kit }: { kit: SignInKit }) {
   return (
-    <WithSocialStrings>
-      <Sheet id="latch-social" css={css} />
+    <SocialPart kit={kit}>
       <Step />
-    </WithSocialStrings>
+    </SocialPart>
   );
 }
 
 function Step() {
+  const { StepCard, useAsyncAction, useLocalization, useNavigate, useSignIn, useSignInFlow } = useSocialKit<SignInKit>();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const navigate = useNavigate();

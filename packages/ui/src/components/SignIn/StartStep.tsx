@@ -7,7 +7,7 @@ import { useSignInFlow } from './context';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 import { PasskeySignIn, passkeysEnabled, usePasskeys } from '../passkeys/support';
-import { signInKit } from './passkeyKit';
+import { signInKit } from './kit';
 
 /** "Email address", "Username" or "Email address or username", from what the instance accepts. */
 function identifierLabel({ identifiers }: EnvironmentJSON, t: Localization['t']): string {

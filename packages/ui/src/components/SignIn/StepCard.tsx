@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
+import { partKit } from '../kit';
 import { shownIdentifier, useSignInFlow } from './context';
 import { offersFirstFactor } from './steps';
 
@@ -30,7 +31,7 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
         {identityPreview && flow.signIn.externalAccountToLink && (
           <Suspense>
-            <LinkNotice />
+            <LinkNotice kit={partKit} signIn={flow.signIn} environment={flow.environment} />
           </Suspense>
         )}
         {alert && <Alert>{alert}</Alert>}

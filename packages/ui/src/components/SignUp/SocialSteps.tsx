@@ -1,35 +1,18 @@
 import { useState } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
-import { useLatch, useSignUp } from '@latch/react';
-import {
-  Alert,
-  Card,
-  Sheet,
-  Field,
-  Form,
-  FooterAction,
-  Header,
-  Main,
-  PrimaryButton,
-  useAsyncAction,
-  useLayout,
-  useLeaveAfterAuth,
-  useLocalization,
-  useNavigate,
-  useStepAction,
-  type FlowRouter,
-} from '../../foundation';
-import css from '../../styles/social.css?raw';
+import type { FlowRouter } from '../../foundation';
 import { CallbackFailure, CallbackProgress } from '../../social/CallbackView';
 import { rememberStrategy } from '../../social/lastUsed';
 import { pendingStrategy } from '../../social/pendingStrategy';
-import { WithSocialStrings } from '../../social/strings';
+import { SocialPart, useSocialKit } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
 import type { planFields as PlanFields, SignUpFieldName, SignUpValues } from './fields';
+import type { SignUpKit } from './kit';
 import type { signUpSteps as SignUpSteps } from './steps';
 
 export interface SocialStepProps {
+  kit: SignUpKit;
   step: 'sso-callback' | 'continue';
   router: FlowRouter;
   afterSignUpUrl: string | undefined;
@@ -51,14 +34,14 @@ export interface SocialStepProps {
  */
 export default function SocialSteps(props: SocialStepProps) {
   return (
-    <WithSocialStrings>
-      <Sheet id="latch-social" css={css} />
+    <SocialPart kit={props.kit}>
       {props.step === 'sso-callback' ? <Callback {...props} /> : <Continue {...props} />}
-    </WithSocialStrings>
+    </SocialPart>
   );
 }
 
 function useFinish(afterSignUpUrl: string | undefined) {
+  const { useLeaveAfterAuth, useSignUp } = useSocialKit<SignUpKit>();
   const { setActive } = useSignUp();
   const leave = useLeaveAfterAuth(afterSignUpUrl);
   return async (sessionId: string | null) => {
@@ -75,6 +58,7 @@ function useFinish(afterSignUpUrl: string | undefined) {
  * takes over at that step (with 'path' routing: `${signInUrl}/factor-one`).
  */
 function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signUpSteps }: SocialStepProps) {
+  const { Card, Header, Main, useAsyncAction, useLatch, useLocalization, useNavigate, useSignUp } = useSocialKit<SignUpKit>();
   const { t } = useLocalization();
   const { signUp } = useSignUp();
   const navigate = useNavigate();
@@ -118,6 +102,8 @@ const autoComplete: Partial<Record<SignUpFieldName, string>> = { firstName: 'giv
 
 /** The fields a social sign-up still lacks; then signed in, or (an email the provider did not vouch for) its code. */
 function Continue({ router, afterSignUpUrl, signInUrl, planFields, steps: signUpSteps }: SocialStepProps) {
+  const { Alert, Card, Field, FooterAction, Form, Header, Main, PrimaryButton, useLatch, useLayout, useLocalization, useSignUp, useStepAction } =
+    useSocialKit<SignUpKit>();
   const { t } = useLocalization();
   const layout = useLayout();
   const { signUp } = useSignUp();

@@ -20,8 +20,8 @@ import { emptyValues, planFields, type SignUpValues } from './fields';
 import { signUpSteps } from './steps';
 import { VerifyStep } from './VerifyStep';
 import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
+import { signUpKit } from './kit';
 import { PasskeyOfferContext } from './useFinishSignUp';
-import { passkeyKit } from '../passkeys/kit';
 import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 import css from '../../styles/signUp.css?raw';
 import { signUp } from '../../localization/en-US/signUp';
@@ -100,9 +100,10 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
         {linkToken ? (
-          <EmailLinkVerify token={linkToken} applicationName={applicationName} afterSignUpUrl={afterSignUpUrl} onRestart={() => navigate(signUpSteps.start)} />
+          <EmailLinkVerify kit={signUpKit} token={linkToken} applicationName={applicationName} afterSignUpUrl={afterSignUpUrl} onRestart={() => navigate(signUpSteps.start)} />
         ) : (
           <EmailLinkStep
+            kit={signUpKit}
             applicationName={applicationName}
             routing={routing}
             path={path}
@@ -127,6 +128,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     return (
       <Suspense fallback={<Card applicationName={applicationName}>{loading}</Card>}>
         <SocialSteps
+          kit={signUpKit}
           step={social}
           router={router}
           afterSignUpUrl={afterSignUpUrl}
@@ -163,7 +165,7 @@ function SignUpFlow({ routing, path, signInUrl = '/sign-in', afterSignUpUrl, ini
     };
     return (
       <Suspense fallback={null}>
-        <PasskeyOffer kit={passkeyKit} applicationName={applicationName} onDone={done} />
+        <PasskeyOffer kit={signUpKit} applicationName={applicationName} onDone={done} />
       </Suspense>
     );
   }

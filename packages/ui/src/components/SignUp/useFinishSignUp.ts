@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
-import { useSignUp, type SignUp } from '@latch/react';
+import { useSignUp } from '@latch/react';
 import { useLeaveAfterAuth } from '../../foundation';
 
 /**

@@ -1,13 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
 import type { ExternalAccount, User } from '@latch/react';
-import { Badge, breakableEmails, Sheet, useAsyncAction, useElement, useLocalization } from '../../foundation';
-import css from '../../styles/social.css?raw';
-import { isSsoCallback } from '../../social/callback';
+import { Badge, breakableEmails, useAsyncAction, useElement, useLocalization } from '../../foundation';
 import { pendingStrategy, setPendingStrategy } from '../../social/pendingStrategy';
 import { ProviderIcon } from '../../social/ProviderIcon';
 import type { SocialProvider } from '../../social/providers';
-import { WithSocialStrings } from '../../social/strings';
+import { SocialPart } from '../../social/strings';
 import { useRedirectCallback } from '../../social/useRedirectCallback';
 import { useLeaveFor } from '../../social/useLeaveFor';
 import type { ProfileKit } from './profileKit';
@@ -26,10 +24,9 @@ const idle: Mode = { kind: 'idle' };
  */
 export default function ConnectedAccounts({ user, kit }: { user: User; kit: ProfileKit }) {
   return (
-    <WithSocialStrings>
-      <Sheet id="latch-social" css={css} />
+    <SocialPart kit={kit}>
       <Accounts user={user} kit={kit} />
-    </WithSocialStrings>
+    </SocialPart>
   );
 }
 
@@ -52,7 +49,7 @@ function Accounts({ user, kit }: { user: User; kit: ProfileKit }) {
   const text = useElement('profileSectionText');
   const connected = new Set(user.externalAccounts.map((account) => account.provider));
   const connectable = providers.filter((p) => !connected.has(p.id));
-  const [returning] = useState(isSsoCallback);
+  const [returning] = useState(kit.isSsoCallback);
 
   const close = (message: string | null = null) => {
     setMode(idle);

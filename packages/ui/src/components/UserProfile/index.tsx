@@ -22,6 +22,7 @@ import { useEnvironment } from './useEnvironment';
 import css from '../../styles/userProfile.css?raw';
 import { signIn } from '../../localization/en-US/signIn';
 import { userProfile } from '../../localization/en-US/userProfile';
+import { profileKit } from './profileKit';
 
 // The page an emailed link opens (verifying an added address) loads on demand.
 const EmailLinkVerify = /* @__PURE__ */ lazy(() => import('../EmailLink/userProfile').then((m) => ({ default: m.ProfileLinkVerify })));
@@ -82,7 +83,7 @@ function Profile({ routing, path, fallback, signInUrl }: RoutingProps & Pick<Use
   if (linkToken) {
     return (
       <Suspense fallback={loading}>
-        <EmailLinkVerify token={linkToken} applicationName={environment?.applicationName} />
+        <EmailLinkVerify kit={profileKit} token={linkToken} applicationName={environment?.applicationName} />
       </Suspense>
     );
   }

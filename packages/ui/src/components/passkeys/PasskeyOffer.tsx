@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useUser, type User } from '@latch/react';
+import type { User } from '@latch/react';
 import type { PasskeyKit } from './kit';
 import { PasskeyPart, usePasskeyError, useKit } from './strings';
 
@@ -24,7 +24,7 @@ export default function PasskeyOffer({ kit, ...props }: PasskeyOfferProps) {
 }
 
 function Offer({ applicationName, onDone }: Omit<PasskeyOfferProps, 'kit'>) {
-  const { Alert, Card, Header, Main, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useElement, useLocalization } = useKit();
+  const { Alert, Card, Header, Main, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useElement, useLocalization, useUser } = useKit();
   const { t } = useLocalization();
   const { user } = useUser();
   const describe = usePasskeyError();

@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { browserSupportsPasskeyAutofill } from '@latch/react';
-import type { useSignInFlow } from '../SignIn/context';
-import type { PasskeyKit } from './kit';
+import type { SignInKit } from '../SignIn/kit';
 import { PasskeyPart, usePasskeyError, useKit } from './strings';
-
-/** The kit, with SignIn's flow (the attempt, and how to move on). */
-export type SignInKit = PasskeyKit & Pick<typeof import('../../foundation'), 'Divider'> & { useSignInFlow: typeof useSignInFlow };
 
 export interface PasskeySignInProps {
   kit: SignInKit;
@@ -35,7 +30,7 @@ export default function PasskeySignIn({ kit, ...props }: PasskeySignInProps) {
 }
 
 function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'kit'>) {
-  const { Alert, Divider, SecondaryButton, useElement, useLocalization, useSignInFlow } = useKit<SignInKit>();
+  const { Alert, Divider, SecondaryButton, browserSupportsPasskeyAutofill, useElement, useLocalization, useSignInFlow } = useKit<SignInKit>();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const describe = usePasskeyError();
@@ -62,7 +57,7 @@ function PasskeyButton({ active, account = false }: Omit<PasskeySignInProps, 'ki
       }
     })();
     return () => controller.abort();
-  }, [autofill]);
+  }, [autofill, browserSupportsPasskeyAutofill]);
 
   const signInWithPasskey = async () => {
     setBusy(true);

@@ -1,12 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { isLatchAPIError, type Passkey } from '@latch/react';
+import type { Passkey } from '@latch/react';
 import type { Localization, LocalizationResource } from '../../foundation';
-import { passkeys } from '../../localization/en-US/passkeys';
+import { passkeyErrors, passkeys } from '../../localization/en-US/passkeys';
 import type { PasskeyKit } from './kit';
 
-// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules.
+// Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules, nor @latch/react.
 
-const english = { passkeys } as unknown as LocalizationResource;
+const english = { passkeys, errors: passkeyErrors } as unknown as LocalizationResource;
 
 const KitContext = createContext<PasskeyKit | null>(null);
 
@@ -17,7 +17,7 @@ export function useKit<Kit extends PasskeyKit = PasskeyKit>(): Kit {
 
 /**
  * The root of every passkey part: the kit for its pieces, and the passkey
- * strings: English under whatever the component already has (a
+ * strings and error messages: English under whatever the component already has (a
  * translation's `passkeys` section wins key by key).
  */
 export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: ReactNode }) {
@@ -35,14 +35,15 @@ export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: Reac
  * it timed out: WebAuthn cannot tell the two apart), or the page cancelled it
  * (autofill, once they sign in another way). Nothing to show for either.
  */
-export function isCancelled(error: unknown): boolean {
+function isCancelled(error: unknown, { isLatchAPIError }: PasskeyKit): boolean {
   return (isLatchAPIError(error) && error.code === 'passkey_not_allowed') || (error as { name?: unknown } | null)?.name === 'AbortError';
 }
 
 /** The message for a passkey failure, or null when there is nothing to say (none, or cancelled). */
 export function usePasskeyError(): (error: unknown) => string | null {
-  const { errorMessage } = useKit().useLocalization();
-  return (error) => (!error || isCancelled(error) ? null : errorMessage(error));
+  const kit = useKit();
+  const { errorMessage } = kit.useLocalization();
+  return (error) => (!error || isCancelled(error, kit) ? null : errorMessage(error));
 }
 
 /** The user's name for it, else its authenticator's make, else "Passkey". */

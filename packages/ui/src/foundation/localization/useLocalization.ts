@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { isLatchAPIError, isLatchNetworkError } from '@latch/react';
 import { translate, type LocalizationKey, type LocalizationResource } from '../../localization';
-import { enUSCommon } from '../../localization';
 import { useComponentContext } from '../context';
 
 export interface Localization {
@@ -14,10 +13,14 @@ export interface Localization {
   fieldErrors(error: unknown): Partial<Record<string, string>>;
 }
 
-function errorKey(code: string): LocalizationKey | null {
-  return Object.hasOwn(enUSCommon.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
+/**
+ * The resource's message for an API error code, if it has one. The resource,
+ * not enUS: the messages of email links, passkeys and social sign-in join it
+ * with the parts that meet them.
+ */
+function errorKey(resource: LocalizationResource, code: string): LocalizationKey | null {
+  return Object.hasOwn(resource.errors, code) ? (`errors.${code}` as LocalizationKey) : null;
 }
-
 
 export function createLocalization(resource: LocalizationResource): Localization {
   const t: Localization['t'] = (key, params) => translate(resource, key, params);
@@ -28,7 +31,7 @@ export function createLocalization(resource: LocalizationResource): Localization
     dir: resource.dir === 'rtl' ? 'rtl' : 'ltr',
     errorMessage(error, fallbackKey) {
       if (isLatchAPIError(error)) {
-        const key = errorKey(error.code);
+        const key = errorKey(resource, error.code);
         if (key) return t(key);
       } else if (isLatchNetworkError(error)) {
         return t('errors.network');
@@ -41,7 +44,7 @@ export function createLocalization(resource: LocalizationResource): Localization
       for (const entry of error.errors) {
         const param = entry.meta?.paramName;
         if (!param || out[param]) continue;
-        out[param] = t(errorKey(entry.code) ?? 'errors.unknown');
+        out[param] = t(errorKey(resource, entry.code) ?? 'errors.unknown');
       }
       return out;
     },

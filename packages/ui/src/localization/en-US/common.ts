@@ -2,6 +2,8 @@
  * English strings every component shares. Error messages are keyed by the
  * API's error code (`errors.form_password_incorrect`), so a new code needs a
  * line here and in every locale; `network` and `unknown` cover the rest.
+ * The codes only email links, passkeys or social sign-in meet are in those
+ * sections' files (`emailLinkErrors`, …): they ship with the parts that show them.
  */
 export const common = {
   /** Label of every step's primary button; one override relabels them all. */
@@ -91,32 +93,7 @@ export const common = {
     feature_disabled: 'This feature is turned off.',
     user_banned: 'This account has been suspended. Contact the application’s support.',
     metadata_too_large: 'This data is too large to save.',
-    email_link_invalid: 'This link is not valid. Ask for a new one.',
-    email_link_expired: 'This link has expired. Ask for a new one.',
-    email_link_used: 'This link was already used. Ask for a new one if you still need it.',
-    email_link_client_mismatch: 'This link was opened in another browser, and you continued there.',
     sign_in_token_invalid: 'This sign-in link is invalid, already used or expired.',
-    passkey_origin_invalid: 'This passkey can’t be used on this site.',
-    passkey_rp_id_invalid: 'This passkey belongs to another site.',
-    passkey_challenge_invalid: 'This passkey request has expired. Try again.',
-    passkey_not_found: 'We don’t recognize this passkey. Sign in another way.',
-    passkey_counter_invalid: 'This passkey can’t be trusted. Use another one, or sign in another way.',
-    passkey_verification_failed: 'We couldn’t verify your passkey. Try again.',
-    passkey_already_registered: 'This passkey is already added to your account.',
-    passkey_not_allowed: 'The passkey request was cancelled or timed out.',
-    passkey_not_supported: 'Passkeys aren’t supported on this device or browser.',
-    oauth_provider_disabled: 'This sign-in provider is not available.',
-    oauth_redirect_url_invalid: 'This sign-in can’t return to this page.',
-    oauth_access_denied: 'Access was not granted. Try again.',
-    oauth_state_invalid: 'This sign-in is no longer valid. Start again.',
-    oauth_attempt_expired: 'This sign-in took too long. Start again.',
-    oauth_callback_invalid: 'The provider’s answer could not be verified. Start again.',
-    oauth_provider_unavailable: 'The provider can’t be reached. Try again in a moment.',
-    oauth_email_in_use: 'This email belongs to another account. Sign in to it, then connect this provider.',
-    external_account_exists: 'This account is already connected to another user.',
-    external_account_not_found: 'No account is connected to this provider account.',
-    external_account_last_sign_in_method: 'You can’t remove your last way to sign in.',
-    external_account_mismatch: 'The provider returned a different account.',
     internal_error: 'Something went wrong on our side. Please try again.',
     service_unavailable: 'We are busy right now. Please try again in a moment.',
     network: 'We could not reach the server. Check your connection and try again.',

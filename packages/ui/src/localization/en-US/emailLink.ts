@@ -59,3 +59,14 @@ export const emailLink = {
     text: '{{emailAddress}} is verified.',
   },
 };
+
+/**
+ * The API errors only email links meet, by code (reached as `errors.<code>`):
+ * they ship with the link parts, which lay them under the component's `errors`.
+ */
+export const emailLinkErrors = {
+  email_link_invalid: 'This link is not valid. Ask for a new one.',
+  email_link_expired: 'This link has expired. Ask for a new one.',
+  email_link_used: 'This link was already used. Ask for a new one if you still need it.',
+  email_link_client_mismatch: 'This link was opened in another browser, and you continued there.',
+};

@@ -1,7 +1,6 @@
 import { common } from './common';
 import { signIn } from './signIn';
 import { signUp } from './signUp';
-import { social } from './social';
 import { userButton } from './userButton';
 import { userProfile } from './userProfile';
 
@@ -15,11 +14,12 @@ export const enUSCommon = { locale: 'en-US', dir: 'ltr' as 'ltr' | 'rtl', ...com
 
 /**
  * The default resource: every visible string, and the reference every other
- * locale falls back to per key. All but two sections, which ship with the
+ * locale falls back to per key. All but three sections, which ship with the
  * parts that show them and load on demand, so a page's first load carries
- * none of them: email links (./emailLink.ts) and passkeys (./passkeys.ts).
+ * none of them: email links (./emailLink.ts), passkeys (./passkeys.ts) and
+ * social sign-in (./social.ts), each with the error messages only it meets.
  * A pure call rather than a spread, which
  * bundlers keep as a possible side effect: an app that never reads it does
  * not ship it.
  */
-export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton, social });
+export const enUS = /* @__PURE__ */ Object.assign({}, enUSCommon, { signIn, signUp, userProfile, userButton });

@@ -40,3 +40,19 @@ export const passkeys = {
     removed: '{{name}} has been removed.',
   },
 };
+
+/**
+ * The API errors only passkeys meet, by code (reached as `errors.<code>`):
+ * they ship with the passkey parts, which lay them under the component's `errors`.
+ */
+export const passkeyErrors = {
+  passkey_origin_invalid: 'This passkey can’t be used on this site.',
+  passkey_rp_id_invalid: 'This passkey belongs to another site.',
+  passkey_challenge_invalid: 'This passkey request has expired. Try again.',
+  passkey_not_found: 'We don’t recognize this passkey. Sign in another way.',
+  passkey_counter_invalid: 'This passkey can’t be trusted. Use another one, or sign in another way.',
+  passkey_verification_failed: 'We couldn’t verify your passkey. Try again.',
+  passkey_already_registered: 'This passkey is already added to your account.',
+  passkey_not_allowed: 'The passkey request was cancelled or timed out.',
+  passkey_not_supported: 'Passkeys aren’t supported on this device or browser.',
+};

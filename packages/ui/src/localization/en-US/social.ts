@@ -44,3 +44,22 @@ export const social = {
     connected: '{{provider}} is now connected.',
   },
 };
+
+/**
+ * The API errors only social sign-in meets, by code (reached as `errors.<code>`):
+ * they ship with the social parts, which lay them under the component's `errors`.
+ */
+export const socialErrors = {
+  oauth_provider_disabled: 'This sign-in provider is not available.',
+  oauth_redirect_url_invalid: 'This sign-in can’t return to this page.',
+  oauth_access_denied: 'Access was not granted. Try again.',
+  oauth_state_invalid: 'This sign-in is no longer valid. Start again.',
+  oauth_attempt_expired: 'This sign-in took too long. Start again.',
+  oauth_callback_invalid: 'The provider’s answer could not be verified. Start again.',
+  oauth_provider_unavailable: 'The provider can’t be reached. Try again in a moment.',
+  oauth_email_in_use: 'This email belongs to another account. Sign in to it, then connect this provider.',
+  external_account_exists: 'This account is already connected to another user.',
+  external_account_not_found: 'No account is connected to this provider account.',
+  external_account_last_sign_in_method: 'You can’t remove your last way to sign in.',
+  external_account_mismatch: 'The provider returned a different account.',
+};
