@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { EmailAddress } from '@latch/react';
-import { useSessionList } from '@latch/react';
-import { Alert, dropEmailLinkToken, ResendCode, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
-import { ActionButton, Panel, PanelActions } from '../UserProfile/parts';
+import type { ProfileKit } from '../UserProfile/profileKit';
 import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
@@ -10,10 +8,12 @@ import { VerifyLink } from './VerifyLink';
 /**
  * <UserProfile/>'s parts for email links, loaded on demand: verifying an
  * added address by link (the panel waits, and closes by itself once the link
- * is opened, in any browser), and the page the link opens.
+ * is opened, in any browser), and the page the link opens. What they use of
+ * the package comes in the profile's kit (see UserProfile/profileKit.ts).
  */
 
 export interface ProfileLinkPanelProps {
+  kit: ProfileKit;
   email: EmailAddress;
   onVerified(): void;
   onCancel(): void;
@@ -29,10 +29,11 @@ export function ProfileLinkPanel(props: ProfileLinkPanelProps) {
   );
 }
 
-function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
-  const { t, errorMessage } = useLocalization();
+function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
+  const { ActionButton, Alert, Panel, PanelActions, ResendCode, SecondaryButton } = kit;
+  const { t, errorMessage } = kit.useLocalization();
   const [expired, setExpired] = useState(false);
-  const other = useAsyncAction();
+  const other = kit.useAsyncAction();
   const emailAddress = email.emailAddress;
 
   const wait = useLinkWait(
@@ -91,8 +92,9 @@ function Waiting({ email, onVerified, onCancel, onUseCode }: ProfileLinkPanelPro
  * The page the link opens, when it is the profile's: verifying an address
  * works in any browser, signed in or not (only the inbox's owner has the link).
  */
-export function ProfileLinkVerify({ token, applicationName }: { token: string; applicationName: string | undefined }) {
-  const { setActive } = useSessionList();
+export function ProfileLinkVerify({ kit, token, applicationName }: { kit: ProfileKit; token: string; applicationName: string | undefined }) {
+  const { dropEmailLinkToken } = kit;
+  const { setActive } = kit.useSessionList();
   return (
     <VerifyLink
       token={token}

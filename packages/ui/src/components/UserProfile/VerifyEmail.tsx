@@ -3,6 +3,7 @@ import { Limits } from '@latch/protocol';
 import type { EmailAddress, User } from '@latch/react';
 import { CodeField, Field, Form, PrimaryButton, SecondaryButton, Spinner, useAsyncAction, useLocalization } from '../../foundation';
 import { ActionButton, ErrorAlert, Panel, PanelActions, SectionStatus } from './parts';
+import { profileKit } from './profileKit';
 import { useReverified } from './Reverification';
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -91,7 +92,7 @@ export function VerifyEmailAddress({ byLink, onSwitch, ...props }: VerifyEmailAd
   if (!byLink) return <VerifyByCode {...props} onUseLink={onSwitch && (() => onSwitch(true))} />;
   return (
     <Suspense fallback={<Spinner />}>
-      <LinkPanel email={props.email} onVerified={props.onVerified} onCancel={props.onCancel} onUseCode={onSwitch && (() => onSwitch(false))} />
+      <LinkPanel kit={profileKit} email={props.email} onVerified={props.onVerified} onCancel={props.onCancel} onUseCode={onSwitch && (() => onSwitch(false))} />
     </Suspense>
   );
 }

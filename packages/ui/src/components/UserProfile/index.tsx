@@ -16,6 +16,7 @@ import {
 } from '../../foundation';
 import { AccountPage } from './AccountPage';
 import { Navbar, type ProfilePage } from './Navbar';
+import { profileKit } from './profileKit';
 import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
@@ -82,7 +83,7 @@ function Profile({ routing, path, fallback, signInUrl }: RoutingProps & Pick<Use
   if (linkToken) {
     return (
       <Suspense fallback={loading}>
-        <EmailLinkVerify token={linkToken} applicationName={environment?.applicationName} />
+        <EmailLinkVerify kit={profileKit} token={linkToken} applicationName={environment?.applicationName} />
       </Suspense>
     );
   }
