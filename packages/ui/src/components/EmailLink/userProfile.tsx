@@ -94,13 +94,13 @@ function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPan
  */
 export function ProfileLinkVerify({ kit, token, applicationName }: { kit: ProfileKit; token: string; applicationName: string | undefined }) {
   const { dropEmailLinkToken } = kit;
-  const { setActive } = kit.useSessionList();
+  const client = kit.useLatch();
   return (
     <VerifyLink
       token={token}
       applicationName={applicationName}
       onSession={async (sessionId) => {
-        await setActive({ session: sessionId });
+        await client.setActive({ session: sessionId });
         dropEmailLinkToken();
       }}
       next={{ label: 'emailLink.failed.back', go: dropEmailLinkToken }}

@@ -1,4 +1,4 @@
-import { useSessionList } from '@latch/react';
+import { useLatch } from '@latch/react';
 import { Badge, breakableEmails, dropEmailLinkToken, Field, Form, formatDate, ResendCode, Sheet, useStepAction } from '../../foundation';
 import { isSsoCallback } from '../../social/callback';
 import { passkeyKit } from '../passkeys/kit';
@@ -37,8 +37,8 @@ export const profileKit = /* @__PURE__ */ Object.assign(
     Sheet,
     useEnvironment,
     useFocusLater,
+    useLatch,
     useReverified,
-    useSessionList,
     useStepAction,
   },
   passkeyKit,
