@@ -1,8 +1,5 @@
 import { useState } from 'react';
 import type { EmailAddress } from '@latch/react';
-import { useSessionList } from '@latch/react';
-import { Alert, dropEmailLinkToken, ResendCode, SecondaryButton, useAsyncAction, useLocalization } from '../../foundation';
-import { ActionButton, Panel, PanelActions } from '../UserProfile/parts';
 import type { ProfileKit } from '../UserProfile/profileKit';
 import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
@@ -11,7 +8,8 @@ import { VerifyLink } from './VerifyLink';
 /**
  * <UserProfile/>'s parts for email links, loaded on demand: verifying an
  * added address by link (the panel waits, and closes by itself once the link
- * is opened, in any browser), and the page the link opens.
+ * is opened, in any browser), and the page the link opens. What they use of
+ * the package comes in the profile's kit (see UserProfile/profileKit.ts).
  */
 
 export interface ProfileLinkPanelProps {
@@ -32,9 +30,10 @@ export function ProfileLinkPanel(props: ProfileLinkPanelProps) {
 }
 
 function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
-  const { t, errorMessage } = useLocalization();
+  const { ActionButton, Alert, Panel, PanelActions, ResendCode, SecondaryButton } = kit;
+  const { t, errorMessage } = kit.useLocalization();
   const [expired, setExpired] = useState(false);
-  const other = useAsyncAction();
+  const other = kit.useAsyncAction();
   const emailAddress = email.emailAddress;
 
   const wait = useLinkWait(
@@ -94,14 +93,15 @@ function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPan
  * works in any browser, signed in or not (only the inbox's owner has the link).
  */
 export function ProfileLinkVerify({ kit, token, applicationName }: { kit: ProfileKit; token: string; applicationName: string | undefined }) {
-  const { setActive } = useSessionList();
+  const { dropEmailLinkToken } = kit;
+  const client = kit.useLatch();
   return (
     <VerifyLink
       kit={kit}
       token={token}
       applicationName={applicationName}
       onSession={async (sessionId) => {
-        await setActive({ session: sessionId });
+        await client.setActive({ session: sessionId });
         dropEmailLinkToken();
       }}
       next={{ label: 'emailLink.failed.back', go: dropEmailLinkToken }}

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { OAuthStrategy } from '@latch/protocol';
 import type { ExternalAccount, User } from '@latch/react';
-import { Badge, breakableEmails, useAsyncAction, useElement, useLocalization } from '../../foundation';
 import { pendingStrategy, setPendingStrategy } from '../../social/pendingStrategy';
 import { ProviderIcon } from '../../social/ProviderIcon';
 import type { SocialProvider } from '../../social/providers';
@@ -36,8 +35,8 @@ function returnUrl(): string {
 }
 
 function Accounts({ user, kit }: { user: User; kit: ProfileKit }) {
-  const { Section, SectionStatus, PanelActions, ActionButton } = kit;
-  const { t } = useLocalization();
+  const { Section, SectionStatus, PanelActions, ActionButton, useElement } = kit;
+  const { t } = kit.useLocalization();
   const providers = kit.useEnvironment()?.oauthProviders ?? [];
   const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
   const [mode, setMode] = useState<Mode>(idle);
@@ -137,11 +136,11 @@ interface ItemProps {
 const unknownProvider = { icon: null, iconUrl: null };
 
 function AccountItem({ kit, account, provider, name, removing, onRemove, onCancel, onRemoved }: ItemProps) {
-  const { ActionButton, Confirmation, ErrorAlert } = kit;
-  const { t } = useLocalization();
+  const { ActionButton, Badge, Confirmation, ErrorAlert, useElement } = kit;
+  const { t } = kit.useLocalization();
   const textId = useId();
   const reverified = kit.useReverified();
-  const reconnect = useAsyncAction();
+  const reconnect = kit.useAsyncAction();
   const leaveFor = useLeaveFor();
   const item = useElement('profileSectionItem');
   const text = useElement('profileSectionItemText');
@@ -163,7 +162,7 @@ function AccountItem({ kit, account, provider, name, removing, onRemove, onCance
         <ProviderIcon provider={provider ?? unknownProvider} />{' '}
         <span id={textId}>{name}</span>{' '}
         <Badge>{t(stale ? 'social.connected.needsReconnect' : 'social.connected.verified')}</Badge>
-        {account.emailAddress && <span {...meta}>{breakableEmails(account.emailAddress)}</span>}
+        {account.emailAddress && <span {...meta}>{kit.breakableEmails(account.emailAddress)}</span>}
       </div>
       {removing ? (
         <Confirmation
@@ -203,10 +202,10 @@ interface ConnectPanelProps {
 
 /** "Connect an account": one button per provider not yet connected; the chosen one's consent page comes next. */
 function ConnectPanel({ kit, providers, user, onCancel }: ConnectPanelProps) {
-  const { ActionButton, ErrorAlert, Panel, PanelActions } = kit;
-  const { t } = useLocalization();
+  const { ActionButton, ErrorAlert, Panel, PanelActions, useElement } = kit;
+  const { t } = kit.useLocalization();
   const reverified = kit.useReverified();
-  const start = useAsyncAction();
+  const start = kit.useAsyncAction();
   const leaveFor = useLeaveFor();
   const [chosen, setChosen] = useState<string | null>(null);
   const list = useElement('connectedAccountsProviderList');

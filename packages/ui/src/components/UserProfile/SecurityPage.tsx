@@ -1,22 +1,12 @@
 import { Suspense, useState } from 'react';
 import type { User } from '@latch/react';
-import { Field, Form, formatDate, useStepAction } from '../../foundation';
-import { passkeyKit } from '../passkeys/kit';
-import type { ProfileKit } from '../passkeys/PasskeysSection';
 import { PasskeysSection, passkeysEnabled } from '../passkeys/support';
-import { ActionButton, Confirmation, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater } from './parts';
-import { useReverified } from './Reverification';
 import { ActiveDevices } from './ActiveDevices';
 import { DeleteAccount } from './DeleteAccount';
 import { PasswordSection } from './PasswordSection';
+import { profileKit } from './profileKit';
 import { TwoStepSection } from './TwoStepSection';
 import { useEnvironment } from './useEnvironment';
-
-/** What the Passkeys section, loaded on demand, uses of the profile (see passkeys/kit.ts). */
-const profileKit: ProfileKit = /* @__PURE__ */ Object.assign(
-  { ActionButton, Confirmation, Field, Form, formatDate, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater, useReverified, useStepAction },
-  passkeyKit,
-);
 
 /** The Security page: password, passkeys (when the instance has them), two-step verification, active devices, account deletion. */
 export function SecurityPage({ user }: { user: User }) {

@@ -16,13 +16,13 @@ import {
 } from '../../foundation';
 import { AccountPage } from './AccountPage';
 import { Navbar, type ProfilePage } from './Navbar';
+import { profileKit } from './profileKit';
 import { ReverificationBoundary } from './Reverification';
 import { SecurityPage } from './SecurityPage';
 import { useEnvironment } from './useEnvironment';
 import css from '../../styles/userProfile.css?raw';
 import { signIn } from '../../localization/en-US/signIn';
 import { userProfile } from '../../localization/en-US/userProfile';
-import { profileKit } from './profileKit';
 
 // The page an emailed link opens (verifying an added address) loads on demand.
 const EmailLinkVerify = /* @__PURE__ */ lazy(() => import('../EmailLink/userProfile').then((m) => ({ default: m.ProfileLinkVerify })));

@@ -1,18 +1,38 @@
-import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, useFocusLater } from './parts';
+import { Field, Form, formatDate, useStepAction } from '../../foundation';
+import { partKit } from '../kit';
+import { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, SectionText, useFocusLater } from './parts';
 import { useReverified } from './Reverification';
 import { useEnvironment } from './useEnvironment';
 import { isSsoCallback } from '../../social/callback';
-import { partKit } from '../kit';
 
 /**
- * The profile's parts, handed to an on-demand section (Connected accounts)
- * as a prop rather than imported by it: what an on-demand chunk imports from
- * the component's own modules, esbuild (and so the size budget) counts as
- * loaded up front even by apps that never render the profile.
+ * What the profile's on-demand parts (Connected accounts, Passkeys, verifying
+ * an address by emailed link) use of the package, handed to them as a prop
+ * rather than imported: the kit every on-demand part takes (see ../kit.ts),
+ * plus the profile's sections, forms and hooks. Why: when an on-demand chunk
+ * imports a module the first load also holds, the app's bundler moves that
+ * module into a shared chunk of its own, and the first load then is several
+ * chunks (more bytes, worse compression) even in apps that never open those parts.
  */
 export const profileKit = /* @__PURE__ */ Object.assign(
-  { ActionButton, Confirmation, ErrorAlert, Panel, PanelActions, Section, SectionStatus, isSsoCallback, useFocusLater, useReverified, useEnvironment },
-  // What every on-demand part takes (see ../kit.ts): Connected accounts and verifying by link are two.
+  {
+    ActionButton,
+    Confirmation,
+    ErrorAlert,
+    Field,
+    Form,
+    formatDate,
+    isSsoCallback,
+    Panel,
+    PanelActions,
+    Section,
+    SectionStatus,
+    SectionText,
+    useEnvironment,
+    useFocusLater,
+    useReverified,
+    useStepAction,
+  },
   partKit,
 );
 

@@ -1,17 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { Passkey, User } from '@latch/react';
-import type { useReverified } from '../UserProfile/Reverification';
-import type { PasskeyKit } from './kit';
+import type { ProfileKit } from '../UserProfile/profileKit';
 import { PasskeyPart, passkeyName, usePasskeyError, useKit } from './strings';
-
-type Parts = typeof import('../UserProfile/parts');
-
-/** The kit, with the profile's section parts and its "Confirm it's you" step. */
-export type ProfileKit = PasskeyKit &
-  Pick<typeof import('../../foundation'), 'Field' | 'Form' | 'formatDate' | 'useStepAction'> &
-  Pick<Parts, 'ActionButton' | 'Confirmation' | 'Panel' | 'PanelActions' | 'Section' | 'SectionStatus' | 'SectionText' | 'useFocusLater'> & {
-    useReverified: typeof useReverified;
-  };
 
 /** At most one panel is open: naming a passkey (just added, or renamed), or removing one. */
 type Mode = { kind: 'idle' } | { kind: 'name'; id: string; added: boolean } | { kind: 'remove'; id: string };
