@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -19,8 +19,14 @@ const reactNamespace = 'latch-react-once';
 const oneReactImport: EsbuildPlugin = {
   name: 'latch-one-react-import',
   setup(build) {
+    const entries = Array.isArray(build.initialOptions.entryPoints) ? (build.initialOptions.entryPoints as string[]) : [];
+    const firstLoad = staticImportGraph(entries.map((entry) => resolve(entry)));
     build.onResolve({ filter: /^react(\/jsx-runtime)?$/ }, (args) =>
-      args.namespace === reactNamespace ? { path: args.path, external: true } : { path: args.path, namespace: reactNamespace },
+      // Modules only an `import()` reaches keep their own React import: sharing the
+      // re-exporting module with them would make it a chunk of its own in every app.
+      args.namespace === reactNamespace || (args.importer && !firstLoad.has(args.importer))
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: reactNamespace },
     );
     build.onLoad({ filter: /.*/, namespace: reactNamespace }, (args) => {
       const names = args.path === 'react' ? reactNamesUsed(join(process.cwd(), 'src')) : ['jsx', 'jsxs', 'Fragment'];
@@ -28,6 +34,31 @@ const oneReactImport: EsbuildPlugin = {
     });
   },
 };
+
+/**
+ * The source files the entries reach through static imports and re-exports
+ * (not `import()`): what an app's first load holds. Relative specifiers only;
+ * packages stay external anyway.
+ */
+function staticImportGraph(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, fromSpecifier, bareSpecifier] of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'(\.[^']+)'|(?:^|\n)\s*import\s*'(\.[^']+)'/g)) {
+      const target = resolveSource(dirname(file), (fromSpecifier ?? bareSpecifier)!);
+      if (target) visit(target);
+    }
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+function resolveSource(dir: string, specifier: string): string | undefined {
+  const base = resolve(dir, specifier);
+  return ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((path) => existsSync(path) && statSync(path).isFile());
+}
 
 /**
  * The names the package's sources import from 'react' (`import { useMemo, type
