@@ -9,6 +9,8 @@ const source = (file: string) => fileURLToPath(new URL(`./packages/${file}`, imp
  */
 export const sourceAliases = [
   { find: /^@latch\/protocol$/, replacement: source('protocol/src/index.ts') },
+  { find: /^@latch\/protocol\/passkey-routes$/, replacement: source('protocol/src/passkey-routes.ts') },
+  { find: /^@latch\/protocol\/email-links$/, replacement: source('protocol/src/email-links.ts') },
   { find: /^@latch\/server$/, replacement: source('server/src/index.ts') },
   { find: /^@latch\/server\/node$/, replacement: source('server/src/node/index.ts') },
   { find: /^@latch\/backend$/, replacement: source('backend/src/index.ts') },

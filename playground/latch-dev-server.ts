@@ -29,7 +29,7 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
     }),
     async configureServer(vite) {
       // Loaded through Vite so the packages' TypeScript sources run without a build.
-      const { serve, createLogger } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
+      const { serve, createLogger, readOAuthFile } = (await vite.ssrLoadModule('@latch/server/node')) as ServerNode;
       const { createLatchBackend, createLatchClient, verifyWebhook } = (await vite.ssrLoadModule('@latch/backend')) as Backend;
       const publicUrl = `http://localhost:${vite.config.server.port}`;
       const latch = await serve({
@@ -39,6 +39,8 @@ export function latchDevServer(options: { latchPort: number }): Plugin {
         allowedOrigins: [publicUrl],
         settings: { multiSession: true },
         sessionClaims,
+        // Social sign-in: LATCH_OAUTH names a providers file (see the README); its callbackUrls must include this origin's sso-callback pages.
+        ...(process.env.LATCH_OAUTH ? { oauth: readOAuthFile({ label: 'LATCH_OAUTH', value: process.env.LATCH_OAUTH }, process.env) } : {}),
         dev: true,
         logger: createLogger(terminalLog(vite.config.logLevel)),
       });

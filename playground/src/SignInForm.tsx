@@ -45,7 +45,7 @@ export function SignInForm() {
     return run(async () => {
       const started = await signIn.create({ identifier });
       const factor = started.supportedFirstFactors.find((f) => f.strategy === 'email_code');
-      if (!factor || factor.strategy === 'password') throw new Error('This account cannot sign in with an email code.');
+      if (!factor || !('emailAddressId' in factor)) throw new Error('This account cannot sign in with an email code.');
       setUseCode(true);
       return signIn.prepareFirstFactor({ strategy: 'email_code', emailAddressId: factor.emailAddressId });
     });

@@ -1,7 +1,8 @@
-import type { ApiResponse, ClientJSON, EnvironmentJSON, RouteSpec, TokenJSON } from '@latch/protocol';
+import type { ApiResponse, ClientJSON, EmailLinkJSON, EmailLinkVerifiedJSON, EnvironmentJSON, OAuthCallbackJSON, RouteSpec, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
 import type { ClientContext } from './context';
 import { isLatchAPIError } from './errors';
+import { loadEmailLinks } from './resources/email-link';
 import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
@@ -47,6 +48,7 @@ export class LatchClient {
       call: (route, params) => this.#call(route, params),
       state: () => this.#state,
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
+      subscribe: (listener) => this.subscribe(listener),
     };
     this.#tokens = createTokenCache(
       (sessionId) => this.#request<TokenJSON>('POST /v1/client/sessions/:id/tokens', { id: sessionId }).then((t) => t.jwt),
@@ -118,10 +120,39 @@ export class LatchClient {
     await (params.sessionId ? this.#call('POST /v1/client/sessions/:id/end', { id: params.sessionId }) : this.#call('DELETE /v1/client'));
   }
 
+  /**
+   * On the page a provider redirected back to (`sso-callback`): sends the
+   * URL's `state`, `code` (or `error`) to the API and, when the flow is
+   * complete, goes to its `redirectUrlComplete`. Resolves to where the flow
+   * stands (a second factor, missing fields, an account to prove first).
+   */
+  async handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
+    return (await import('./oauth')).handleRedirectCallback(this.#ctx, params);
+  }
+
   /** The active session's JWT, or null when signed out. */
   getToken(params: { skipCache?: boolean } = {}): Promise<string | null> {
     const sessionId = this.#state.session?.id;
     return sessionId ? this.#token(sessionId, params.skipCache) : Promise.resolve(null);
+  }
+
+  /**
+   * For the app's email-link verify page: what the link is for ("Continue as
+   * ada@…"), read without using it. `token` defaults to this page's
+   * `latch_link` query parameter. Loaded on demand.
+   */
+  inspectEmailLink(params: { token?: string } = {}): Promise<EmailLinkJSON> {
+    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token));
+  }
+
+  /**
+   * Uses the link, on the person's click (never on page load: a mail scanner
+   * may run the page too). When the flow completes here, the state already
+   * holds the outcome; with `completesIn: 'original'`, say "return to your
+   * original tab". Loaded on demand.
+   */
+  verifyEmailLink(params: { token?: string } = {}): Promise<EmailLinkVerifiedJSON> {
+    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token, true));
   }
 
   /** Stops the refresh timers and leaves the tab channel. */

@@ -11,6 +11,8 @@ export interface ClientContext {
   state(): LatchState;
   /** A session JWT for `sessionId`, or null when that session is gone. */
   token(sessionId: string, skipCache?: boolean): Promise<string | null>;
+  /** The client's `subscribe`: called after every state change. */
+  subscribe(listener: () => void): () => void;
 }
 
 const sources = new WeakMap<object, string>();

@@ -3,7 +3,8 @@ import type { ApiError, ErrorCode, ReverificationStrategy } from '@latch/protoco
 /**
  * The API answered with an error status. `code` is the first error's code, the
  * one a UI usually localizes; `errors` keeps them all (field errors carry
- * `meta.paramName`).
+ * `meta.paramName`). Status 0: the browser, not the API, refused a passkey
+ * prompt (`passkey_not_allowed`, `passkey_not_supported`, …).
  */
 export class LatchAPIError extends Error {
   override readonly name = 'LatchAPIError';

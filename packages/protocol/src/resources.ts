@@ -1,7 +1,10 @@
+import type { PasskeyJSON } from './passkeys';
+
 /**
  * JSON shapes of the frontend API. Timestamps are milliseconds since the epoch.
  * Property names are camelCase on the wire, so the client maps nothing.
  */
+import type { ExternalAccountJSON, ExternalVerificationJSON, OAuthProviderJSON } from './oauth';
 
 export type FieldRequirement = 'required' | 'optional' | 'off';
 
@@ -16,7 +19,18 @@ export interface EnvironmentJSON {
   applicationName: string;
   /** What a user may type into the sign-in identifier field. */
   identifiers: { emailAddress: boolean; username: boolean };
-  firstFactors: { password: boolean; emailCode: boolean };
+  /**
+   * `emailCode` is sign-in with an emailed proof: a code, a link or both, as
+   * `emailVerification.method` says. `passkey`: signing in with a passkey, and adding passkeys in the profile
+   * (off by default; the server needs its relying party: RP ID and origins).
+   */
+  firstFactors: { password: boolean; emailCode: boolean; passkey: boolean };
+  /**
+   * How a person proves an inbox is theirs: signing in (when
+   * `firstFactors.emailCode` is on), finishing a sign-up, adding an address.
+   * Optional for older fixtures: absent means `{ method: 'code', linkCompletesOnOtherDevice: false }`.
+   */
+  emailVerification?: EmailVerificationSettings;
   signUp: {
     enabled: boolean;
     fields: {
@@ -45,6 +59,27 @@ export interface EnvironmentJSON {
    * to (`afterSignInUrl`, `redirect_url`); anything else falls back to the default.
    */
   allowedRedirectOrigins: string[];
+  /**
+   * Social sign-in providers that are enabled, in the configured order (no
+   * secrets: those stay in the server's config). Missing or empty: none.
+   */
+  oauthProviders?: OAuthProviderJSON[];
+}
+
+export interface EmailVerificationSettings {
+  /**
+   * `'code'` (default): a 6-digit code; `'link'`: a link to the app's verify
+   * page (`strategy: 'email_link'`); `'both'`: either, as the user chooses.
+   */
+  method: 'code' | 'link' | 'both';
+  /**
+   * An email link opened in another browser than the one that asked for it.
+   * `false` (default, safe): that browser only confirms it and is told to
+   * return to the original tab, where the sign-in or sign-up finishes.
+   * `true`: it finishes in the browser that opened the link (a session there),
+   * and the original tab learns it was used elsewhere.
+   */
+  linkCompletesOnOtherDevice: boolean;
 }
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
@@ -54,6 +89,15 @@ export interface VerificationJSON {
   strategy: string | null;
   attempts: number;
   expireAt: number | null;
+  /** `oauth_*` strategies only: the provider's authorization URL while unverified. */
+  externalVerificationRedirectURL?: string | null;
+  /** `oauth_*` strategies only: why it failed. */
+  error?: { code: string; message: string } | null;
+  /**
+   * `email_link` only, once the link was opened: true when it was opened in
+   * this browser (this client), false in another one. Absent otherwise.
+   */
+  verifiedFromTheSameClient?: boolean;
 }
 
 export interface EmailAddressJSON {
@@ -81,6 +125,10 @@ export interface UserJSON {
   publicMetadata?: Metadata;
   /** Set by the user (`user.update({ unsafeMetadata })`) or the backend: never trust it for authorisation. Always sent. */
   unsafeMetadata?: Metadata;
+  /** The user's passkeys, oldest first. Always sent; optional for older fixtures. */
+  passkeys?: PasskeyJSON[];
+  /** Linked social accounts, oldest first. Always sent; optional for older fixtures. */
+  externalAccounts?: ExternalAccountJSON[];
 }
 
 /** A JSON object of at most `Limits.maxMetadataBytes`. */
@@ -124,12 +172,13 @@ export type SignInStatus =
   | 'needs_new_password'
   | 'complete';
 
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
+/** The strategies that `prepare_first_factor` / `attempt_first_factor` take with a password or an emailed code or link; a passkey (`{ strategy: 'passkey' }` in `FirstFactor`) answers its own challenge. */
+export type FirstFactorStrategy = 'password' | 'email_code' | 'email_link' | 'reset_password_email_code';
 export type SecondFactorStrategy = 'totp' | 'backup_code';
 
 export type FirstFactor =
-  | { strategy: 'password' }
-  | { strategy: 'email_code' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
+  | { strategy: 'password' | 'passkey' }
+  | { strategy: 'email_code' | 'email_link' | 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string };
 
 export interface SecondFactor {
   strategy: SecondFactorStrategy;
@@ -146,6 +195,13 @@ export interface SignInJSON {
   /** Public profile of the account being signed into, for "Welcome back, Ada". */
   userData: { firstName: string | null; lastName: string | null; imageUrl: string | null } | null;
   createdSessionId: string | null;
+  /**
+   * A social account waiting to be linked to this sign-in's account: the
+   * provider's email matched it, but linking needs the account proven first
+   * (password or email code). Linked when the first factor passes. Null or
+   * missing otherwise.
+   */
+  externalAccountToLink?: { provider: string; emailAddress: string | null } | null;
 }
 
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
@@ -165,7 +221,8 @@ export interface SignUpJSON {
   missingFields: SignUpField[];
   /** Fields with a value that still needs verifying (the email address). */
   unverifiedFields: SignUpField[];
-  verifications: { emailAddress: VerificationJSON | null };
+  /** `externalAccount`: the `oauth_*` verification of a sign-up through a provider (missing or null otherwise). */
+  verifications: { emailAddress: VerificationJSON | null; externalAccount?: ExternalVerificationJSON | null };
   createdSessionId: string | null;
   createdUserId: string | null;
 }
@@ -188,6 +245,45 @@ export interface ApiResponse<T> {
   response: T;
   client: ClientJSON | null;
   environment?: EnvironmentJSON;
+}
+
+/** What an email link is for: signing in, finishing a sign-up, or verifying an address added to an account. */
+export type EmailLinkPurpose = 'sign_in' | 'sign_up' | 'verify_email';
+
+/**
+ * `POST /v1/email_links/inspect`: what a link is for, read without using it,
+ * so the verify page can say "Continue as ada@example.com" and wait for a click.
+ */
+export interface EmailLinkJSON {
+  purpose: EmailLinkPurpose;
+  /** The address the link was sent to (whoever holds the link has read that inbox). */
+  emailAddress: string;
+  /** When the link stops working. */
+  expireAt: number;
+  /** True when this browser (this client) is the one that asked for the link. */
+  sameClient: boolean;
+  /**
+   * Where the flow finishes once the link is used from here: `'here'` (this
+   * browser: the same one, or any one when the instance allows it, or any
+   * browser for `verify_email`), or `'original'` (the browser that asked for
+   * it; this one only confirms, then says "return to your original tab").
+   */
+  completesIn: 'here' | 'original';
+  /** The browser that asked for the link, so the person can check it was them. */
+  requestedFrom: DeviceJSON;
+}
+
+/**
+ * `POST /v1/email_links/verify`: the link is used up. For `completesIn: 'here'`
+ * the response's `client` already holds the outcome (a session, or a sign-in
+ * now at `needs_second_factor`); for `'original'` the original tab finishes.
+ */
+export interface EmailLinkVerifiedJSON extends EmailLinkJSON {
+  status: 'verified';
+  /** The session this browser got, when the flow completed here; else null. */
+  createdSessionId: string | null;
+  /** The sign-in, for `purpose: 'sign_in'` completing here (it may need a second factor next); else null. */
+  signIn: SignInJSON | null;
 }
 
 export interface TokenJSON {

@@ -1,3 +1,6 @@
+import { PasskeyRoutes } from './passkeys';
+import { EmailLinkRoutes, ReadRoutes } from './email-links';
+
 /**
  * The frontend API routes a browser calls. @latch/client names each one it
  * uses spelled out (`RouteSpec`), so an app ships those paths and neither
@@ -21,6 +24,9 @@ export const ClientRoutes = {
   signUpPrepareVerification: 'POST /v1/client/sign_ups/:id/prepare_verification',
   signUpAttemptVerification: 'POST /v1/client/sign_ups/:id/attempt_verification',
 
+  /** The `sso-callback` page POSTs what the provider's redirect brought (`OAuthCallbackBody`); answers `OAuthCallbackJSON`. */
+  oauthCallback: 'POST /v1/client/oauth_callback',
+
   sessionToken: 'POST /v1/client/sessions/:id/tokens',
   sessionTouch: 'POST /v1/client/sessions/:id/touch',
   sessionEnd: 'POST /v1/client/sessions/:id/end',
@@ -39,16 +45,20 @@ export const ClientRoutes = {
   meBackupCodes: 'POST /v1/me/backup_codes',
   meSessions: 'GET /v1/me/sessions',
   meSessionRevoke: 'POST /v1/me/sessions/:id/revoke',
+  /** Starts connecting a provider account to the user (step-up required); answers `PendingExternalAccountJSON`. */
+  meExternalAccountCreate: 'POST /v1/me/external_accounts',
+  /** Runs the provider's consent again for a linked account whose consent expired; answers `PendingExternalAccountJSON`. */
+  meExternalAccountReauthorize: 'POST /v1/me/external_accounts/:id/reauthorize',
+  /** Unlinks a provider account (step-up required); refused for the last way to sign in. */
+  meExternalAccountDelete: 'DELETE /v1/me/external_accounts/:id',
   /** Sends an email code for `email_code` reverification. */
   meReverificationPrepare: 'POST /v1/me/reverification/prepare',
   /** Proves the user again; sensitive actions are then allowed for a while. */
   meReverificationAttempt: 'POST /v1/me/reverification/attempt',
 } as const;
 
-/** Frontend API routes no browser client calls: reads the client does not need, and those for app servers. */
+/** Frontend API routes for app servers, which no browser client calls. */
 const serverRoutes = {
-  signInGet: 'GET /v1/client/sign_ins/:id',
-  signUpGet: 'GET /v1/client/sign_ups/:id',
   /**
    * For app servers, not browsers: is the session a session JWT names still
    * active? Body `{ token }` (the JWT); answers `SessionStatusJSON`. Lets an
@@ -57,6 +67,14 @@ const serverRoutes = {
    */
   sessionStatus: 'POST /v1/sessions/status',
   me: 'GET /v1/me',
+  /**
+   * For providers that answer by `form_post` (Apple), not for scripts: takes
+   * the provider's `application/x-www-form-urlencoded` POST and 303-redirects
+   * the browser to the attempt's app page with the same `code`, `state`
+   * (or `error`) in the query. Register `<frontend API>/v1/oauth/form_post`
+   * as such a provider's redirect URL.
+   */
+  oauthFormPost: 'POST /v1/oauth/form_post',
   jwks: 'GET /.well-known/jwks.json',
 } as const;
 
@@ -65,7 +83,8 @@ const serverRoutes = {
  * this table, so a path is written once. `:id` segments are filled with
  * `path()`. A pure call, so a bundle that reads only `ClientRoutes` leaves it out.
  */
-export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, serverRoutes);
+// Nested: Object.assign is typed for at most three sources.
+export const Routes = /* @__PURE__ */ Object.assign({}, ClientRoutes, /* @__PURE__ */ Object.assign({}, PasskeyRoutes, EmailLinkRoutes), /* @__PURE__ */ Object.assign({}, ReadRoutes, serverRoutes));
 
 export type RouteName = keyof typeof Routes;
 export type ClientRouteName = keyof typeof ClientRoutes;

@@ -31,6 +31,15 @@ export { defaultRetention, type RetentionOptions, type SweepReport } from './cor
 export { generateTotpCode } from './core/crypto/totp';
 export { preloadCommonPasswords } from './core/crypto/common-passwords';
 export { MemoryStore } from './core/store/memory';
+export type {
+  OAuthOptions,
+  OAuthProviderConfig,
+  PresetProviderConfig,
+  OidcProviderConfig,
+  OAuth2ProviderConfig,
+  ProfileFieldMap,
+} from './core/oauth/config';
+export { presets as oauthPresets, type ProviderDefinition, type MappedProfile, type Claims as OAuthClaims } from './core/oauth/presets';
 export { StoreUnavailable, UniqueViolation, type Store, type TimeCursor } from './core/store/store';
 export type { StoreSnapshot } from './core/store/snapshot';
 export { schema, kinds, type ListIndex, type TimeIndex, type UniqueIndex } from './core/store/schema';
@@ -39,6 +48,8 @@ export { ApiFailure } from './core/errors';
 export { defineAdminRoutes, type AdminRequestContext, type AdminRouteHandler, type AdminRouteModule } from './core/admin-api/router';
 export type { SecretKeyEnvironment, SecretKeyInfo } from './core/admin-api/secret-keys';
 export { ClaimsTemplateError, validateClaimsTemplate, type ClaimsTemplate } from './core/flows/claims-template';
+export type { PasskeyOptions } from './core/flows/passkeys/relying-party';
+export { preloadPasskeyVerification } from './core/flows/passkeys/verify';
 export { webhookEventTypes, codeCarryingEvents, type WebhookEventType, type WebhookPayload, type EmailCreatedData } from './core/webhooks/events';
 export { webhookRetryDelaysMs } from './core/webhooks/schedule';
 export { newWebhookSecret, signWebhook, type SignedHeaders } from './core/webhooks/signing';

@@ -1,6 +1,8 @@
 import type { EmailAddressJSON, RouteSpec, VerificationJSON } from '@latch/protocol';
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /** One of a user's email addresses. Immutable: methods resolve to the updated object. */
 export class EmailAddress {
@@ -27,6 +29,13 @@ export class EmailAddress {
 
   attemptVerification(params: { code: string }): Promise<EmailAddress> {
     return this.#update('POST /v1/me/email_addresses/:id/attempt_verification', { code: params.code });
+  }
+
+  /** Verifies this address by email link: `startEmailLinkFlow({ redirectUrl })` resolves once the link was opened (in any browser), or expired. */
+  createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, EmailAddress> {
+    return emailLinkFlow(this.#ctx, { emailAddressId: this.id, sessionId: this.#sessionId }, (json: EmailAddressJSON) =>
+      latestEmailAddress(this.#ctx, json, this.#sessionId),
+    );
   }
 
   async setAsPrimary(): Promise<void> {

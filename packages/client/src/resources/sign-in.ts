@@ -2,6 +2,7 @@ import type {
   AttemptFirstFactorBody,
   AttemptSecondFactorBody,
   FirstFactor,
+  OAuthStrategy,
   PrepareFirstFactorBody,
   PrepareSecondFactorBody,
   ResetPasswordBody,
@@ -13,6 +14,11 @@ import type {
   VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
+import { withPasskeys } from '../passkeys/load';
+import type { RedirectParams } from '../oauth';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-in attempt, a state machine driven by `status`. Immutable:
@@ -34,6 +40,8 @@ export class SignIn {
   readonly secondFactorVerification: VerificationJSON | null;
   readonly userData: SignInJSON['userData'];
   readonly createdSessionId: string | null;
+  /** A social account waiting to be linked once this account's first factor passes. */
+  readonly externalAccountToLink: SignInJSON['externalAccountToLink'];
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SignInJSON | null) {
@@ -47,11 +55,20 @@ export class SignIn {
     this.secondFactorVerification = json?.secondFactorVerification ?? null;
     this.userData = json?.userData ?? null;
     this.createdSessionId = json?.createdSessionId ?? null;
+    this.externalAccountToLink = json?.externalAccountToLink ?? null;
   }
 
   /** Starts a new attempt; with `password`, the first factor is attempted at once. */
   create(params: SignInCreateBody): Promise<SignIn> {
     return this.#send('POST /v1/client/sign_ins', params, true);
+  }
+
+  /**
+   * Social sign-in: starts the attempt and sends the browser to the provider,
+   * which returns to `redirectUrl` (the page that calls `handleRedirectCallback()`).
+   */
+  async authenticateWithRedirect(params: RedirectParams & { strategy: OAuthStrategy }): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignInCreateBody), params);
   }
 
   /**
@@ -76,9 +93,34 @@ export class SignIn {
     return this.#send('POST /v1/client/sign_ins/:id/attempt_second_factor', params);
   }
 
+  /**
+   * Sign-in by email link (`strategy: 'email_link'`): `startEmailLinkFlow({ redirectUrl })`
+   * emails the link and resolves once it was opened (the attempt then
+   * `complete` or at `needs_second_factor`, or verified in another browser
+   * that finished there: `firstFactorVerification.verifiedFromTheSameClient`
+   * false), or expired. See `EmailLinkFlow`.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<EmailLinkStartParams, SignIn> {
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signIn', (json: SignInJSON) => toSignIn(ctx, json, ctx.state().signIn));
+  }
+
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */
   resetPassword(params: ResetPasswordBody): Promise<SignIn> {
     return this.#send('POST /v1/client/sign_ins/:id/reset_password', params);
+  }
+
+  /**
+   * Signs in with a passkey (`flow`: see `AuthenticateWithPasskeyParams`);
+   * resolves to the completed sign-in: a passkey with user verification is
+   * both factors. The browser's refusals reject with a `LatchAPIError` of
+   * status 0 and a `passkey_*` code (`passkey_not_allowed`: cancelled).
+   */
+  async authenticateWithPasskey(params: AuthenticateWithPasskeyParams = {}): Promise<SignIn> {
+    const current = this.#current();
+    const identified = current.status === 'needs_first_factor' ? current.id : null;
+    const json = await withPasskeys(this.#ctx, (code, host) => code.authenticateWithPasskey(host, identified, params));
+    return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }
 
   /** The client's attempt in progress; this snapshot while none has started since. */

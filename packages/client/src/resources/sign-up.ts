@@ -1,13 +1,18 @@
 import type {
   RouteSpec,
+  AttemptVerificationBody,
+  PrepareVerificationBody,
   SignUpCreateBody,
+  SignUpOAuthCreateBody,
   SignUpField,
   SignUpJSON,
   SignUpStatus,
   SignUpUpdateBody,
-  VerificationJSON,
 } from '@latch/protocol';
 import { reuse, type ClientContext } from '../context';
+import type { RedirectParams } from '../oauth';
+import type { EmailLinkStartParams } from '../email-link-flow';
+import { emailLinkFlow, type EmailLinkFlow } from './email-link';
 
 /**
  * The current sign-up attempt. Immutable: each step resolves to the updated
@@ -29,7 +34,7 @@ export class SignUp {
   readonly optionalFields: SignUpField[];
   readonly missingFields: SignUpField[];
   readonly unverifiedFields: SignUpField[];
-  readonly verifications: { emailAddress: VerificationJSON | null };
+  readonly verifications: SignUpJSON['verifications'];
   readonly createdSessionId: string | null;
   readonly createdUserId: string | null;
   readonly #ctx: ClientContext;
@@ -52,22 +57,37 @@ export class SignUp {
     this.createdUserId = json?.createdUserId ?? null;
   }
 
-  create(params: SignUpCreateBody): Promise<SignUp> {
+  create(params: SignUpCreateBody | SignUpOAuthCreateBody): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups', params, true);
+  }
+
+  /** Social sign-up: like `signIn.authenticateWithRedirect`; other fields (username) may come along. */
+  async authenticateWithRedirect(params: RedirectParams & Omit<SignUpOAuthCreateBody, 'redirectUrl' | 'actionCompleteRedirectUrl'>): Promise<void> {
+    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignUpOAuthCreateBody), params);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {
     return this.#send('PATCH /v1/client/sign_ups/:id', params);
   }
 
-  /** Emails a 6-digit code to the sign-up's address. */
-  prepareEmailAddressVerification(params: { strategy: 'email_code' } = { strategy: 'email_code' }): Promise<SignUp> {
+  /** Emails a 6-digit code to the sign-up's address (or a link: prefer `createEmailLinkFlow`, which also waits for it). */
+  prepareEmailAddressVerification(params: PrepareVerificationBody = { strategy: 'email_code' }): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups/:id/prepare_verification', params);
   }
 
   /** With the right code the sign-up completes: the user and a session are created. */
-  attemptEmailAddressVerification(params: { code: string }): Promise<SignUp> {
+  attemptEmailAddressVerification(params: AttemptVerificationBody): Promise<SignUp> {
     return this.#send('POST /v1/client/sign_ups/:id/attempt_verification', params);
+  }
+
+  /**
+   * Verifies the address by email link: `startEmailLinkFlow({ redirectUrl })`
+   * resolves once the link was opened (the sign-up then `complete`, here or,
+   * when the instance allows it, in the browser that opened it), or expired.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, SignUp> {
+    const ctx = this.#ctx;
+    return emailLinkFlow(ctx, 'signUp', (json: SignUpJSON) => toSignUp(ctx, json, ctx.state().signUp));
   }
 
   async #send(route: RouteSpec, body: object, creating = false): Promise<SignUp> {

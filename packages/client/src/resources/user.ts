@@ -4,6 +4,8 @@ import type {
   ChangePasswordBody,
   EmailAddressJSON,
   RouteSpec,
+  ExternalAccountCreateBody,
+  PendingExternalAccountJSON,
   TotpJSON,
   TotpVerifiedJSON,
   UserJSON,
@@ -12,6 +14,9 @@ import type {
 import { reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
+import { latestPasskey, toPasskey, type Passkey } from './passkey';
+import { withPasskeys } from '../passkeys/load';
+import { ExternalAccount } from './external-account';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -31,6 +36,8 @@ export class User {
   readonly primaryEmailAddressId: string | null;
   readonly primaryEmailAddress: EmailAddress | null;
   readonly emailAddresses: EmailAddress[];
+  /** Linked social accounts, oldest first. */
+  readonly externalAccounts: ExternalAccount[];
   readonly passwordEnabled: boolean;
   readonly totpEnabled: boolean;
   readonly backupCodeEnabled: boolean;
@@ -42,6 +49,8 @@ export class User {
   readonly publicMetadata: Record<string, unknown>;
   /** The user's own: change it with `update({ unsafeMetadata })`. Never trust it for authorisation. */
   readonly unsafeMetadata: Record<string, unknown>;
+  /** Oldest first. */
+  readonly passkeys: Passkey[];
   readonly #ctx: ClientContext;
   readonly #sessionId: string;
 
@@ -58,6 +67,7 @@ export class User {
     this.emailAddresses = json.emailAddresses.map((e) =>
       toEmailAddress(ctx, e, sessionId, previous?.emailAddresses.find((p) => p.id === e.id)),
     );
+    this.externalAccounts = (json.externalAccounts ?? []).map((a) => new ExternalAccount(ctx, a, sessionId));
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
     this.passwordEnabled = json.passwordEnabled;
     this.totpEnabled = json.totpEnabled;
@@ -68,6 +78,7 @@ export class User {
     this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
     this.publicMetadata = json.publicMetadata ?? {};
     this.unsafeMetadata = json.unsafeMetadata ?? {};
+    this.passkeys = (json.passkeys ?? []).map((p) => toPasskey(ctx, p, sessionId, previous?.passkeys.find((q) => q.id === p.id)));
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
@@ -86,6 +97,16 @@ export class User {
     return latestEmailAddress(this.#ctx, json, this.#sessionId);
   }
 
+  /**
+   * Starts connecting a provider (needs a recent verification): send the
+   * browser to the answer's `verification.externalVerificationRedirectURL`;
+   * the callback page then calls `handleRedirectCallback()`.
+   */
+  async createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
+    const { absolute } = await import('../oauth');
+    return this.#me<PendingExternalAccountJSON>('POST /v1/me/external_accounts', { body: absolute(params) });
+  }
+
   updatePassword(params: ChangePasswordBody): Promise<User> {
     return this.#change('POST /v1/me/change_password', { body: params });
   }
@@ -98,6 +119,17 @@ export class User {
   /** Turns TOTP on; resolves to the first backup codes, which are shown only this once. */
   verifyTOTP(params: { code: string }): Promise<TotpVerifiedJSON> {
     return this.#me<TotpVerifiedJSON>('POST /v1/me/totp/attempt_verification', { body: { code: params.code } });
+  }
+
+  /**
+   * Makes a passkey on this device (the browser asks the user) and adds it.
+   * A step-up action, like adding an email: `reverification_required` when
+   * the session's last verification is too old. Browser refusals reject as
+   * in `signIn.authenticateWithPasskey`.
+   */
+  async createPasskey(params: { name?: string } = {}): Promise<Passkey> {
+    const json = await withPasskeys(this.#ctx, (code, host) => code.createPasskey(host, this.#sessionId, params));
+    return latestPasskey(this.#ctx, this.#sessionId, json);
   }
 
   disableTOTP(): Promise<User> {

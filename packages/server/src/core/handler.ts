@@ -2,7 +2,7 @@ import { ADMIN_PATH_PREFIX, Limits, type ApiResponse } from '@latch/protocol';
 import type { RequestContext, ServerContext } from './flows/context';
 import { loadClient } from './flows/client';
 import type { Reply } from './flows/reply';
-import { readJsonBody } from './http/body';
+import { readFormBody, readJsonBody } from './http/body';
 import { applyCors, preflightResponse } from './http/cors';
 import { BodyReader } from './http/body-reader';
 import type { CoreRequest } from './http/request';
@@ -10,7 +10,7 @@ import { jsonResponse, toFetchResponse, type PlainResponse } from './http/respon
 import { renderError } from './http/render-error';
 import { createRouter } from './http/router';
 import { applySecurityHeaders, unknownMethod } from './http/security-headers';
-import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions } from './http/transport';
+import { assertSameSiteMutation, readCredential, writeToken, type CookieOptions, type Credential } from './http/transport';
 import { routeTable } from './routes';
 import { createAdminHandler } from './admin-api/handler';
 import type { AdminRouteModule } from './admin-api/router';
@@ -84,10 +84,12 @@ export function createPlainHandler(server: ServerContext, options: HandlerOption
     };
     try {
       const match = route(request.method, url.pathname);
-      const credential = readCredential(request, cookies);
+      const formPost = match.entry.formPost === true;
+      const credential: Credential = formPost ? { mode: 'none', token: null } : readCredential(request, cookies);
       assertSameSiteMutation(request, credential, allowedOrigins);
       const hasBody = request.method === 'POST' || request.method === 'PATCH';
-      const body = hasBody ? await readJsonBody(request, match.entry.maxBodyBytes ?? Limits.maxBodyBytes) : {};
+      const readBody = formPost ? readFormBody : readJsonBody;
+      const body = hasBody ? await readBody(request, match.entry.maxBodyBytes ?? Limits.maxBodyBytes) : {};
       ctx = {
         ...server,
         request,
@@ -111,6 +113,10 @@ export function createPlainHandler(server: ServerContext, options: HandlerOption
 
 async function render(ctx: RequestContext, reply: Reply, headers: Headers): Promise<PlainResponse> {
   if (reply.kind === 'raw') return jsonResponse(reply.body, 200, headers);
+  if (reply.kind === 'redirect') {
+    headers.set('location', reply.location);
+    return { status: 303, headers, body: null };
+  }
   // Read the client afresh: the flow may have changed it through other records.
   const client = ctx.client ? await readAndSerializeClient(ctx, ctx.client.id) : null;
   if (reply.kind === 'api') {

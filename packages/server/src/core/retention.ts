@@ -13,7 +13,7 @@ export interface RetentionOptions {
    * possible activity (for the devices list and audits). Default 30 days.
    */
   endedSessionsMs: number;
-  /** Finished and abandoned sign-ins and sign-ups, and expired email codes, are deleted this long after they expire. Default 1 day. */
+  /** Finished and abandoned sign-ins and sign-ups, expired email codes, passkey challenges and OAuth attempts, are deleted this long after they expire. Default 1 day. */
   finishedFlowsMs: number;
   /** A client (browser) untouched this long and with no live session is deleted. Default: the session's absolute lifetime. */
   clientLifetimeMs?: number;
@@ -28,6 +28,9 @@ export interface SweepReport {
   signIns: number;
   signUps: number;
   verifications: number;
+  passkeyChallenges: number;
+  /** Social sign-in redirects (their state), a day after their 10 minutes ran out. */
+  oauthAttempts: number;
   sessions: number;
   clients: number;
   batches: number;
@@ -37,7 +40,8 @@ export interface SweepReport {
  * Deletes what is over, so the store holds live data plus a bounded tail:
  * sign-ins and sign-ups a day after they expired (finished or abandoned),
  * email codes a day after they expired (a late attempt still gets
- * "expired" rather than "no such code"), sessions `endedSessionsMs` after
+ * "expired" rather than "no such code"), passkey challenges a day after
+ * they expired, sessions `endedSessionsMs` after
  * they could last have been active, and clients with no live session once
  * untouched for their lifetime. Every step reads a timestamp index and works
  * in batches of `batchSize`, one short statement or transaction each.
@@ -50,7 +54,7 @@ export interface SweepReport {
 export async function sweepStorage(ctx: ServerContext, options: Partial<RetentionOptions> = {}): Promise<SweepReport> {
   const { endedSessionsMs, finishedFlowsMs, batchSize, clientLifetimeMs = ctx.sessionLifetime.absoluteMs } = { ...defaultRetention, ...options };
   const now = ctx.now();
-  const report: SweepReport = { signIns: 0, signUps: 0, verifications: 0, sessions: 0, clients: 0, batches: 0 };
+  const report: SweepReport = { signIns: 0, signUps: 0, verifications: 0, passkeyChallenges: 0, oauthAttempts: 0, sessions: 0, clients: 0, batches: 0 };
   const purge = async <K extends Kind & keyof SweepReport>(kind: K, index: TimeIndex<K>, before: number) => {
     for (;;) {
       const deleted = await ctx.store.deleteBefore(kind, index, before, batchSize);
@@ -62,6 +66,8 @@ export async function sweepStorage(ctx: ServerContext, options: Partial<Retentio
   await purge('signIns', 'expireAt', now - finishedFlowsMs);
   await purge('signUps', 'expireAt', now - finishedFlowsMs);
   await purge('verifications', 'expiresAt', now - finishedFlowsMs);
+  await purge('passkeyChallenges', 'expiresAt', now - finishedFlowsMs);
+  await purge('oauthAttempts', 'expiresAt', now - finishedFlowsMs);
   await purge('sessions', 'lastActiveAt', now - ctx.sessionLifetime.idleMs - endedSessionsMs);
   report.clients = await purgeIdleClients(ctx, now - clientLifetimeMs, batchSize, () => report.batches++);
   return report;

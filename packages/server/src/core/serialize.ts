@@ -17,23 +17,28 @@ import { parseDevice } from './flows/device';
 import { firstFactorsBeforeProof, maskEmailAddress } from './flows/enumeration';
 import { missingFields, requiredFields, optionalFields, unverifiedFields } from './flows/sign-up-fields';
 import { withSnapshot } from './store/snapshot';
+import { serializePasskey } from './flows/passkeys/passkeys';
+import { serializeExternalAccount } from './oauth/serialize';
 import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationState } from './store/records';
 
 export function serializeVerification(state: VerificationState | null, now: number): VerificationJSON | null {
   if (!state) return null;
   const expired = state.status === 'unverified' && state.expireAt !== null && state.expireAt <= now;
-  return { status: expired ? 'expired' : state.status, strategy: state.strategy, attempts: state.attempts, expireAt: state.expireAt };
+  const json: VerificationJSON = { status: expired ? 'expired' : state.status, strategy: state.strategy, attempts: state.attempts, expireAt: state.expireAt };
+  if (state.verifiedFromTheSameClient !== undefined) json.verifiedFromTheSameClient = state.verifiedFromTheSameClient;
+  return json;
 }
 
 export function serializeEmailAddress(email: EmailAddressRecord, now: number): EmailAddressJSON {
   const verification = email.verifiedEmail
-    ? { status: 'verified' as const, strategy: email.verification?.strategy ?? 'email_code', attempts: email.verification?.attempts ?? 0, expireAt: null }
+    ? { ...serializeVerification(email.verification, now), status: 'verified' as const, strategy: email.verification?.strategy ?? 'email_code', attempts: email.verification?.attempts ?? 0, expireAt: null }
     : (serializeVerification(email.verification, now) ?? { status: 'unverified' as const, strategy: null, attempts: 0, expireAt: null });
   return { id: email.id, emailAddress: email.emailAddress, verification };
 }
 
 export async function serializeUser(ctx: ServerContext, user: UserRecord): Promise<UserJSON> {
   const emails = await ctx.store.listBy('emailAddresses', 'userId', user.id);
+  const passkeys = await ctx.store.listBy('passkeys', 'userId', user.id);
   const totpEnabled = user.totpSecret !== null;
   return {
     id: user.id,
@@ -53,6 +58,8 @@ export async function serializeUser(ctx: ServerContext, user: UserRecord): Promi
     // privateMetadata never leaves through here: it is the backend's alone (admin-api/users.ts adds it).
     publicMetadata: user.publicMetadata ?? {},
     unsafeMetadata: user.unsafeMetadata ?? {},
+    passkeys: passkeys.map(serializePasskey),
+    externalAccounts: (await ctx.store.listBy('externalAccounts', 'userId', user.id)).map(serializeExternalAccount),
   };
 }
 
@@ -99,6 +106,7 @@ export function serializeActiveSession(ctx: ServerContext, session: SessionRecor
 }
 
 export async function serializeSignIn(ctx: ServerContext, signIn: SignInRecord): Promise<SignInJSON> {
+  if (signIn.oauthProvider && signIn.userId === null) return serializeOAuthSignIn(ctx, signIn);
   const user = signIn.userId === null ? null : await ctx.store.get('users', signIn.userId);
   if (ctx.settings.enumerationProtection && signIn.status === 'needs_first_factor') return serializeSignInBeforeProof(ctx, signIn, user);
   return {
@@ -111,7 +119,29 @@ export async function serializeSignIn(ctx: ServerContext, signIn: SignInRecord):
     secondFactorVerification: serializeVerification(signIn.secondFactorVerification, ctx.now()),
     userData: user ? { firstName: user.firstName, lastName: user.lastName, imageUrl: user.imageUrl } : null,
     createdSessionId: signIn.createdSessionId,
+    externalAccountToLink: externalAccountToLink(signIn),
   };
+}
+
+/** A social sign-in while the browser is at the provider: no account yet, only its verification. */
+function serializeOAuthSignIn(ctx: ServerContext, signIn: SignInRecord): SignInJSON {
+  return {
+    id: signIn.id,
+    status: signIn.status,
+    identifier: null,
+    supportedFirstFactors: [],
+    supportedSecondFactors: [],
+    firstFactorVerification: serializeVerification(signIn.firstFactorVerification, ctx.now()),
+    secondFactorVerification: null,
+    userData: null,
+    createdSessionId: null,
+    externalAccountToLink: null,
+  };
+}
+
+function externalAccountToLink(signIn: SignInRecord): SignInJSON['externalAccountToLink'] {
+  const pending = signIn.externalAccountToLink;
+  return pending ? { provider: pending.provider, emailAddress: pending.emailAddress } : null;
 }
 
 /** With enumeration protection, before any factor passes: the masked identifier and the instance's factors, nothing about the account. */
@@ -126,6 +156,7 @@ async function serializeSignInBeforeProof(ctx: ServerContext, signIn: SignInReco
     secondFactorVerification: null,
     userData: null,
     createdSessionId: null,
+    externalAccountToLink: externalAccountToLink(signIn),
   };
 }
 
@@ -142,9 +173,24 @@ export function serializeSignUp(ctx: ServerContext, signUp: SignUpRecord): SignU
     optionalFields: optionalFields(ctx.settings),
     missingFields: missingFields(ctx.settings, signUp),
     unverifiedFields: unverifiedFields(signUp),
-    verifications: { emailAddress: serializeVerification(signUp.emailVerification, ctx.now()) },
+    verifications: {
+      emailAddress: serializeVerification(signUp.emailVerification, ctx.now()),
+      externalAccount: signUp.oauthProvider ? externalVerification(signUp) : null,
+    },
     createdSessionId: signUp.createdSessionId,
     createdUserId: signUp.createdUserId,
+  };
+}
+
+function externalVerification(signUp: SignUpRecord): NonNullable<SignUpJSON['verifications']['externalAccount']> {
+  const verified = Boolean(signUp.externalAccount);
+  return {
+    status: verified ? 'verified' : 'unverified',
+    strategy: `oauth_${signUp.oauthProvider}`,
+    attempts: 0,
+    expireAt: null,
+    externalVerificationRedirectURL: null,
+    error: null,
   };
 }
 

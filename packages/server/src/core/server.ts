@@ -5,6 +5,7 @@ import { webCrypto, type ServerCrypto } from './crypto/server-crypto';
 import type { Mailer, ServerContext } from './flows/context';
 import { Secrets, type EncryptionKeyOptions } from './flows/secrets';
 import { SigningKeys } from './flows/signing-keys';
+import { resolveRelyingParty, type PasskeyOptions } from './flows/passkeys/relying-party';
 import { validateClaimsTemplate } from './flows/claims-template';
 import { createHandler, createPlainHandler, type Handler, type HandlerOptions, type PlainHandler } from './handler';
 import { defaultRateLimits, defaultReverificationMaxAgeMs, defaultSessionLifetime, type RateLimits, type SessionLifetime } from './policy';
@@ -12,6 +13,8 @@ import { resolveSettings, type DeepPartial, type InstanceSettings } from './sett
 import { MemoryStore } from './store/memory';
 import type { Store } from './store/store';
 import { createWebhooks, type LatchWebhooks, type WebhookOptions } from './webhooks/webhooks';
+import { providerList, resolveOAuth, type OAuthOptions } from './oauth/config';
+import { ProviderClient } from './oauth/provider-client';
 
 export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions {
   /** JWT `iss`, e.g. `https://auth.example.com`. */
@@ -46,6 +49,19 @@ export interface LatchServerOptions extends HandlerOptions, EncryptionKeyOptions
    * throws at start-up, never at a token mint.
    */
   sessionClaims?: Record<string, unknown>;
+  /**
+   * The passkeys' relying party (used when `settings.firstFactors.passkey`
+   * is on): RP ID and page origins. Default: the issuer's host and origin,
+   * plus `allowedOrigins`. Checked at start-up (https, or http on localhost;
+   * every origin on the RP ID): a bad one throws here.
+   */
+  passkeys?: PasskeyOptions;
+  /**
+   * Social sign-in: the providers (client ids and secrets stay here; the
+   * environment lists only ids, names and icons), the app pages they may
+   * return to, and the `fetch` their calls go through. Off without it.
+   */
+  oauth?: OAuthOptions;
 }
 
 export interface LatchServer {
@@ -71,10 +87,19 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
   if (!(sessionLifetime.activityIntervalMs >= 0 && sessionLifetime.activityIntervalMs < sessionLifetime.idleMs)) {
     throw new RangeError('sessionLifetime.activityIntervalMs must be at least 0 and shorter than the idle timeout (idleMs)');
   }
+  const settings = resolveSettings(options.settings);
+  const relyingParty = resolveRelyingParty(options.passkeys, {
+    issuer: options.issuer,
+    allowedOrigins: options.allowedOrigins ?? [],
+    enabled: settings.firstFactors.passkey,
+  });
+  const oauth = resolveOAuth(options.oauth);
+  // Configured providers are the environment's list; without any, a list given in settings stays (stories render buttons from it).
+  if (oauth) settings.oauthProviders = providerList(oauth);
   const context: ServerContext = {
     store,
     now,
-    settings: resolveSettings(options.settings),
+    settings,
     hashing: options.hashing ?? defaultPasswordHashing,
     crypto: serverCrypto,
     secrets,
@@ -86,6 +111,8 @@ export function createLatchServer(options: LatchServerOptions): LatchServer {
     reverificationMaxAgeMs: options.reverificationMaxAgeMs ?? defaultReverificationMaxAgeMs,
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     claimsTemplate: options.sessionClaims === undefined ? null : validateClaimsTemplate(options.sessionClaims),
+    relyingParty,
+    oauth: oauth ? { config: oauth, client: new ProviderClient(oauth, now) } : null,
   };
   const plainHandler = createPlainHandler(context, options);
   return {

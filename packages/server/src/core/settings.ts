@@ -1,17 +1,19 @@
-import { Limits, type EnvironmentJSON } from '@latch/protocol';
+import { Limits, type EmailVerificationSettings, type EnvironmentJSON } from '@latch/protocol';
 
 /**
  * What an instance can configure. Today it is exactly what the UI renders
  * from, so `GET /v1/environment` returns it as is.
  */
-export type InstanceSettings = EnvironmentJSON;
+export type InstanceSettings = EnvironmentJSON & { emailVerification: EmailVerificationSettings };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 export const defaultSettings: InstanceSettings = {
   applicationName: 'Latch',
   identifiers: { emailAddress: true, username: false },
-  firstFactors: { password: true, emailCode: true },
+  firstFactors: { password: true, emailCode: true, passkey: false },
+  // Links are opt-in; a link opened elsewhere finishes in the browser that asked for it.
+  emailVerification: { method: 'code', linkCompletesOnOtherDevice: false },
   signUp: {
     enabled: true,
     fields: { emailAddress: 'required', password: 'required', firstName: 'optional', lastName: 'optional', username: 'off' },

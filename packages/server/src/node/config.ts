@@ -19,6 +19,8 @@ import type { SmtpOptions } from './mailer';
 import { defaultDatabase, type ListenerTimeouts } from './serve';
 import type { DatabaseTimeouts } from './store/open-store';
 import { readSettingsFile } from './settings-file';
+import { readOAuthFile } from './oauth-file';
+import type { OAuthOptions } from '../core/oauth/config';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
 
 export { ConfigError };
@@ -34,7 +36,13 @@ export const settingDescriptions = {
   'public-url': 'Where browsers reach the API, e.g. https://auth.example.com: the token issuer and cookie origin. https unless on localhost. Default http://localhost:<port>.',
   'allowed-origins': 'Comma-separated origins of the apps that call the API from a browser (CORS with credentials).',
   'redirect-origins': 'Comma-separated origins a sign-in may redirect back to, besides the app’s own.',
+  'passkey-rp-id':
+    'Passkeys (turned on by firstFactors.passkey in --settings): the RP ID, the domain they belong to, e.g. example.com for app.example.com and auth.example.com. Default: the public URL’s host.',
+  'passkey-origins':
+    'Passkeys: comma-separated origins of the pages that use them, each on the RP ID or a subdomain of it (https; http only on localhost). Default: the public URL and --allowed-origins.',
   settings: 'JSON file of instance settings: sign-in strategies, sign-up fields, multi-session, password policy, MFA, branding.',
+  oauth:
+    'JSON file of social sign-in providers: {"callbackUrls": ["https://app.example.com/sign-in/sso-callback"], "providers": [{"id": "google", "clientId": "…", "clientSecret": "env:GOOGLE_CLIENT_SECRET"}]}. "env:NAME" reads a secret from the environment. See the README for every preset.',
   'session-claims':
     'JSON object of extra session-token claims, rendered per user, e.g. {"role":"{{user.publicMetadata.role}}"}. Variables: user.id, user.username, user.firstName, user.lastName, user.primaryEmailAddress, user.publicMetadata[.path].',
   'cookie-same-site': 'SameSite of the client-token cookie: lax (default) or strict.',
@@ -120,6 +128,8 @@ export interface LatchConfig {
   adminCommand?: AdminCommand;
   /** Extra session-token claims (`--session-claims`), checked already. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in providers (`--oauth`), secrets resolved. */
+  oauth?: OAuthOptions;
   retention: { endedSessionsMs?: number };
   port: number;
   host: string;
@@ -127,6 +137,8 @@ export interface LatchConfig {
   publicUrl?: string;
   allowedOrigins: string[];
   redirectOrigins: string[];
+  /** Passkeys' relying party; empty: derived from the public URL and allowed origins. */
+  passkeys: { rpId?: string; origins?: string[] };
   settings: DeepPartial<InstanceSettings>;
   cookies: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
   sessionLifetime: Partial<SessionLifetime>;
@@ -186,7 +198,9 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
   const command = values.help ? 'help' : readCommand(positionals);
   const adminCommand = readAdminCommand(command, positionals, values, env);
   const sessionClaims = read('session-claims', parseSessionClaims);
+  const oauth = read('oauth', (setting) => readOAuthFile(setting, env));
   return {
+    ...(oauth ? { oauth } : {}),
     command,
     ...(adminCommand ? { adminCommand } : {}),
     ...(sessionClaims ? { sessionClaims } : {}),
@@ -197,6 +211,7 @@ export function loadConfig(argv: readonly string[], env: Env): LatchConfig {
     ...(publicUrl ? { publicUrl } : {}),
     allowedOrigins: read('allowed-origins', parseOrigins) ?? [],
     redirectOrigins: read('redirect-origins', parseOrigins) ?? [],
+    passkeys: definedOnly({ rpId: raw('passkey-rp-id')?.value, origins: read('passkey-origins', parseOrigins) }),
     settings: read('settings', readSettingsFile) ?? {},
     cookies: { ...(sameSite ? { sameSite } : {}), ...(maxAgeMs ? { maxAgeSeconds: Math.floor(maxAgeMs / 1000) } : {}) },
     sessionLifetime: readSessionLifetime(read),

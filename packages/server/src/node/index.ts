@@ -14,4 +14,5 @@ export { createLogger, type Logger, type LogFields, type LogLevel } from './logg
 export { createHashingPool, defaultHashThreads, type HashingPool, type HashingPoolOptions } from './hashing/pool';
 export { importUsers, type ImportOptions, type ImportReport } from './import-users';
 export { nodeCrypto } from './crypto/node-crypto';
+export { readOAuthFile } from './oauth-file';
 // ── end of service ──────────────────────────────────────────────────────────

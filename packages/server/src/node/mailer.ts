@@ -65,8 +65,9 @@ function outboxMailer(dev: boolean, logger: Logger): ServiceMailer {
       }
       outbox.push(email);
       if (outbox.length > outboxSize) outbox.shift();
-      const { to, subject, code, kind, locale } = email;
-      logger.info(`dev outbox: email to ${to}, code ${code ?? '(none)'}`, { to, subject, code, kind, locale });
+      const { to, subject, code, link, kind, locale } = email;
+      const carried = link ? `link ${link}` : `code ${code ?? '(none)'}`;
+      logger.info(`dev outbox: email to ${to}, ${carried}`, { to, subject, code, link, kind, locale });
     },
     outbox,
     close: () => undefined,

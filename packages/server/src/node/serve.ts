@@ -6,8 +6,10 @@ import type { Mailer, OutgoingEmail } from '../core/flows/context';
 import type { RateLimits, SessionLifetime } from '../core/policy';
 import type { RetentionOptions } from '../core/retention';
 import { createLatchServer, type LatchServer } from '../core/server';
+import type { OAuthOptions } from '../core/oauth/config';
 import type { WebhookWorkerOptions } from '../core/webhooks/worker';
 import { validateClaimsTemplate } from '../core/flows/claims-template';
+import { resolveRelyingParty, type PasskeyOptions } from '../core/flows/passkeys/relying-party';
 import type { DeepPartial, InstanceSettings } from '../core/settings';
 import { assertDevModeAllowed, ConfigError, parseEncryptionKey, parsePublicUrl } from './config-values';
 import { nodeCrypto } from './crypto/node-crypto';
@@ -37,6 +39,8 @@ export interface ServeOptions {
   allowedOrigins?: string[];
   /** Origins a sign-in may redirect to, published in the environment for the UI. */
   redirectOrigins?: string[];
+  /** Passkeys' RP ID and page origins; default: the public URL's host and origin, plus `allowedOrigins`. */
+  passkeys?: PasskeyOptions;
   cookies?: { sameSite?: 'Lax' | 'Strict'; maxAgeSeconds?: number };
   sessionLifetime?: Partial<SessionLifetime>;
   /** How recent a verification sensitive actions need; default 10 minutes. */
@@ -74,6 +78,8 @@ export interface ServeOptions {
   webhooks?: { worker?: boolean } & Pick<WebhookWorkerOptions, 'timeoutMs' | 'retryDelaysMs' | 'pollIntervalMs' | 'batchSize'>;
   /** Extra session-token claims, e.g. `{ role: '{{user.publicMetadata.role}}' }`. */
   sessionClaims?: Record<string, unknown>;
+  /** Social sign-in providers; see `OAuthOptions`. Their `form_post` callback (Apple) is `<public URL>/v1/oauth/form_post`. */
+  oauth?: OAuthOptions;
 }
 
 /**
@@ -121,6 +127,7 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
   checkEncryptionKey(options, dev);
   // Before anything is opened: a bad template is a configuration error, not a half-started service.
   if (options.sessionClaims) checkedClaims(options.sessionClaims);
+  checkPasskeys(options);
   const now = options.now ?? Date.now;
   const store = options.store ?? (await openStore(options.database ?? defaultDatabase, options.databaseTimeouts));
   const closeOwnStore = async () => {
@@ -155,6 +162,8 @@ export async function serve(options: ServeOptions = {}): Promise<LatchService> {
     rateLimits: options.rateLimits,
     webhooks: { allowLocalhost: dev },
     ...(options.sessionClaims ? { sessionClaims: options.sessionClaims } : {}),
+    passkeys: options.passkeys,
+    ...(options.oauth ? { oauth: options.oauth } : {}),
     allowedOrigins: options.allowedOrigins ?? [],
     cookies: { secure: publicUrl.protocol === 'https:', ...options.cookies },
     onError: (error) => {
@@ -302,6 +311,19 @@ function stopListening(server: Server, timeoutMs: number): Promise<void> {
 function checkedClaims(template: Record<string, unknown>): void {
   try {
     validateClaimsTemplate(template, 'sessionClaims');
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+/** Passkeys' relying party, checked before anything opens (the port does not change what is valid). */
+function checkPasskeys(options: ServeOptions): void {
+  try {
+    resolveRelyingParty(options.passkeys, {
+      issuer: options.publicUrl ?? 'http://localhost',
+      allowedOrigins: options.allowedOrigins ?? [],
+      enabled: options.settings?.firstFactors?.passkey === true,
+    });
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

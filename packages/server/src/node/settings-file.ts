@@ -5,6 +5,7 @@ import { ConfigError, type RawSetting } from './config-values';
 // Redirect origins have their own setting (LATCH_REDIRECT_ORIGINS); the file holds the rest.
 const { allowedRedirectOrigins: _setElsewhere, ...fileModel } = defaultSettings;
 const fieldRequirements: unknown[] = ['required', 'optional', 'off'];
+const emailMethods: unknown[] = ['code', 'link', 'both'];
 
 /**
  * Reads instance settings from a JSON file: any subset of the defaults'
@@ -39,6 +40,8 @@ function checkShape(value: unknown, model: unknown, path: string, problem: (mess
     }
   } else if (path.startsWith('signUp.fields.')) {
     if (!fieldRequirements.includes(value)) throw problem(`'${path}' must be "required", "optional" or "off", got ${got}`);
+  } else if (path === 'emailVerification.method') {
+    if (!emailMethods.includes(value)) throw problem(`'${path}' must be "code", "link" or "both", got ${got}`);
   } else if (model === null) {
     if (value !== null && typeof value !== 'string') throw problem(`'${path}' must be a string or null, got ${got}`);
   } else if (typeof model === 'number') {

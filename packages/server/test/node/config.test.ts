@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/node/index';
+import { ConfigError, loadConfig, serve } from '../../src/node/index';
 import { tempDir } from './helpers';
 
 const production = { NODE_ENV: 'production' };
@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       database: './.latch/latch.db',
       allowedOrigins: [],
       redirectOrigins: [],
+      passkeys: {},
       settings: {},
       cookies: {},
       sessionLifetime: {},
@@ -128,6 +129,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the passkeys’ relying party, and serve() refuses one that cannot work before opening anything', async () => {
+    expect(loadConfig(['--passkey-rp-id', 'example.com'], { LATCH_PASSKEY_ORIGINS: 'https://app.example.com,https://example.com' }).passkeys).toEqual({
+      rpId: 'example.com',
+      origins: ['https://app.example.com', 'https://example.com'],
+    });
+    expect(configError(['--passkey-origins', 'https://app.example.com/login'])).toMatch(/^LATCH_PASSKEY_ORIGINS \/ --passkey-origins must list origins/);
+    const offTheRpId = { rpId: 'example.com', origins: ['https://example.org'] };
+    await expect(serve({ port: 0, dev: true, database: '/nonexistent/never-opened.db', passkeys: offTheRpId })).rejects.toThrow(ConfigError);
+    // Turned on with the public URL's defaults: an API on auth.example.com for an app elsewhere needs --passkey-rp-id.
+    const settings = { firstFactors: { passkey: true } };
+    await expect(serve({ port: 0, publicUrl: 'https://auth.example.com', allowedOrigins: ['https://app.example.com'], settings, encryptionKey: Buffer.alloc(32, 7).toString('base64') })).rejects.toThrow(/not on the RP ID auth\.example\.com/);
+  });
+
   it('names the setting, its flag and the bad value in every error', () => {
     expect(configError(['--port', 'abc'])).toBe("LATCH_PORT / --port must be an integer 0–65535, got 'abc'");
     expect(configError([], { LATCH_PORT: '70000' })).toBe("LATCH_PORT / --port must be an integer 0–65535, got '70000'");
@@ -190,6 +204,8 @@ describe('loadConfig', () => {
     expect(configError([], { LATCH_SETTINGS: wrongType })).toBe(`${label}: ${wrongType}: 'multiSession' must be a boolean, got "yes"`);
     const badRequirement = settingsFile('{ "signUp": { "fields": { "firstName": "maybe" } } }');
     expect(configError(['--settings', badRequirement])).toContain(`'signUp.fields.firstName' must be "required", "optional" or "off", got "maybe"`);
+    const method = settingsFile('{ "emailVerification": { "method": "magic" } }');
+    expect(configError(['--settings', method])).toContain(`'emailVerification.method' must be "code", "link" or "both", got "magic"`);
     const redirects = settingsFile('{ "allowedRedirectOrigins": ["https://x.example"] }');
     expect(configError(['--settings', redirects])).toContain("unknown setting 'allowedRedirectOrigins'");
     const proto = settingsFile('{ "__proto__": { "multiSession": true } }');

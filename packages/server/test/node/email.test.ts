@@ -42,6 +42,25 @@ describe('email', () => {
       expect(printed[0]?.msg).toBe(`dev outbox: email to grace@example.com, code ${first?.code}`);
     });
 
+    it('lists an email link with the rest, and prints it, so a person can open it locally', async () => {
+      running = await startService({ dev: true, settings: { emailVerification: { method: 'link' } } });
+      const browser = running.client();
+      const created = await browser.call('POST', '/v1/client/sign_ups', grace);
+      const id = (created.json.response as SignUpJSON).id;
+      const prepared = await browser.call('POST', `/v1/client/sign_ups/${id}/prepare_verification`, { strategy: 'email_link', redirectUrl: '/sign-up/verify' });
+      expect(prepared.status).toBe(200);
+      const [email] = (await (await fetch(`${running.service.url}/v1/dev/outbox`)).json()) as OutgoingEmail[];
+      expect(email).toMatchObject({ kind: 'sign_up_link', to: grace.emailAddress });
+      // A path is resolved against the server's public URL.
+      expect(new URL(email?.link ?? '').pathname).toBe('/sign-up/verify');
+      expect(new URL(email?.link ?? '').searchParams.get('latch_link')).toMatch(/^lnk_/);
+      expect(running.entries().find((entry) => entry.kind === 'sign_up_link')?.msg).toBe(`dev outbox: email to grace@example.com, link ${email?.link}`);
+      const token = new URL(email?.link ?? '').searchParams.get('latch_link');
+      const used = await browser.call('POST', '/v1/email_links/verify', { token });
+      expect(used.json.response).toMatchObject({ purpose: 'sign_up', completesIn: 'here' });
+      expect(((await browser.call('GET', `/v1/client/sign_ups/${id}`)).json.response as SignUpJSON).status).toBe('complete');
+    });
+
     it('lets a person finish a sign-up with the code from the log', async () => {
       running = await startService({ dev: true });
       const browser = running.client();

@@ -10,10 +10,21 @@ import type { Store } from '../store/store';
 import type { PendingWebhookEvent } from '../webhooks/events';
 import type { EndpointUrlPolicy } from '../webhooks/url-policy';
 import type { ClaimsTemplate } from './claims-template';
+import type { RelyingParty } from './passkeys/relying-party';
+import type { ResolvedOAuth } from '../oauth/config';
+import type { ProviderClient } from '../oauth/provider-client';
 import type { Secrets } from './secrets';
 import type { SigningKeys } from './signing-keys';
 
-export type EmailKind = 'sign_up_code' | 'sign_in_code' | 'reset_password_code' | 'verify_email_code' | 'reverification_code';
+export type EmailKind =
+  | 'sign_up_code'
+  | 'sign_in_code'
+  | 'reset_password_code'
+  | 'verify_email_code'
+  | 'reverification_code'
+  | 'sign_in_link'
+  | 'sign_up_link'
+  | 'verify_email_link';
 
 export interface OutgoingEmail {
   to: string;
@@ -21,6 +32,8 @@ export interface OutgoingEmail {
   text: string;
   /** The one-time code the email carries, so mocks and tests can read it without parsing text. */
   code?: string;
+  /** The email link it carries (the app's verify page with `?latch_link=…`), likewise. */
+  link?: string;
   kind: EmailKind;
   /** Language of `subject` and `text`, picked from the request's Accept-Language. */
   locale: string;
@@ -50,6 +63,10 @@ export interface ServerContext {
   rateLimits: RateLimits;
   /** Extra session-token claims rendered per user, e.g. `{ role: '{{user.publicMetadata.role}}' }`; null for none. */
   claimsTemplate: ClaimsTemplate | null;
+  /** Passkeys' RP ID and origins; null when passkeys are off and not configured. */
+  relyingParty: RelyingParty | null;
+  /** Social sign-in: the providers and their HTTP client; null when none is configured. */
+  oauth: { config: ResolvedOAuth; client: ProviderClient } | null;
 }
 
 /** One request on top of the server: its body, its client and the token to send back. */

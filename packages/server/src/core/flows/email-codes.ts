@@ -2,7 +2,7 @@ import { Limits } from '@latch/protocol';
 import { generateEmailCode } from '../crypto/codes';
 import { timingSafeEqualText } from '../crypto/hash';
 import { randomId, randomToken } from '../crypto/random';
-import { codeEmail } from '../email/templates';
+import { codeEmail, type EmailContent } from '../email/templates';
 import { fail, type ApiFailure } from '../errors';
 import type { CodePurpose, UserRecord, VerificationRecord, VerificationState } from '../store/records';
 import type { EmailKind, RequestContext, ServerContext } from './context';
@@ -22,7 +22,7 @@ const emailKinds: Record<CodePurpose, EmailKind> = {
   reverification: 'reverification_code',
 };
 
-interface SendParams {
+export interface SendParams {
   to: string;
   purpose: CodePurpose;
   strategy: string;
@@ -44,49 +44,75 @@ interface SendParams {
  * only so many, whatever the addresses.
  */
 export async function sendEmailCode(ctx: RequestContext, params: SendParams): Promise<VerificationState> {
+  const code = generateEmailCode();
+  return sendVerificationEmail(ctx, params, {
+    id: randomId('code'),
+    kind: emailKinds[params.purpose],
+    secret: code,
+    content: (minutes) => codeEmail(emailKinds[params.purpose], { ...emailParams(ctx, minutes), code }),
+    carried: { code },
+  });
+}
+
+/** What one verification email is: its record id, the secret hashed into it, the text and what it carries. */
+export interface VerificationEmail {
+  id: string;
+  kind: EmailKind;
+  /** Hashed under the code key, salted with `id`; a decoy stores the hash of a random one instead. */
+  secret: string;
+  content: (minutes: number) => EmailContent;
+  /** The code or link, for the mailer's and the webhook's structured fields. */
+  carried: { code?: string; link?: string };
+  /** More of the record (an email link's binding). */
+  extra?: Partial<VerificationRecord>;
+}
+
+/**
+ * Under the email rate limits, replaces the owner's previous code or link
+ * with this one (the record and the `email.created` event in one
+ * transaction), then mails it, unless it is a decoy. Codes and links alike.
+ */
+export async function sendVerificationEmail(ctx: RequestContext, params: SendParams, email: VerificationEmail): Promise<VerificationState> {
   await assertWithinRateLimit(ctx, 'emailsPerIp', ctx.clientIp);
   await assertWithinRateLimit(ctx, 'emailsPerAddress', params.to);
   if (params.previous?.codeId) await ctx.store.delete('verifications', params.previous.codeId);
   const now = ctx.now();
   const deliver = params.deliver !== false;
-  const code = generateEmailCode();
-  const id = randomId('code');
   const record: VerificationRecord = {
-    id,
+    id: email.id,
     purpose: params.purpose,
     target: params.to,
     attemptsKey: params.attemptsKey,
-    codeHash: await ctx.secrets.codeHash(id, deliver ? code : randomToken()),
+    codeHash: await ctx.secrets.codeHash(email.id, deliver ? email.secret : randomToken()),
     expiresAt: now + Limits.emailCodeTtlMs,
     createdAt: now,
+    ...email.extra,
   };
-  const kind = emailKinds[params.purpose];
-  const content = codeEmail(kind, {
-    appName: ctx.settings.applicationName,
-    code,
-    minutes: Limits.emailCodeTtlMs / 60_000,
-    acceptLanguage: ctx.request.headers.get('accept-language'),
-  });
+  const content = email.content(Limits.emailCodeTtlMs / 60_000);
   await inTransaction(ctx, async (ctx) => {
     await ctx.store.insert('verifications', record);
     // For apps that send their own mail; decoys (no email) make no event either.
     if (deliver) {
       recordEmailCreated(ctx, {
-        id,
+        id: record.id,
         object: 'email',
         toEmailAddress: params.to,
-        kind,
+        kind: email.kind,
         subject: content.subject,
         body: content.text,
         locale: content.locale,
-        code,
+        ...email.carried,
         expiresAt: record.expiresAt,
       });
     }
   });
-  if (deliver) await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, code, kind, locale: content.locale });
+  if (deliver) await ctx.mailer({ to: params.to, subject: content.subject, text: content.text, ...email.carried, kind: email.kind, locale: content.locale });
   const attempts = await ctx.store.increment(params.attemptsKey, 0, attemptsWindowMs, now);
-  return { status: 'unverified', strategy: params.strategy, attempts, expireAt: record.expiresAt, codeId: id };
+  return { status: 'unverified', strategy: params.strategy, attempts, expireAt: record.expiresAt, codeId: record.id };
+}
+
+export function emailParams(ctx: RequestContext, minutes: number) {
+  return { appName: ctx.settings.applicationName, minutes, acceptLanguage: ctx.request.headers.get('accept-language') };
 }
 
 /** Fails before any attempt is counted when no code of this strategy was sent. */

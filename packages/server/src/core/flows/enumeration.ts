@@ -3,7 +3,7 @@ import type { PasswordHashing } from '../crypto/password';
 import { randomToken } from '../crypto/random';
 import type { SignInRecord, UserRecord } from '../store/records';
 import type { ServerContext } from './context';
-import { primaryEmail } from './factors';
+import { emailFactors, primaryEmail } from './factors';
 
 /**
  * Enumeration protection (`settings.enumerationProtection`, on by default).
@@ -46,9 +46,9 @@ export async function firstFactorsBeforeProof(ctx: ServerContext, signIn: SignIn
   };
   const factors: FirstFactor[] = [];
   if (firstFactors.password) factors.push({ strategy: 'password' });
-  if (firstFactors.emailCode) factors.push({ strategy: 'email_code', ...target });
-  if (firstFactors.password) factors.push({ strategy: 'reset_password_email_code', ...target });
-  return factors;
+  // Offered to every account and to none alike: whether this one has a passkey shows only when one answers.
+  if (firstFactors.passkey) factors.push({ strategy: 'passkey' });
+  return [...factors, ...emailFactors(ctx.settings, target)];
 }
 
 /** One hash per hashing scheme, of a secret nobody knows: verifying against it costs what a real check costs and never passes. */

@@ -2,9 +2,11 @@ import type { DeletedJSON } from '@latch/protocol';
 import { randomId } from '../crypto/random';
 import { fail } from '../errors';
 import { serializeEmailAddress, serializeUser } from '../serialize';
-import type { EmailAddressRecord, UserRecord } from '../store/records';
+import type { EmailAddressRecord, UserRecord, VerificationState } from '../store/records';
 import type { RequestContext, ServerContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode } from './email-codes';
+import { sendEmailLink } from './email-link-tokens';
+import { readEmailProofStrategy } from './factors';
 import { assertEmailAvailable, normalizeEmail } from './identity';
 import { assertNotLocked } from './lockout';
 import { assertPasswordIsNotLocalPart } from './passwords';
@@ -38,17 +40,17 @@ export const createEmailAddress: RouteHandler = async (ctx) => {
   return api(serializeEmailAddress(email, ctx.now()));
 };
 
+/** A code, or a link (`strategy: 'email_link'`, with `redirectUrl`), as the instance's `emailVerification.method` allows. */
 export const prepareEmailVerification: RouteHandler = async (ctx) => {
+  const strategy = readEmailProofStrategy(ctx);
   const { user, email } = await ownEmail(ctx);
   assertNotLocked(ctx, user);
   if (email.verifiedEmail) throw fail('flow_state_invalid', { message: 'This email address is already verified.' });
-  const verification = await sendEmailCode(ctx, {
-    to: email.emailAddress,
-    purpose: 'verify_email',
-    strategy: 'email_code',
-    attemptsKey: `code:${email.id}`,
-    previous: email.verification,
-  });
+  const send = { to: email.emailAddress, purpose: 'verify_email' as const, previous: email.verification };
+  const verification =
+    strategy === 'email_link'
+      ? await sendEmailLink(ctx, { ...send, ownerId: email.id, attemptsKey: `link:${email.id}` })
+      : await sendEmailCode(ctx, { ...send, strategy, attemptsKey: `code:${email.id}` });
   return api(serializeEmailAddress(await patchEmail(ctx, email, { verification }), ctx.now()));
 };
 
@@ -61,14 +63,19 @@ export const attemptEmailVerification: RouteHandler = async (ctx) => {
     await patchEmail(ctx, email, { verification: result.state });
     throw result.failure;
   }
-  const verified = await inTransaction(ctx, async (ctx) => {
-    let verified = await patchEmail(ctx, email, { verification: result.state });
+  const verified = await inTransaction(ctx, (ctx) => verifyEmailAddress(ctx, email, result.state));
+  return api(serializeEmailAddress(verified, ctx.now()));
+};
+
+/** The address is proven (a code or a link): verified, unless someone else verified it first. */
+export function verifyEmailAddress(ctx: ServerContext, email: EmailAddressRecord, state: VerificationState): Promise<EmailAddressRecord> {
+  return inTransaction(ctx, async (ctx) => {
+    let verified = await patchEmail(ctx, email, { verification: state });
     await uniqueWrite(async () => (verified = await patchEmail(ctx, verified, { verifiedEmail: verified.emailAddress })));
     recordUserEvent(ctx, 'user.updated', email.userId);
     return verified;
   });
-  return api(serializeEmailAddress(verified, ctx.now()));
-};
+}
 
 export const makeEmailPrimary: RouteHandler = async (ctx) => {
   const { user, email } = await ownEmail(ctx, { sensitive: true });
@@ -104,6 +111,6 @@ async function ownEmail(ctx: RequestContext, { sensitive = false } = {}): Promis
   return { user, email };
 }
 
-async function patchEmail(ctx: RequestContext, email: EmailAddressRecord, patch: Partial<EmailAddressRecord>): Promise<EmailAddressRecord> {
+async function patchEmail(ctx: ServerContext, email: EmailAddressRecord, patch: Partial<EmailAddressRecord>): Promise<EmailAddressRecord> {
   return (await ctx.store.update('emailAddresses', email.id, patch)) ?? { ...email, ...patch };
 }

@@ -9,7 +9,9 @@ export type Reply =
   | { kind: 'api'; response: unknown }
   /** The client itself is the response (`GET`/`DELETE /v1/client`). */
   | { kind: 'client'; withEnvironment: boolean }
-  | { kind: 'raw'; body: unknown };
+  | { kind: 'raw'; body: unknown }
+  /** 303 See Other to `location` (the form_post route sends the browser on to the app page). */
+  | { kind: 'redirect'; location: string };
 
 export type RouteHandler = (ctx: RequestContext) => Promise<Reply>;
 

@@ -5,6 +5,7 @@ import type { SignInRecord, UserRecord, VerificationState } from '../store/recor
 import { rotateClientToken } from './client';
 import type { RequestContext } from './context';
 import { attemptEmailCode, requireSentCode, sendEmailCode, type CodeResult } from './email-codes';
+import { linkedVerification, sendEmailLink } from './email-link-tokens';
 import { firstFactorsBeforeProof } from './enumeration';
 import { firstFactorsFor, secondFactorsFor, verifiedEmailAddresses } from './factors';
 import { assertNotLocked, guardedAttempt } from './lockout';
@@ -13,6 +14,7 @@ import { api, type RouteHandler } from './reply';
 import { revokeUserSessions } from './sessions';
 import { attemptPassword, completeSignIn, loadSignIn, passFirstFactor, signInUser, signInUserOrDecoy, updateSignIn } from './sign-in';
 import { acceptSecondFactor } from './second-factor';
+import { attemptPasskey } from './passkeys/sign-in';
 import { inTransaction } from './transaction';
 import { updateUser } from './users';
 
@@ -25,7 +27,7 @@ const codeStrategies = ['email_code', 'reset_password_email_code'] as const;
  * same but no email goes out.
  */
 export const prepareFirstFactor: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', codeStrategies);
+  const strategy = ctx.body.oneOf('strategy', [...codeStrategies, 'email_link'] as const);
   const emailAddressId = ctx.body.string('emailAddressId');
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
   const user = await signInUserOrDecoy(ctx, signIn);
@@ -35,21 +37,26 @@ export const prepareFirstFactor: RouteHandler = async (ctx) => {
   const shown = ctx.settings.enumerationProtection ? (await firstFactorsBeforeProof(ctx, signIn, user)).find(matches) : real;
   if (!shown) throw fail('strategy_for_user_invalid', { paramName: 'strategy' });
   const realAddress = real && 'safeIdentifier' in real ? real.safeIdentifier : null;
-  const verification = await sendEmailCode(ctx, {
-    to: realAddress ?? signIn.identifier.toLowerCase(),
-    deliver: realAddress !== null,
-    purpose: strategy === 'email_code' ? 'sign_in' : 'reset_password',
-    strategy,
-    attemptsKey: `code:${signIn.id}`,
-    previous: signIn.firstFactorVerification,
-  });
+  const send = { to: realAddress ?? signIn.identifier.toLowerCase(), deliver: realAddress !== null, previous: signIn.firstFactorVerification };
+  const verification =
+    strategy === 'email_link'
+      ? await sendEmailLink(ctx, { ...send, purpose: 'sign_in', ownerId: signIn.id, attemptsKey: `link:${signIn.id}` })
+      : await sendEmailCode(ctx, { ...send, purpose: strategy === 'email_code' ? 'sign_in' : 'reset_password', strategy, attemptsKey: `code:${signIn.id}` });
   return api(await serializeSignIn(ctx, await updateSignIn(ctx, signIn, { firstFactorVerification: verification })));
 };
 
 export const attemptFirstFactor: RouteHandler = async (ctx) => {
-  const strategy = ctx.body.oneOf('strategy', ['password', ...codeStrategies]);
+  const strategy = ctx.body.oneOf('strategy', ['password', 'passkey', 'email_link', ...codeStrategies]);
   const signIn = await loadSignIn(ctx, 'needs_first_factor');
+  if (strategy === 'passkey') return api(await serializeSignIn(ctx, await attemptPasskey(ctx, signIn)));
   const user = await signInUserOrDecoy(ctx, signIn);
+  if (strategy === 'email_link') {
+    // The link was opened in another browser; this one, which asked for it, finishes. A decoy's link was never sent.
+    const verified = linkedVerification(signIn.firstFactorVerification, ctx.now());
+    if (!user) throw fail('verification_missing');
+    assertNotLocked(ctx, user);
+    return api(await serializeSignIn(ctx, await passFirstFactor(ctx, signIn, user, verified)));
+  }
   if (strategy === 'password') {
     const password = ctx.body.string('password', { max: Infinity, allowControl: true });
     return api(await serializeSignIn(ctx, await attemptPassword(ctx, signIn, user, password)));

@@ -14,13 +14,19 @@ import { assertWithinRateLimit } from './rate-limits';
 import { api, type Reply, type RouteHandler } from './reply';
 import { assertCanSignIn, startSession } from './sessions';
 import { inTransaction } from './transaction';
+import { signInWithPasskey } from './passkeys/sign-in';
+import { startOAuthSignIn } from '../oauth/start';
+import { linkExternalAccount } from '../oauth/external-accounts';
 
 /** An unfinished sign-in is dropped after this long. */
 const signInLifetimeMs = 60 * 60 * 1000;
 
 export const createSignIn: RouteHandler = async (ctx) => {
   await assertWithinRateLimit(ctx, 'signInsPerIp', ctx.clientIp);
-  if (ctx.body.optionalString('strategy') === 'ticket') return signInWithTicket(ctx);
+  const strategy = ctx.body.optionalString('strategy', { max: 64 });
+  if (strategy === 'ticket') return signInWithTicket(ctx);
+  if (strategy === 'passkey') return signInWithPasskey(ctx);
+  if (strategy?.startsWith('oauth_')) return startOAuthSignIn(ctx, strategy);
   const identifier = ctx.body.string('identifier').trim();
   assertDisplayText(identifier, 'identifier');
   const password = ctx.body.optionalString('password', { max: Infinity, allowControl: true });
@@ -42,7 +48,14 @@ export const createSignIn: RouteHandler = async (ctx) => {
   return api(await serializeSignIn(ctx, signIn));
 };
 
-async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeof newClientToken>> | undefined, userId: string | null, identifier: string): Promise<SignInRecord> {
+/** A new sign-in on this client (created with `fresh` when it has none), which becomes the client's current one. */
+export async function insertSignIn(
+  ctx: RequestContext,
+  fresh: Awaited<ReturnType<typeof newClientToken>> | undefined,
+  userId: string | null,
+  identifier: string,
+  extra: Partial<SignInRecord> = {},
+): Promise<SignInRecord> {
   const client = await ensureClient(ctx, fresh);
   const now = ctx.now();
   const signIn: SignInRecord = {
@@ -57,6 +70,7 @@ async function insertSignIn(ctx: RequestContext, fresh: Awaited<ReturnType<typeo
     createdSessionId: null,
     createdAt: now,
     expireAt: now + signInLifetimeMs,
+    ...extra,
   };
   await ctx.store.insert('signIns', signIn);
   await updateClient(ctx, { signInId: signIn.id });
@@ -77,16 +91,33 @@ async function signInWithTicket(ctx: RequestContext): Promise<Reply> {
   const user = record ? await ctx.store.get('users', record.userId) : null;
   if (!record || !user) throw invalid();
   await assertCanSignIn(ctx, user.id);
-  const fresh = ctx.client ? undefined : await newClientToken(ctx);
-  const signIn = await inTransaction(ctx, async (ctx) => {
-    if (!(await ctx.store.delete('signInTokens', record.id)) || record.expiresAt <= ctx.now()) return null;
-    const email = user.primaryEmailAddressId ? await ctx.store.get('emailAddresses', user.primaryEmailAddressId) : null;
-    const started = await insertSignIn(ctx, fresh, user.id, email?.emailAddress ?? user.username ?? user.id);
-    const verified: VerificationState = { status: 'verified', strategy: 'ticket', attempts: 0, expireAt: null, codeId: null };
-    return completeSignIn(ctx, await updateSignIn(ctx, started, { firstFactorVerification: verified }));
-  });
+  const verified: VerificationState = { status: 'verified', strategy: 'ticket', attempts: 0, expireAt: null, codeId: null };
+  // An expired token is consumed too: its deletion commits, with no sign-in.
+  const signIn = await signInAtOnce(ctx, user, verified, async (ctx) => (await ctx.store.delete('signInTokens', record.id)) && record.expiresAt > ctx.now());
   if (!signIn) throw invalid();
   return api(await serializeSignIn(ctx, signIn));
+}
+
+/**
+ * A sign-in that starts complete, for strategies that prove the account
+ * without an identifier step (a ticket, a passkey): `consume` (the ticket's
+ * deletion, the passkey's counter), the sign-in and its session are one
+ * transaction; when `consume` says no, only its own writes commit, and the
+ * answer is null. The identifier is the primary email, else the username.
+ */
+export async function signInAtOnce(
+  ctx: RequestContext,
+  user: UserRecord,
+  verification: VerificationState,
+  consume: (ctx: RequestContext) => Promise<boolean>,
+): Promise<SignInRecord | null> {
+  const fresh = ctx.client ? undefined : await newClientToken(ctx);
+  return inTransaction(ctx, async (ctx) => {
+    if (!(await consume(ctx))) return null;
+    const email = user.primaryEmailAddressId ? await ctx.store.get('emailAddresses', user.primaryEmailAddressId) : null;
+    const started = await insertSignIn(ctx, fresh, user.id, email?.emailAddress ?? user.username ?? user.id);
+    return completeSignIn(ctx, await updateSignIn(ctx, started, { firstFactorVerification: verification }));
+  });
 }
 
 export const getSignIn: RouteHandler = async (ctx) => api(await serializeSignIn(ctx, await loadSignIn(ctx)));
@@ -110,9 +141,9 @@ async function findUserByIdentifier(ctx: RequestContext, identifier: string): Pr
   return user;
 }
 
-/** The route's sign-in, if it belongs to this client and has not expired. */
-export async function loadSignIn(ctx: RequestContext, status?: SignInRecord['status']): Promise<SignInRecord> {
-  const signIn = await ctx.store.get('signIns', ctx.id);
+/** The route's sign-in (or the one `id` names), if it belongs to this client and has not expired. */
+export async function loadSignIn(ctx: RequestContext, status?: SignInRecord['status'], id = ctx.id): Promise<SignInRecord> {
+  const signIn = await ctx.store.get('signIns', id);
   if (!signIn || signIn.clientId !== requireClient(ctx).id || signIn.expireAt <= ctx.now()) throw fail('sign_in_not_found');
   if (status && signIn.status !== status) throw fail('flow_state_invalid');
   return signIn;
@@ -227,7 +258,9 @@ export function passFirstFactor(ctx: RequestContext, signIn: SignInRecord, user:
     if (rehash && (await ctx.store.get('users', user.id))?.passwordHash === rehash.from) {
       await ctx.store.update('users', user.id, { passwordHash: rehash.to });
     }
-    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor' });
+    // The account has proven itself: the provider account waiting on it is linked now (oauth/callback.ts).
+    if (signIn.externalAccountToLink) await linkExternalAccount(ctx, user.id, signIn.externalAccountToLink);
+    const next = await updateSignIn(ctx, signIn, { firstFactorVerification: verification, status: 'needs_second_factor', externalAccountToLink: null });
     return user.totpSecret ? next : completeSignIn(ctx, next);
   });
 }

@@ -16,8 +16,9 @@ function hasValue(signUp: SignUpRecord, field: SignUpField): boolean {
   return field === 'password' ? signUp.passwordHash !== null : signUp[field] !== null;
 }
 
+/** A sign-up through a provider needs no password: the provider account is how it signs in. */
 export function missingFields(settings: InstanceSettings, signUp: SignUpRecord): SignUpField[] {
-  return requiredFields(settings).filter((field) => !hasValue(signUp, field));
+  return requiredFields(settings).filter((field) => !hasValue(signUp, field) && !(field === 'password' && signUp.oauthProvider));
 }
 
 export function unverifiedFields(signUp: SignUpRecord): SignUpField[] {

@@ -79,6 +79,7 @@ export async function uniqueWrite(write: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     if (!(error instanceof UniqueViolation)) throw error;
     if (error.index === 'username') throw fail('form_username_exists', { paramName: 'username' });
+    if (error.index === 'providerKey') throw fail('external_account_exists');
     if (error.index === 'externalId') throw fail('form_identifier_exists', { paramName: 'externalId', message: 'A user with this externalId exists.' });
     throw fail('form_identifier_exists', { paramName: 'emailAddress' });
   }
@@ -97,6 +98,8 @@ export function deleteUser(ctx: ServerContext, userId: string): Promise<void> {
     for (const email of await ctx.store.listBy('emailAddresses', 'userId', userId)) await ctx.store.delete('emailAddresses', email.id);
     await deleteBackupCodes(ctx, userId);
     for (const token of await ctx.store.listBy('signInTokens', 'userId', userId)) await ctx.store.delete('signInTokens', token.id);
+    for (const passkey of await ctx.store.listBy('passkeys', 'userId', userId)) await ctx.store.delete('passkeys', passkey.id);
+    for (const account of await ctx.store.listBy('externalAccounts', 'userId', userId)) await ctx.store.delete('externalAccounts', account.id);
     recordUserDeleted(ctx, userId);
   });
 }

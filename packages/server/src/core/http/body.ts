@@ -16,6 +16,20 @@ export async function readJsonBody(request: CoreRequest, maxBytes: number): Prom
   return parseJsonObject(decodeUtf8(bytes));
 }
 
+/** A form POST body (`application/x-www-form-urlencoded`), as an object of its first values. */
+export async function readFormBody(request: CoreRequest, maxBytes: number): Promise<JsonObject> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw fail('body_too_large');
+  const bytes = await readAtMost(request, maxBytes);
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (bytes.length > 0 && mediaType !== 'application/x-www-form-urlencoded') throw fail('unsupported_content_type');
+  const body: JsonObject = {};
+  for (const [key, value] of new URLSearchParams(decodeUtf8(bytes))) {
+    if (!forbiddenKeys.has(key) && !Object.hasOwn(body, key)) body[key] = value;
+  }
+  return body;
+}
+
 function isJsonContentType(value: string | null): boolean {
   const mediaType = value?.split(';')[0]?.trim().toLowerCase();
   return mediaType === 'application/json';

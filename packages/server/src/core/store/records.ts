@@ -3,11 +3,16 @@
  * `id`, so any store (memory, SQLite, PostgreSQL) can keep it as a row or a
  * JSON column. Timestamps are milliseconds since the epoch.
  */
-import type { VerificationJSON } from '@latch/protocol';
+import type { PasskeyTransport, VerificationJSON } from '@latch/protocol';
 
-/** A verification as the owner record keeps it; `codeId` points at the live code, if any. */
+/** A verification as the owner record keeps it; `codeId` points at the live code or email link, if any. */
 export interface VerificationState extends VerificationJSON {
   codeId: string | null;
+  /**
+   * An email link opened in another browser that finished the flow there
+   * (`linkCompletesOnOtherDevice`): this attempt cannot be finished too.
+   */
+  linkFinishedElsewhere?: boolean;
 }
 
 export interface UserRecord {
@@ -97,6 +102,68 @@ export interface SignInRecord {
   createdSessionId: string | null;
   createdAt: number;
   expireAt: number;
+  /** Social sign-in: the provider id while the browser is at the provider (the sign-in has no account yet). */
+  oauthProvider?: string;
+  /** A provider account to link once the account proves its first factor (see oauth/linking.ts). */
+  externalAccountToLink?: ExternalProfile | null;
+}
+
+/** What a provider told us about an account, mapped to our fields (see oauth/presets.ts). */
+export interface ExternalProfile {
+  provider: string;
+  providerUserId: string;
+  emailAddress: string | null;
+  /** The provider asserts the address is verified. */
+  emailVerified: boolean;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  imageUrl: string | null;
+  /** Scopes the provider granted, space-separated. */
+  scopes: string;
+}
+
+/** A provider account linked to a user. */
+export interface ExternalAccountRecord extends ExternalProfile {
+  id: string;
+  userId: string;
+  /** `provider:providerUserId`: unique, so one provider account links to one user. */
+  providerKey: string;
+  /** `expired`: a reauthorization is due (the provider refused us). */
+  status: 'verified' | 'expired';
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * One redirect to a provider, from its start to its callback. Found by the
+ * hash of its `state` (the state itself only travels through the browser),
+ * bound to the client that started it, deleted when used (single use), and
+ * dead after 10 minutes. The PKCE verifier and nonce are sealed at rest.
+ */
+export interface OAuthAttemptRecord {
+  id: string;
+  /** SHA-256 of `state`, hex; unique. */
+  stateHash: string;
+  clientId: string;
+  provider: string;
+  flow: 'sign_in' | 'sign_up' | 'connect' | 'reauthorize';
+  /** The sign-in or sign-up it belongs to; for connect and reauthorize, the session. */
+  flowId: string;
+  /** For connect and reauthorize: the user; for reauthorize also the external account. */
+  userId: string | null;
+  externalAccountId: string | null;
+  /** `{ verifier, nonce }` as JSON, sealed. */
+  sealedSecrets: string;
+  /** The `redirect_uri` sent to the provider, sent again with the code. */
+  redirectUri: string;
+  /** The app page to return to (differs from `redirectUri` for form_post providers). */
+  appRedirectUrl: string;
+  actionCompleteRedirectUrl: string | null;
+  /** Apple's `user` form field (name on first login), kept by the form_post route until the callback. */
+  formPostUser?: string | null;
+  createdAt: number;
+  expiresAt: number;
 }
 
 export interface SignUpRecord {
@@ -113,11 +180,15 @@ export interface SignUpRecord {
   createdUserId: string | null;
   createdAt: number;
   expireAt: number;
+  /** Social sign-up: the provider id while the browser is at the provider. */
+  oauthProvider?: string;
+  /** Social sign-up: the provider account, linked to the user when the sign-up completes. */
+  externalAccount?: ExternalProfile | null;
 }
 
 export type CodePurpose = 'sign_up' | 'sign_in' | 'reset_password' | 'verify_email' | 'reverification';
 
-/** A one-time email code. Consumed by deleting it, so only one caller can win. */
+/** A one-time email code or email link. Consumed by deleting it, so only one caller can win. */
 export interface VerificationRecord {
   id: string;
   purpose: CodePurpose;
@@ -125,9 +196,29 @@ export interface VerificationRecord {
   target: string;
   /** Key of the attempt counter, shared by every code of one owner so a resend keeps the count. */
   attemptsKey: string;
+  /** HMAC of `id:code` (of `id:secret` for a link) under the code key. */
   codeHash: string;
   expiresAt: number;
   createdAt: number;
+  /** Email links only (`strategy: 'email_link'`). */
+  link?: EmailLinkState;
+}
+
+/**
+ * What an email link is bound to. The link's token is `<record id>.<secret>`;
+ * only the HMAC of the secret is kept. Using the link deletes the record and
+ * writes a tombstone (`<id>.used`, `usedAt` set) in the same transaction, so
+ * exactly one use wins and a second one is told "already used".
+ */
+export interface EmailLinkState {
+  /** The sign-in, sign-up or email address (by `purpose`) the link finishes: it works for nothing else. */
+  ownerId: string;
+  /** The client (browser) that asked for the link: "the same client" means this one. */
+  clientId: string;
+  /** That browser's User-Agent, so the verify page can show where the request came from. */
+  userAgent: string | null;
+  /** Set on the tombstone: when the link was used. */
+  usedAt: number | null;
 }
 
 export interface BackupCodeRecord {
@@ -173,6 +264,51 @@ export interface SignInTokenRecord {
   userId: string;
   /** SHA-256 of the token, hex; unique. */
   tokenHash: string;
+  expiresAt: number;
+  createdAt: number;
+}
+
+/** A passkey (WebAuthn credential) of a user. Nothing in it is secret: the private key never leaves the authenticator. */
+export interface PasskeyRecord {
+  id: string;
+  userId: string;
+  /** The credential id the authenticator made, base64url; unique across the instance. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter as last seen; 0 for synced passkeys, which keep none. */
+  counter: number;
+  /** How the browser reaches the authenticator (`internal`, `hybrid`, `usb`…), as a hint for later prompts. */
+  transports: PasskeyTransport[];
+  /** The authenticator model's id; all zeros when it sent none. */
+  aaguid: string;
+  /** The user's name for it, or null. */
+  name: string | null;
+  /** `multiDevice`: a synced passkey (iCloud Keychain, Google Password Manager…). */
+  deviceType: 'singleDevice' | 'multiDevice';
+  /** Whether the passkey is backed up (synced) now, as of its last use. */
+  backedUp: boolean;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/**
+ * A WebAuthn challenge handed to a browser: single use (consumed by deleting
+ * it), bound to the client that asked and, for a registration, to its
+ * session and user; for a sign-in after an identifier, to that sign-in.
+ */
+export interface PasskeyChallengeRecord {
+  id: string;
+  /** SHA-256 of the challenge as the browser echoes it (base64url), hex; unique. The challenge itself is not kept. */
+  challengeHash: string;
+  purpose: 'registration' | 'authentication';
+  clientId: string;
+  /** Registration: the user adding a passkey. */
+  userId: string | null;
+  /** Registration: the session that asked (it passed step-up). */
+  sessionId: string | null;
+  /** Authentication after an identifier: the sign-in whose account the passkey must be. */
+  signInId: string | null;
   expiresAt: number;
   createdAt: number;
 }
@@ -260,6 +396,10 @@ export interface Records {
   webhookMessages: WebhookMessageRecord;
   webhookDeliveries: WebhookDeliveryRecord;
   webhookAttempts: WebhookAttemptRecord;
+  passkeys: PasskeyRecord;
+  passkeyChallenges: PasskeyChallengeRecord;
+  externalAccounts: ExternalAccountRecord;
+  oauthAttempts: OAuthAttemptRecord;
 }
 
 export type Kind = keyof Records;

@@ -44,6 +44,10 @@ export const schema = {
   webhookMessages: { unique: [], list: [] },
   webhookDeliveries: { unique: [], list: ['messageId', 'endpointId', 'orderingKey', 'status'] },
   webhookAttempts: { unique: [], list: ['endpointId', 'messageId'] },
+  passkeys: { unique: ['credentialId'], list: ['userId'] },
+  passkeyChallenges: { unique: ['challengeHash'], list: ['clientId'], time: ['expiresAt'] },
+  externalAccounts: { unique: ['providerKey'], list: ['userId'] },
+  oauthAttempts: { unique: ['stateHash'], list: [], time: ['expiresAt'] },
 } as const satisfies { [K in Kind]: KindSchema<K> };
 
 export const kinds = Object.keys(schema) as Kind[];
@@ -64,6 +68,9 @@ export const generatedFields: { readonly [K in Kind]?: readonly string[] } = {
   signIns: ['expireAt'],
   signUps: ['expireAt'],
   verifications: ['expiresAt'],
+  passkeyChallenges: ['expiresAt'],
+  externalAccounts: ['providerKey', 'userId'],
+  oauthAttempts: ['stateHash', 'expiresAt'],
 };
 
 /** An index value of a record: the field, or what `computedFields` makes of the record. */

@@ -43,8 +43,9 @@ export interface Store {
   /**
    * Optional, for stores where each call is a network round trip: in one
    * read, the client and what its JSON shows, i.e. its sessions (the list by
-   * `clientId`), their users and the sign-in's, those users' email addresses
-   * and backup codes (the lists by `userId`), its sign-in and its sign-up.
+   * `clientId`), their users and the sign-in's, those users' email addresses,
+   * backup codes and passkeys (the lists by `userId`), its sign-in and its sign-up.
+   * backup codes and external accounts (the lists by `userId`), its sign-in and its sign-up.
    * Null when the client does not exist. Without it the core reads them one by one.
    */
   readClientSnapshot?(clientId: string): Promise<StoreSnapshot | null>;

@@ -105,12 +105,15 @@ export interface EmailCreatedData {
   id: string;
   object: 'email';
   toEmailAddress: string;
-  /** sign_up_code, sign_in_code, reset_password_code, verify_email_code, reverification_code. */
+  /** sign_up_code, sign_in_code, reset_password_code, verify_email_code, reverification_code; sign_in_link, sign_up_link, verify_email_link. */
   kind: string;
   subject: string;
   body: string;
   locale: string;
-  code: string;
+  /** The code, for the `_code` kinds. */
+  code?: string;
+  /** The link (the app's verify page with the token), for the `_link` kinds. */
+  link?: string;
   expiresAt: number;
 }
 

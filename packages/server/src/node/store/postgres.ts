@@ -50,7 +50,8 @@ function statementName(text: string): string {
 
 /**
  * What `readClientSnapshot` reads: the client, its sessions, its sign-in and
- * sign-up, the users of those, and their email addresses and backup codes,
+ * sign-up, the users of those, and their email addresses, backup codes and passkeys,
+ * sign-up, the users of those, and their email addresses, backup codes and external accounts,
  * each list in `seq` order as `listBy` returns it.
  */
 function clientSnapshotSql(table: (kind: Kind) => string): string {
@@ -62,7 +63,9 @@ function clientSnapshotSql(table: (kind: Kind) => string): string {
       ids AS (SELECT data ->> 'userId' AS id FROM s UNION SELECT data ->> 'userId' FROM si),
       u AS (SELECT data FROM ${table('users')} WHERE id IN (SELECT id FROM ids)),
       e AS (SELECT data, seq FROM ${table('emailAddresses')} WHERE user_id IN (SELECT id FROM ids)),
-      b AS (SELECT data, seq FROM ${table('backupCodes')} WHERE user_id IN (SELECT id FROM ids))
+      b AS (SELECT data, seq FROM ${table('backupCodes')} WHERE user_id IN (SELECT id FROM ids)),
+      p AS (SELECT data, seq FROM ${table('passkeys')} WHERE user_id IN (SELECT id FROM ids)),
+      x AS (SELECT data, seq FROM ${table('externalAccounts')} WHERE user_id IN (SELECT id FROM ids))
     SELECT 'clients' AS kind, data, 0::bigint AS seq FROM c
     UNION ALL SELECT 'sessions', data, seq FROM s
     UNION ALL SELECT 'signIns', data, 0 FROM si
@@ -70,6 +73,8 @@ function clientSnapshotSql(table: (kind: Kind) => string): string {
     UNION ALL SELECT 'users', data, 0 FROM u
     UNION ALL SELECT 'emailAddresses', data, seq FROM e
     UNION ALL SELECT 'backupCodes', data, seq FROM b
+    UNION ALL SELECT 'passkeys', data, seq FROM p
+    UNION ALL SELECT 'externalAccounts', data, seq FROM x
     ORDER BY kind, seq`;
 }
 
@@ -173,6 +178,8 @@ export class PostgresStore implements Store {
         ...[...userIds].flatMap((userId) => [
           { kind: 'emailAddresses' as const, index: 'userId', value: userId },
           { kind: 'backupCodes' as const, index: 'userId', value: userId },
+          { kind: 'passkeys' as const, index: 'userId', value: userId },
+          { kind: 'externalAccounts' as const, index: 'userId', value: userId },
         ]),
       ],
     };

@@ -151,7 +151,8 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   return (
     <SignInFlowContext.Provider value={flow}>
       {shown === 'start' && <StartStep />}
-      {shown === 'factor-one' && (strategy === 'password' ? <PasswordStep /> : <CodeStep key={strategy} strategy={strategy} />)}
+      {/* No step offers `email_link` yet (instances default to codes): the email-link steps come with their own UI. */}
+      {shown === 'factor-one' && (strategy === 'password' ? <PasswordStep /> : <CodeStep key={strategy} strategy={strategy as Exclude<typeof strategy, 'email_link'>} />)}
       {shown === 'reset-password' && <ResetPasswordStep />}
       {shown === 'factor-two' && <SecondFactorStep />}
       {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}

@@ -107,6 +107,39 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id, seq);
     `,
   },
+  {
+    version: 40,
+    description: 'social sign-in: external accounts (one user per provider account) and OAuth attempts (state hashed)',
+    sql: `
+      CREATE TABLE latch_external_accounts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL,
+        provider_key text GENERATED ALWAYS AS (data ->> 'providerKey') STORED,
+        user_id text GENERATED ALWAYS AS (data ->> 'userId') STORED);
+      CREATE UNIQUE INDEX latch_external_accounts_provider_key_key ON latch_external_accounts (provider_key);
+      CREATE INDEX latch_external_accounts_user_id_idx ON latch_external_accounts (user_id, seq);
+      CREATE TABLE latch_oauth_attempts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL,
+        state_hash text GENERATED ALWAYS AS (data ->> 'stateHash') STORED,
+        expires_at bigint GENERATED ALWAYS AS ((data ->> 'expiresAt')::numeric::bigint) STORED);
+      CREATE UNIQUE INDEX latch_oauth_attempts_state_hash_key ON latch_oauth_attempts (state_hash);
+      CREATE INDEX latch_oauth_attempts_expires_at_idx ON latch_oauth_attempts (expires_at, id);
+    `,
+  },
+  {
+    version: 50,
+    description: 'passkeys: credentials by their unique id and by user, and single-use challenges that expire',
+    sql: `
+      CREATE TABLE latch_passkeys (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, credential_id text, user_id text);
+      CREATE UNIQUE INDEX latch_passkeys_credential_id_key ON latch_passkeys (credential_id);
+      CREATE INDEX latch_passkeys_user_id_idx ON latch_passkeys (user_id, seq);
+
+      CREATE TABLE latch_passkey_challenges (
+        id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, data jsonb NOT NULL, challenge_hash text, client_id text,
+        expires_at bigint GENERATED ALWAYS AS ((data ->> 'expiresAt')::numeric::bigint) STORED
+      );
+      CREATE UNIQUE INDEX latch_passkey_challenges_challenge_hash_key ON latch_passkey_challenges (challenge_hash);
+      CREATE INDEX latch_passkey_challenges_client_id_idx ON latch_passkey_challenges (client_id, seq);
+      CREATE INDEX latch_passkey_challenges_expires_at_idx ON latch_passkey_challenges (expires_at, id);
+    `,
+  },
 ];
 
 /** Any fixed number: it keeps our advisory locks apart from the application's. */

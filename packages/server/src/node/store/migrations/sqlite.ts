@@ -105,6 +105,39 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX latch_webhook_attempts_message_id_idx ON latch_webhook_attempts (message_id);
     `,
   },
+  {
+    version: 40,
+    description: 'social sign-in: external accounts (one user per provider account) and OAuth attempts (state hashed)',
+    sql: `
+      CREATE TABLE latch_external_accounts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL,
+        provider_key TEXT GENERATED ALWAYS AS (json_extract(data, '$.providerKey')) VIRTUAL,
+        user_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.userId')) VIRTUAL) STRICT;
+      CREATE UNIQUE INDEX latch_external_accounts_provider_key_key ON latch_external_accounts (provider_key);
+      CREATE INDEX latch_external_accounts_user_id_idx ON latch_external_accounts (user_id);
+      CREATE TABLE latch_oauth_attempts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL,
+        state_hash TEXT GENERATED ALWAYS AS (json_extract(data, '$.stateHash')) VIRTUAL,
+        expires_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expiresAt') AS INTEGER)) VIRTUAL) STRICT;
+      CREATE UNIQUE INDEX latch_oauth_attempts_state_hash_key ON latch_oauth_attempts (state_hash);
+      CREATE INDEX latch_oauth_attempts_expires_at_idx ON latch_oauth_attempts (expires_at, id);
+    `,
+  },
+  {
+    version: 50,
+    description: 'passkeys: credentials by their unique id and by user, and single-use challenges that expire',
+    sql: `
+      CREATE TABLE latch_passkeys (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, credential_id TEXT, user_id TEXT) STRICT;
+      CREATE UNIQUE INDEX latch_passkeys_credential_id_key ON latch_passkeys (credential_id);
+      CREATE INDEX latch_passkeys_user_id_idx ON latch_passkeys (user_id);
+
+      CREATE TABLE latch_passkey_challenges (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL, challenge_hash TEXT, client_id TEXT,
+        expires_at INTEGER GENERATED ALWAYS AS (CAST(json_extract(data, '$.expiresAt') AS INTEGER)) VIRTUAL
+      ) STRICT;
+      CREATE UNIQUE INDEX latch_passkey_challenges_challenge_hash_key ON latch_passkey_challenges (challenge_hash);
+      CREATE INDEX latch_passkey_challenges_client_id_idx ON latch_passkey_challenges (client_id);
+      CREATE INDEX latch_passkey_challenges_expires_at_idx ON latch_passkey_challenges (expires_at, id);
+    `,
+  },
 ];
 
 /**

@@ -1,0 +1,47 @@
+import type { ClientContext } from '../context';
+
+/**
+ * `createEmailLinkFlow()` on a sign-in, a sign-up or an email address, as
+ * Clerk names it. Starting it emails a link to the app's verify page
+ * (`redirectUrl`), then waits for that link to be opened: it polls the
+ * attempt every 2.5 s and wakes at once when another tab of this browser
+ * reports a change (BroadcastChannel). In this tab it resolves to the
+ * attempt once the link was opened (and, when it was opened in another
+ * browser and the flow finishes here, finished), or expired, or once
+ * `cancelEmailLinkFlow()` stops the wait. The waiting code is loaded on
+ * first use, so apps that never send a link do not ship it.
+ */
+export interface EmailLinkFlow<Params, Result> {
+  startEmailLinkFlow(params: Params): Promise<Result>;
+  /** Stops polling; the pending `startEmailLinkFlow` resolves with the attempt as it stands. */
+  cancelEmailLinkFlow(): void;
+}
+
+/** What a flow waits on: the client's sign-in or sign-up, or one email address of a session's user. */
+export type EmailLinkSubject = 'signIn' | 'signUp' | { emailAddressId: string; sessionId: string };
+
+/** Shared by a flow's start and cancel; the loaded code sets `wake`. */
+export interface EmailLinkWait {
+  stopped: boolean;
+  wake(): void;
+}
+
+/** The email-link code, fetched on first use (one `import()` for every caller). */
+export const loadEmailLinks = () => import('../email-link-flow');
+
+/** `wrap` makes the resource from the JSON the flow ends with (here, so the loaded code needs none of the client's modules). */
+export function emailLinkFlow<Params, Json, Result>(ctx: ClientContext, subject: EmailLinkSubject, wrap: (json: Json) => Result): EmailLinkFlow<Params, Result> {
+  const wait: EmailLinkWait = { stopped: false, wake() {} };
+  return {
+    startEmailLinkFlow(params) {
+      wait.stopped = false;
+      return loadEmailLinks()
+        .then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait))
+        .then((json) => wrap(json as Json));
+    },
+    cancelEmailLinkFlow() {
+      wait.stopped = true;
+      wait.wake();
+    },
+  };
+}
