@@ -1,8 +1,7 @@
 import type { ApiResponse, ClientJSON, EmailLinkJSON, EmailLinkVerifiedJSON, EnvironmentJSON, OAuthCallbackJSON, RouteSpec, TokenJSON } from '@latch/protocol';
 import { openBroadcast, type Broadcast } from './broadcast';
-import type { ClientContext } from './context';
-import { isLatchAPIError } from './errors';
-import { loadEmailLinks } from './resources/email-link';
+import { onDemand, type ClientContext } from './context';
+import { isLatchAPIError, LatchAPIError } from './errors';
 import type { Session } from './resources/session';
 import type { SignIn } from './resources/sign-in';
 import type { SignUp } from './resources/sign-up';
@@ -49,6 +48,7 @@ export class LatchClient {
       state: () => this.#state,
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
       subscribe: (listener) => this.subscribe(listener),
+      refusal: (code, message) => new LatchAPIError(0, [{ code, message }]),
     };
     this.#tokens = createTokenCache(
       (sessionId) => this.#request<TokenJSON>('POST /v1/client/sessions/:id/tokens', { id: sessionId }).then((t) => t.jwt),
@@ -126,8 +126,8 @@ export class LatchClient {
    * complete, goes to its `redirectUrlComplete`. Resolves to where the flow
    * stands (a second factor, missing fields, an account to prove first).
    */
-  async handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
-    return (await import('./oauth')).handleRedirectCallback(this.#ctx, params);
+  handleRedirectCallback(params: { url?: string; navigate?: (url: string) => void } = {}): Promise<OAuthCallbackJSON> {
+    return onDemand('handleRedirectCallback', this.#ctx, params);
   }
 
   /** The active session's JWT, or null when signed out. */
@@ -142,7 +142,7 @@ export class LatchClient {
    * `latch_link` query parameter. Loaded on demand.
    */
   inspectEmailLink(params: { token?: string } = {}): Promise<EmailLinkJSON> {
-    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token));
+    return onDemand('inspectEmailLink', this.#ctx, params.token);
   }
 
   /**
@@ -152,7 +152,7 @@ export class LatchClient {
    * original tab". Loaded on demand.
    */
   verifyEmailLink(params: { token?: string } = {}): Promise<EmailLinkVerifiedJSON> {
-    return loadEmailLinks().then((m) => m.emailLinkCall(this.#ctx, params.token, true));
+    return onDemand('verifyEmailLink', this.#ctx, params.token);
   }
 
   /** Stops the refresh timers and leaves the tab channel. */

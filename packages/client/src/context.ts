@@ -1,4 +1,4 @@
-import type { RouteSpec } from '@latch/protocol';
+import type { ErrorCode, RouteSpec } from '@latch/protocol';
 import type { User } from './resources/user';
 import type { LatchState } from './state';
 import type { RequestParams } from './transport';
@@ -13,6 +13,8 @@ export interface ClientContext {
   token(sessionId: string, skipCache?: boolean): Promise<string | null>;
   /** The client's `subscribe`: called after every state change. */
   subscribe(listener: () => void): () => void;
+  /** A browser refusal of a passkey prompt as a `LatchAPIError` of status 0, made here for the on-demand code. */
+  refusal(code: ErrorCode, message: string): Error;
 }
 
 const sources = new WeakMap<object, string>();
@@ -33,4 +35,17 @@ export function reuse<T extends object>(previous: T | null | undefined, json: un
 /** The user of one of this client's sessions, as the latest snapshot has it. */
 export function userOf(ctx: ClientContext, sessionId: string): User | undefined {
   return ctx.state().sessions.find((s) => s.id === sessionId)?.user;
+}
+
+type OnDemand = typeof import('./on-demand');
+
+/**
+ * Social sign-in, email links and passkeys, fetched on first use: an app
+ * that uses none of them never downloads their code. One `import()` for all
+ * three, so the first load carries one loader, and each resource method is
+ * one call: `onDemand('createPasskey', ctx, sessionId, params)` runs that
+ * export of `on-demand.ts` once it is loaded.
+ */
+export function onDemand<K extends keyof OnDemand>(name: K, ...args: Parameters<OnDemand[K]>): Promise<Awaited<ReturnType<OnDemand[K]>>> {
+  return import('./on-demand').then((code) => (code[name] as (...args: unknown[]) => never)(...args));
 }

@@ -6,6 +6,7 @@
 import type {
   EmailAddressJSON,
   EmailLinkJSON,
+  EmailLinkVerifiedJSON,
   SignInJSON,
   SignUpJSON,
   UserJSON,
@@ -134,11 +135,15 @@ function tokenOf(token: string | undefined): string {
 }
 
 /**
- * The verify page's calls: `inspect` (reads) or, with `verify`, the one that
- * uses the link. The answer's client is applied as any other; a sign-in or
+ * The verify page's calls: `inspectEmailLink` reads, `verifyEmailLink` uses
+ * the link. The answer's client is applied as any other; a sign-in or
  * sign-up finished here changes the sessions, which this browser's other
  * tabs hear of (BroadcastChannel), and their waiting flows wake.
  */
-export function emailLinkCall<T extends EmailLinkJSON>(ctx: ClientContext, token?: string, verify = false): Promise<T> {
-  return ctx.call(verify ? EmailLinkRoutes.emailLinkVerify : EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
+export function inspectEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkJSON> {
+  return ctx.call(EmailLinkRoutes.emailLinkInspect, { body: { token: tokenOf(token) } });
+}
+
+export function verifyEmailLink(ctx: ClientContext, token?: string): Promise<EmailLinkVerifiedJSON> {
+  return ctx.call(EmailLinkRoutes.emailLinkVerify, { body: { token: tokenOf(token) } });
 }

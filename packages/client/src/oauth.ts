@@ -1,6 +1,6 @@
 /**
- * Social sign-in's browser side, loaded on demand: an app that never starts
- * a redirect flow never downloads it (the resources' methods import it).
+ * Social sign-in's browser side, part of the on-demand code (`on-demand.ts`):
+ * an app that never starts a redirect flow never downloads it.
  */
 import type { OAuthCallbackJSON, SignInJSON, SignUpJSON } from '@latch/protocol';
 import type { ClientContext } from './context';
@@ -23,10 +23,11 @@ function goTo(url: string | null | undefined, navigate?: (url: string) => void):
 
 /** `signIn` / `signUp.authenticateWithRedirect`: starts the attempt, then goes to the provider. */
 export async function authenticateWithRedirect(
-  create: (body: object) => Promise<Partial<Pick<SignInJSON, 'firstFactorVerification'> & Pick<SignUpJSON, 'verifications'>>>,
+  // A method, so a `SignIn` or `SignUp` (whose `create` takes its own body type) is one.
+  attempt: { create(body: object): Promise<Partial<Pick<SignInJSON, 'firstFactorVerification'> & Pick<SignUpJSON, 'verifications'>>> },
   { redirectUrlComplete, navigate, ...rest }: RedirectParams & object,
 ): Promise<void> {
-  const started = await create(absolute({ ...rest, actionCompleteRedirectUrl: redirectUrlComplete }));
+  const started = await attempt.create(absolute({ ...rest, actionCompleteRedirectUrl: redirectUrlComplete }));
   goTo((started.firstFactorVerification ?? started.verifications?.externalAccount)?.externalVerificationRedirectURL, navigate);
 }
 

@@ -1,22 +1,19 @@
 /**
  * The browser side of passkeys: @simplewebauthn/browser runs the WebAuthn
- * ceremonies, the API verifies them. Loaded on demand (see `load.ts`).
+ * ceremonies, the API verifies them. Loaded on demand (see `on-demand.ts`).
  *
  * It imports no module of this package nor @latch/protocol's main entry, only
  * types: a bundler splits by file, and a file both this chunk and the app's
  * first one import would become a third, shared chunk that loads up front.
  * What it needs from the client comes in as `Host`.
  */
-import type { DeletedJSON, ErrorCode, PasskeyCreationOptionsJSON, PasskeyJSON, PasskeyRequestOptionsJSON, SignInJSON } from '@latch/protocol';
+import type { ErrorCode, PasskeyCreationOptionsJSON, PasskeyJSON, PasskeyRequestOptionsJSON, SignInJSON } from '@latch/protocol';
 import { PasskeyRoutes } from '@latch/protocol/passkey-routes';
 import { startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { ClientContext } from '../context';
 
 /** The client's side: its requests, and how it makes a `LatchAPIError` of status 0 for a browser refusal. */
-export interface Host {
-  call: ClientContext['call'];
-  refusal(code: ErrorCode, message: string): Error;
-}
+export type Host = Pick<ClientContext, 'call' | 'refusal'>;
 
 export { browserSupportsWebAuthnAutofill } from '@simplewebauthn/browser';
 
@@ -67,14 +64,6 @@ export async function createPasskey(host: Host, sessionId: string, params: { nam
   const optionsJSON = await host.call<PasskeyCreationOptionsJSON>(PasskeyRoutes.mePasskeyOptions, { sessionId });
   const credential = await ceremony(host, undefined, () => startRegistration({ optionsJSON }));
   return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyCreate, { sessionId, body: { credential, name: params.name } });
-}
-
-export function updatePasskey(host: Host, sessionId: string, id: string, params: { name: string }): Promise<PasskeyJSON> {
-  return host.call<PasskeyJSON>(PasskeyRoutes.mePasskeyUpdate, { id, sessionId, body: { name: params.name } });
-}
-
-export function deletePasskey(host: Host, sessionId: string, id: string): Promise<DeletedJSON> {
-  return host.call<DeletedJSON>(PasskeyRoutes.mePasskeyDelete, { id, sessionId });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { passkeyCode } from './load';
+import { onDemand } from '../context';
 
 /**
  * Whether this browser has WebAuthn, so a "Sign in with passkey" button can
@@ -15,5 +15,5 @@ export function browserSupportsPasskeys(): boolean {
  * passkey code, so ask once the page is interactive. False on the server.
  */
 export async function browserSupportsPasskeyAutofill(): Promise<boolean> {
-  return browserSupportsPasskeys() && (await passkeyCode()).browserSupportsWebAuthnAutofill();
+  return browserSupportsPasskeys() && (await onDemand('browserSupportsWebAuthnAutofill'));
 }

@@ -1,4 +1,5 @@
-import type { ClientContext } from '../context';
+import { onDemand, type ClientContext } from '../context';
+import type { EmailLinkStartParams } from '../email-link-flow';
 
 /**
  * `createEmailLinkFlow()` on a sign-in, a sign-up or an email address, as
@@ -26,18 +27,13 @@ export interface EmailLinkWait {
   wake(): void;
 }
 
-/** The email-link code, fetched on first use (one `import()` for every caller). */
-export const loadEmailLinks = () => import('../email-link-flow');
-
 /** `wrap` makes the resource from the JSON the flow ends with (here, so the loaded code needs none of the client's modules). */
 export function emailLinkFlow<Params, Json, Result>(ctx: ClientContext, subject: EmailLinkSubject, wrap: (json: Json) => Result): EmailLinkFlow<Params, Result> {
   const wait: EmailLinkWait = { stopped: false, wake() {} };
   return {
     startEmailLinkFlow(params) {
       wait.stopped = false;
-      return loadEmailLinks()
-        .then((m) => m.runEmailLinkFlow(ctx, subject, params as never, wait))
-        .then((json) => wrap(json as Json));
+      return onDemand('runEmailLinkFlow', ctx, subject, params as EmailLinkStartParams, wait).then((json) => wrap(json as Json));
     },
     cancelEmailLinkFlow() {
       wait.stopped = true;

@@ -4,8 +4,8 @@ import { toUser, type User } from './user';
 
 /** A signed-in session of this browser's client. */
 export class Session {
-  readonly id: string;
-  readonly status: SessionStatus;
+  declare readonly id: string;
+  declare readonly status: SessionStatus;
   readonly user: User;
   readonly createdAt: Date;
   readonly lastActiveAt: Date;
@@ -16,9 +16,9 @@ export class Session {
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SessionJSON, previous?: Session) {
+    // The JSON's fields as the server sent them, then those that are a resource or dates here.
+    Object.assign(this, json);
     this.#ctx = ctx;
-    this.id = json.id;
-    this.status = json.status;
     this.user = toUser(ctx, json.user, json.id, previous?.user);
     this.createdAt = new Date(json.createdAt);
     this.lastActiveAt = new Date(json.lastActiveAt);

@@ -13,9 +13,8 @@ import type {
   SignInStatus,
   VerificationJSON,
 } from '@latch/protocol';
-import { reuse, type ClientContext } from '../context';
+import { onDemand, reuse, type ClientContext } from '../context';
 import type { AuthenticateWithPasskeyParams } from '../passkeys/ceremonies';
-import { withPasskeys } from '../passkeys/load';
 import type { RedirectParams } from '../oauth';
 import type { EmailLinkStartParams } from '../email-link-flow';
 import { emailLinkFlow, type EmailLinkFlow } from './email-link';
@@ -31,31 +30,38 @@ import { emailLinkFlow, type EmailLinkFlow } from './email-link';
  * the `signIn` of `useSignIn()` works within one event handler.
  */
 export class SignIn {
-  readonly id: string | null;
-  readonly status: SignInStatus | null;
-  readonly identifier: string | null;
-  readonly supportedFirstFactors: FirstFactor[];
-  readonly supportedSecondFactors: SecondFactor[];
-  readonly firstFactorVerification: VerificationJSON | null;
-  readonly secondFactorVerification: VerificationJSON | null;
-  readonly userData: SignInJSON['userData'];
-  readonly createdSessionId: string | null;
+  declare readonly id: string | null;
+  declare readonly status: SignInStatus | null;
+  declare readonly identifier: string | null;
+  declare readonly supportedFirstFactors: FirstFactor[];
+  declare readonly supportedSecondFactors: SecondFactor[];
+  declare readonly firstFactorVerification: VerificationJSON | null;
+  declare readonly secondFactorVerification: VerificationJSON | null;
+  declare readonly userData: SignInJSON['userData'];
+  declare readonly createdSessionId: string | null;
   /** A social account waiting to be linked once this account's first factor passes. */
-  readonly externalAccountToLink: SignInJSON['externalAccountToLink'];
+  declare readonly externalAccountToLink: SignInJSON['externalAccountToLink'];
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SignInJSON | null) {
     this.#ctx = ctx;
-    this.id = json?.id ?? null;
-    this.status = json?.status ?? 'needs_identifier';
-    this.identifier = json?.identifier ?? null;
-    this.supportedFirstFactors = json?.supportedFirstFactors ?? [];
-    this.supportedSecondFactors = json?.supportedSecondFactors ?? [];
-    this.firstFactorVerification = json?.firstFactorVerification ?? null;
-    this.secondFactorVerification = json?.secondFactorVerification ?? null;
-    this.userData = json?.userData ?? null;
-    this.createdSessionId = json?.createdSessionId ?? null;
-    this.externalAccountToLink = json?.externalAccountToLink ?? null;
+    // The JSON's fields as the server sent them; before `create()`, an empty attempt.
+    Object.assign(
+      this,
+      {
+        id: null,
+        status: 'needs_identifier',
+        identifier: null,
+        supportedFirstFactors: [],
+        supportedSecondFactors: [],
+        firstFactorVerification: null,
+        secondFactorVerification: null,
+        userData: null,
+        createdSessionId: null,
+        externalAccountToLink: null,
+      } satisfies Record<keyof SignInJSON, unknown>,
+      json,
+    );
   }
 
   /** Starts a new attempt; with `password`, the first factor is attempted at once. */
@@ -67,8 +73,8 @@ export class SignIn {
    * Social sign-in: starts the attempt and sends the browser to the provider,
    * which returns to `redirectUrl` (the page that calls `handleRedirectCallback()`).
    */
-  async authenticateWithRedirect(params: RedirectParams & { strategy: OAuthStrategy }): Promise<void> {
-    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignInCreateBody), params);
+  authenticateWithRedirect(params: RedirectParams & { strategy: OAuthStrategy }): Promise<void> {
+    return onDemand('authenticateWithRedirect', this, params);
   }
 
   /**
@@ -101,8 +107,7 @@ export class SignIn {
    * false), or expired. See `EmailLinkFlow`.
    */
   createEmailLinkFlow(): EmailLinkFlow<EmailLinkStartParams, SignIn> {
-    const ctx = this.#ctx;
-    return emailLinkFlow(ctx, 'signIn', (json: SignInJSON) => toSignIn(ctx, json, ctx.state().signIn));
+    return emailLinkFlow(this.#ctx, 'signIn', (json: SignInJSON) => this.#latest(json));
   }
 
   /** Sets the new password once the reset code was accepted (status `needs_new_password`). */
@@ -117,10 +122,7 @@ export class SignIn {
    * status 0 and a `passkey_*` code (`passkey_not_allowed`: cancelled).
    */
   async authenticateWithPasskey(params: AuthenticateWithPasskeyParams = {}): Promise<SignIn> {
-    const current = this.#current();
-    const identified = current.status === 'needs_first_factor' ? current.id : null;
-    const json = await withPasskeys(this.#ctx, (code, host) => code.authenticateWithPasskey(host, identified, params));
-    return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
+    return this.#latest(await onDemand('authenticateWithPasskey', this.#ctx, this.#current(), params));
   }
 
   /** The client's attempt in progress; this snapshot while none has started since. */
@@ -133,7 +135,11 @@ export class SignIn {
     if (!creating && !id) {
       throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-in' : 'This sign-in has not started: call signIn.create() first.');
     }
-    const json = await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body });
+    return this.#latest(await this.#ctx.call<SignInJSON>(route, { id: id ?? undefined, body }));
+  }
+
+  /** The attempt in `json` as the refreshed state holds it (the same object when unchanged). */
+  #latest(json: SignInJSON): SignIn {
     return toSignIn(this.#ctx, json, this.#ctx.state().signIn);
   }
 }

@@ -9,7 +9,7 @@ import type {
   SignUpStatus,
   SignUpUpdateBody,
 } from '@latch/protocol';
-import { reuse, type ClientContext } from '../context';
+import { onDemand, reuse, type ClientContext } from '../context';
 import type { RedirectParams } from '../oauth';
 import type { EmailLinkStartParams } from '../email-link-flow';
 import { emailLinkFlow, type EmailLinkFlow } from './email-link';
@@ -23,38 +23,45 @@ import { emailLinkFlow, type EmailLinkFlow } from './email-link';
  * works on the object from `useSignUp()`.
  */
 export class SignUp {
-  readonly id: string | null;
-  readonly status: SignUpStatus | null;
-  readonly emailAddress: string | null;
-  readonly firstName: string | null;
-  readonly lastName: string | null;
-  readonly username: string | null;
-  readonly passwordEnabled: boolean;
-  readonly requiredFields: SignUpField[];
-  readonly optionalFields: SignUpField[];
-  readonly missingFields: SignUpField[];
-  readonly unverifiedFields: SignUpField[];
-  readonly verifications: SignUpJSON['verifications'];
-  readonly createdSessionId: string | null;
-  readonly createdUserId: string | null;
+  declare readonly id: string | null;
+  declare readonly status: SignUpStatus | null;
+  declare readonly emailAddress: string | null;
+  declare readonly firstName: string | null;
+  declare readonly lastName: string | null;
+  declare readonly username: string | null;
+  declare readonly passwordEnabled: boolean;
+  declare readonly requiredFields: SignUpField[];
+  declare readonly optionalFields: SignUpField[];
+  declare readonly missingFields: SignUpField[];
+  declare readonly unverifiedFields: SignUpField[];
+  declare readonly verifications: SignUpJSON['verifications'];
+  declare readonly createdSessionId: string | null;
+  declare readonly createdUserId: string | null;
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SignUpJSON | null) {
     this.#ctx = ctx;
-    this.id = json?.id ?? null;
-    this.status = json?.status ?? null;
-    this.emailAddress = json?.emailAddress ?? null;
-    this.firstName = json?.firstName ?? null;
-    this.lastName = json?.lastName ?? null;
-    this.username = json?.username ?? null;
-    this.passwordEnabled = json?.passwordEnabled ?? false;
-    this.requiredFields = json?.requiredFields ?? [];
-    this.optionalFields = json?.optionalFields ?? [];
-    this.missingFields = json?.missingFields ?? [];
-    this.unverifiedFields = json?.unverifiedFields ?? [];
-    this.verifications = json?.verifications ?? { emailAddress: null };
-    this.createdSessionId = json?.createdSessionId ?? null;
-    this.createdUserId = json?.createdUserId ?? null;
+    // The JSON's fields as the server sent them; before `create()`, an empty attempt.
+    Object.assign(
+      this,
+      {
+        id: null,
+        status: null,
+        emailAddress: null,
+        firstName: null,
+        lastName: null,
+        username: null,
+        passwordEnabled: false,
+        requiredFields: [],
+        optionalFields: [],
+        missingFields: [],
+        unverifiedFields: [],
+        verifications: { emailAddress: null },
+        createdSessionId: null,
+        createdUserId: null,
+      } satisfies Record<keyof SignUpJSON, unknown>,
+      json,
+    );
   }
 
   create(params: SignUpCreateBody | SignUpOAuthCreateBody): Promise<SignUp> {
@@ -62,8 +69,8 @@ export class SignUp {
   }
 
   /** Social sign-up: like `signIn.authenticateWithRedirect`; other fields (username) may come along. */
-  async authenticateWithRedirect(params: RedirectParams & Omit<SignUpOAuthCreateBody, 'redirectUrl' | 'actionCompleteRedirectUrl'>): Promise<void> {
-    return (await import('../oauth')).authenticateWithRedirect((body) => this.create(body as SignUpOAuthCreateBody), params);
+  authenticateWithRedirect(params: RedirectParams & Omit<SignUpOAuthCreateBody, 'redirectUrl' | 'actionCompleteRedirectUrl'>): Promise<void> {
+    return onDemand('authenticateWithRedirect', this, params);
   }
 
   update(params: SignUpUpdateBody): Promise<SignUp> {
@@ -86,8 +93,7 @@ export class SignUp {
    * when the instance allows it, in the browser that opened it), or expired.
    */
   createEmailLinkFlow(): EmailLinkFlow<Omit<EmailLinkStartParams, 'emailAddressId'>, SignUp> {
-    const ctx = this.#ctx;
-    return emailLinkFlow(ctx, 'signUp', (json: SignUpJSON) => toSignUp(ctx, json, ctx.state().signUp));
+    return emailLinkFlow(this.#ctx, 'signUp', (json: SignUpJSON) => this.#latest(json));
   }
 
   async #send(route: RouteSpec, body: object, creating = false): Promise<SignUp> {
@@ -95,7 +101,11 @@ export class SignUp {
     if (!creating && !id) {
       throw new Error(process.env.NODE_ENV === 'production' ? 'No sign-up' : 'This sign-up has not started: call signUp.create() first.');
     }
-    const json = await this.#ctx.call<SignUpJSON>(route, { id: id ?? undefined, body });
+    return this.#latest(await this.#ctx.call<SignUpJSON>(route, { id: id ?? undefined, body }));
+  }
+
+  /** The attempt in `json` as the refreshed state holds it (the same object when unchanged). */
+  #latest(json: SignUpJSON): SignUp {
     return toSignUp(this.#ctx, json, this.#ctx.state().signUp);
   }
 }

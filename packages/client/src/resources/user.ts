@@ -11,12 +11,12 @@ import type {
   UserJSON,
   UserUpdateBody,
 } from '@latch/protocol';
-import { reuse, userOf, type ClientContext } from '../context';
+import { onDemand, reuse, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
-import { latestEmailAddress, toEmailAddress, type EmailAddress } from './email-address';
-import { latestPasskey, toPasskey, type Passkey } from './passkey';
-import { withPasskeys } from '../passkeys/load';
+import { EmailAddress } from './email-address';
 import { ExternalAccount } from './external-account';
+import { Passkey } from './passkey';
+import { latestItem, userItems } from './user-item';
 
 /** One of the user's signed-in devices, as `GET /v1/me/sessions` lists them. */
 export type ActiveSession = ActiveSessionJSON;
@@ -27,21 +27,21 @@ export type ActiveSession = ActiveSessionJSON;
  * request acts for the session this user came from.
  */
 export class User {
-  readonly id: string;
-  readonly firstName: string | null;
-  readonly lastName: string | null;
+  declare readonly id: string;
+  declare readonly firstName: string | null;
+  declare readonly lastName: string | null;
   readonly fullName: string | null;
-  readonly username: string | null;
-  readonly imageUrl: string | null;
-  readonly primaryEmailAddressId: string | null;
+  declare readonly username: string | null;
+  declare readonly imageUrl: string | null;
+  declare readonly primaryEmailAddressId: string | null;
   readonly primaryEmailAddress: EmailAddress | null;
   readonly emailAddresses: EmailAddress[];
   /** Linked social accounts, oldest first. */
   readonly externalAccounts: ExternalAccount[];
-  readonly passwordEnabled: boolean;
-  readonly totpEnabled: boolean;
-  readonly backupCodeEnabled: boolean;
-  readonly twoFactorEnabled: boolean;
+  declare readonly passwordEnabled: boolean;
+  declare readonly totpEnabled: boolean;
+  declare readonly backupCodeEnabled: boolean;
+  declare readonly twoFactorEnabled: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly lastSignInAt: Date | null;
@@ -55,30 +55,20 @@ export class User {
   readonly #sessionId: string;
 
   constructor(ctx: ClientContext, json: UserJSON, sessionId: string, previous?: User) {
+    // The JSON's fields as the server sent them, then those that are resources or dates here.
+    Object.assign(this, json);
     this.#ctx = ctx;
     this.#sessionId = sessionId;
-    this.id = json.id;
-    this.firstName = json.firstName;
-    this.lastName = json.lastName;
     this.fullName = [json.firstName, json.lastName].filter(Boolean).join(' ') || null;
-    this.username = json.username;
-    this.imageUrl = json.imageUrl;
-    this.primaryEmailAddressId = json.primaryEmailAddressId;
-    this.emailAddresses = json.emailAddresses.map((e) =>
-      toEmailAddress(ctx, e, sessionId, previous?.emailAddresses.find((p) => p.id === e.id)),
-    );
-    this.externalAccounts = (json.externalAccounts ?? []).map((a) => new ExternalAccount(ctx, a, sessionId));
+    this.emailAddresses = userItems(ctx, sessionId, EmailAddress, json.emailAddresses, previous?.emailAddresses);
+    this.externalAccounts = userItems(ctx, sessionId, ExternalAccount, json.externalAccounts, previous?.externalAccounts);
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
-    this.passwordEnabled = json.passwordEnabled;
-    this.totpEnabled = json.totpEnabled;
-    this.backupCodeEnabled = json.backupCodeEnabled;
-    this.twoFactorEnabled = json.twoFactorEnabled;
     this.createdAt = new Date(json.createdAt);
     this.updatedAt = new Date(json.updatedAt);
     this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
     this.publicMetadata = json.publicMetadata ?? {};
     this.unsafeMetadata = json.unsafeMetadata ?? {};
-    this.passkeys = (json.passkeys ?? []).map((p) => toPasskey(ctx, p, sessionId, previous?.passkeys.find((q) => q.id === p.id)));
+    this.passkeys = userItems(ctx, sessionId, Passkey, json.passkeys, previous?.passkeys);
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
@@ -94,7 +84,7 @@ export class User {
   /** Adds an unverified address; call `prepareVerification()` on the result to send its code. */
   async createEmailAddress(params: { emailAddress: string }): Promise<EmailAddress> {
     const json = await this.#me<EmailAddressJSON>('POST /v1/me/email_addresses', { body: { emailAddress: params.emailAddress } });
-    return latestEmailAddress(this.#ctx, json, this.#sessionId);
+    return latestItem(this.#ctx, this.#sessionId, 'emailAddresses', json, EmailAddress);
   }
 
   /**
@@ -103,8 +93,7 @@ export class User {
    * the callback page then calls `handleRedirectCallback()`.
    */
   async createExternalAccount(params: ExternalAccountCreateBody): Promise<PendingExternalAccountJSON> {
-    const { absolute } = await import('../oauth');
-    return this.#me<PendingExternalAccountJSON>('POST /v1/me/external_accounts', { body: absolute(params) });
+    return this.#me<PendingExternalAccountJSON>('POST /v1/me/external_accounts', { body: await onDemand('absolute', params) });
   }
 
   updatePassword(params: ChangePasswordBody): Promise<User> {
@@ -128,8 +117,8 @@ export class User {
    * in `signIn.authenticateWithPasskey`.
    */
   async createPasskey(params: { name?: string } = {}): Promise<Passkey> {
-    const json = await withPasskeys(this.#ctx, (code, host) => code.createPasskey(host, this.#sessionId, params));
-    return latestPasskey(this.#ctx, this.#sessionId, json);
+    const json = await onDemand('createPasskey', this.#ctx, this.#sessionId, params);
+    return latestItem(this.#ctx, this.#sessionId, 'passkeys', json, Passkey);
   }
 
   disableTOTP(): Promise<User> {
