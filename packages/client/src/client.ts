@@ -48,7 +48,7 @@ export class LatchClient {
       state: () => this.#state,
       token: (sessionId, skipCache) => this.#token(sessionId, skipCache),
       subscribe: (listener) => this.subscribe(listener),
-      refusal: (code, message) => new LatchAPIError(0, [{ code, message }]),
+      LatchAPIError,
     };
     this.#tokens = createTokenCache(
       (sessionId) => this.#request<TokenJSON>('POST /v1/client/sessions/:id/tokens', { id: sessionId }).then((t) => t.jwt),

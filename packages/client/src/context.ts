@@ -1,4 +1,5 @@
-import type { ErrorCode, RouteSpec } from '@latch/protocol';
+import type { RouteSpec } from '@latch/protocol';
+import type { LatchAPIError } from './errors';
 import type { User } from './resources/user';
 import type { LatchState } from './state';
 import type { RequestParams } from './transport';
@@ -13,8 +14,8 @@ export interface ClientContext {
   token(sessionId: string, skipCache?: boolean): Promise<string | null>;
   /** The client's `subscribe`: called after every state change. */
   subscribe(listener: () => void): () => void;
-  /** A browser refusal of a passkey prompt as a `LatchAPIError` of status 0, made here for the on-demand code. */
-  refusal(code: ErrorCode, message: string): Error;
+  /** The error class, for the on-demand code (which imports none of the client's modules): a browser refusing a passkey prompt is one, of status 0. */
+  LatchAPIError: typeof LatchAPIError;
 }
 
 const sources = new WeakMap<object, string>();
@@ -30,6 +31,14 @@ export function reuse<T extends object>(previous: T | null | undefined, json: un
   const made = make();
   sources.set(made, source);
   return made;
+}
+
+/** Sets each of `keys` on a resource to its JSON timestamp as a `Date` (a null one stays null). */
+export function setDates<J extends object>(resource: object, json: J, ...keys: (keyof J & string)[]): void {
+  for (const key of keys) {
+    const time = json[key] as number | null;
+    (resource as Record<string, Date | null>)[key] = time === null ? null : new Date(time);
+  }
 }
 
 /** The user of one of this client's sessions, as the latest snapshot has it. */

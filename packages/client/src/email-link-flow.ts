@@ -17,7 +17,7 @@ import type {
 // made by the caller, from the JSON this returns).
 import { EMAIL_LINK_PARAM, EmailLinkRoutes, ReadRoutes } from '@latch/protocol/email-links';
 import type { ClientContext } from './context';
-import type { EmailLinkSubject, EmailLinkWait } from './resources/email-link';
+import type { EmailLinkFlow, EmailLinkSubject, EmailLinkWait } from './resources/email-link';
 
 export interface EmailLinkStartParams {
   /**
@@ -45,8 +45,26 @@ interface Attempt<J> {
   finish(): Promise<J>;
 }
 
+/** Each flow's wait, shared by its start and its cancel. */
+const waits = new WeakMap<EmailLinkFlow<never, unknown>, EmailLinkWait>();
+
+function waitOf(flow: EmailLinkFlow<never, unknown>): EmailLinkWait {
+  let wait = waits.get(flow);
+  if (!wait) waits.set(flow, (wait = { stopped: false, wake() {} }));
+  return wait;
+}
+
+/** Stops a flow's polling; its pending start resolves with the attempt as it stands. */
+export function cancelEmailLinkFlow(flow: EmailLinkFlow<never, unknown>): void {
+  const wait = waitOf(flow);
+  wait.stopped = true;
+  wait.wake();
+}
+
 /** Sends the link and waits; resolves to the attempt's JSON (a sign-in, a sign-up, an email address) as it then stands. */
-export async function runEmailLinkFlow(ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams, wait: EmailLinkWait): Promise<unknown> {
+export async function runEmailLinkFlow(flow: EmailLinkFlow<never, unknown>, ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams): Promise<unknown> {
+  const wait = waitOf(flow);
+  wait.stopped = false;
   const attempt = attemptOf(ctx, subject, params);
   let json = await attempt.send(absolute(params.redirectUrl));
   const unsubscribe = ctx.subscribe(() => wait.wake());

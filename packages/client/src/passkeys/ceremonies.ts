@@ -12,8 +12,8 @@ import { PasskeyRoutes } from '@latch/protocol/passkey-routes';
 import { startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { ClientContext } from '../context';
 
-/** The client's side: its requests, and how it makes a `LatchAPIError` of status 0 for a browser refusal. */
-export type Host = Pick<ClientContext, 'call' | 'refusal'>;
+/** The client's side: its requests, and its error class for a browser refusal. */
+export type Host = Pick<ClientContext, 'call' | 'LatchAPIError'>;
 
 export { browserSupportsWebAuthnAutofill } from '@simplewebauthn/browser';
 
@@ -69,7 +69,7 @@ export async function createPasskey(host: Host, sessionId: string, params: { nam
 /**
  * Runs one browser ceremony, cancelled when `signal` aborts, and turns the
  * browser's refusals into `LatchAPIError`s (status 0) with a `passkey_*`
- * code (`host.refusal`), so a UI localizes them like API errors.
+ * code, so a UI localizes them like API errors.
  */
 async function ceremony<T>(host: Host, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
   signal?.throwIfAborted();
@@ -95,5 +95,5 @@ function browserError(host: Host, error: unknown): unknown {
   else if (name === 'InvalidStateError') latchCode = 'passkey_already_registered';
   else if (name === 'SecurityError' || code === 'ERROR_INVALID_RP_ID') latchCode = 'passkey_rp_id_invalid';
   else if (name === 'NotSupportedError' || name === 'ConstraintError' || /not supported|does not support/i.test(message ?? '')) latchCode = 'passkey_not_supported';
-  return latchCode ? host.refusal(latchCode, message || latchCode) : error;
+  return latchCode ? new host.LatchAPIError(0, [{ code: latchCode, message: message || latchCode }]) : error;
 }

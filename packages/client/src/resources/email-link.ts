@@ -21,7 +21,7 @@ export interface EmailLinkFlow<Params, Result> {
 /** What a flow waits on: the client's sign-in or sign-up, or one email address of a session's user. */
 export type EmailLinkSubject = 'signIn' | 'signUp' | { emailAddressId: string; sessionId: string };
 
-/** Shared by a flow's start and cancel; the loaded code sets `wake`. */
+/** A flow's state while it waits, kept by the loaded code; the loaded code sets `wake`. */
 export interface EmailLinkWait {
   stopped: boolean;
   wake(): void;
@@ -29,15 +29,10 @@ export interface EmailLinkWait {
 
 /** `wrap` makes the resource from the JSON the flow ends with (here, so the loaded code needs none of the client's modules). */
 export function emailLinkFlow<Params, Json, Result>(ctx: ClientContext, subject: EmailLinkSubject, wrap: (json: Json) => Result): EmailLinkFlow<Params, Result> {
-  const wait: EmailLinkWait = { stopped: false, wake() {} };
-  return {
-    startEmailLinkFlow(params) {
-      wait.stopped = false;
-      return onDemand('runEmailLinkFlow', ctx, subject, params as EmailLinkStartParams, wait).then((json) => wrap(json as Json));
-    },
-    cancelEmailLinkFlow() {
-      wait.stopped = true;
-      wait.wake();
-    },
+  // The flow object is made at once; the loaded code keeps its wait (what cancel stops) by it.
+  const flow: EmailLinkFlow<Params, Result> = {
+    startEmailLinkFlow: (params) => onDemand('runEmailLinkFlow', flow, ctx, subject, params as EmailLinkStartParams).then(wrap as (json: unknown) => Result),
+    cancelEmailLinkFlow: () => void onDemand('cancelEmailLinkFlow', flow),
   };
+  return flow;
 }

@@ -1,5 +1,5 @@
 import type { PasskeyJSON } from '@latch/protocol';
-import type { ClientContext } from '../context';
+import { setDates, type ClientContext } from '../context';
 import { UserItem } from './user-item';
 
 /**
@@ -9,16 +9,15 @@ import { UserItem } from './user-item';
 export class Passkey extends UserItem<PasskeyJSON> {
   /** The user's name for it; null until named: show `authenticatorName`, or a generic "Passkey". */
   declare readonly name: string | null;
-  readonly createdAt: Date;
+  declare readonly createdAt: Date;
   /** The last sign-in with it; null when never used. */
-  readonly lastUsedAt: Date | null;
+  declare readonly lastUsedAt: Date | null;
   /** The authenticator's make from its AAGUID ("iCloud Keychain", "YubiKey 5 Series"), when Latch knows it; else null. */
   declare readonly authenticatorName: string | null;
 
   constructor(ctx: ClientContext, json: PasskeyJSON, sessionId: string) {
     super(ctx, json, sessionId);
-    this.createdAt = new Date(json.createdAt);
-    this.lastUsedAt = json.lastUsedAt === null ? null : new Date(json.lastUsedAt);
+    setDates(this, json, 'createdAt', 'lastUsedAt');
   }
 
   /** Renames it (at most 64 characters). */

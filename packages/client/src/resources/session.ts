@@ -1,5 +1,5 @@
 import type { ReverificationAttemptBody, ReverificationPrepareBody, SessionJSON, SessionStatus } from '@latch/protocol';
-import { reuse, type ClientContext } from '../context';
+import { reuse, setDates, type ClientContext } from '../context';
 import { toUser, type User } from './user';
 
 /** A signed-in session of this browser's client. */
@@ -7,12 +7,12 @@ export class Session {
   declare readonly id: string;
   declare readonly status: SessionStatus;
   readonly user: User;
-  readonly createdAt: Date;
-  readonly lastActiveAt: Date;
+  declare readonly createdAt: Date;
+  declare readonly lastActiveAt: Date;
   /** When the session ends if unused (idle timeout). */
-  readonly expireAt: Date;
+  declare readonly expireAt: Date;
   /** When the session ends regardless of use. */
-  readonly abandonAt: Date;
+  declare readonly abandonAt: Date;
   readonly #ctx: ClientContext;
 
   constructor(ctx: ClientContext, json: SessionJSON, previous?: Session) {
@@ -20,10 +20,7 @@ export class Session {
     Object.assign(this, json);
     this.#ctx = ctx;
     this.user = toUser(ctx, json.user, json.id, previous?.user);
-    this.createdAt = new Date(json.createdAt);
-    this.lastActiveAt = new Date(json.lastActiveAt);
-    this.expireAt = new Date(json.expireAt);
-    this.abandonAt = new Date(json.abandonAt);
+    setDates(this, json, 'createdAt', 'lastActiveAt', 'expireAt', 'abandonAt');
   }
 
   /** This session's JWT (from the in-memory cache while fresh), or null once the session is gone. */

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '@latch/protocol';
+import type { RouteSpec, UserJSON } from '@latch/protocol';
 import { reuse, userOf, type ClientContext } from '../context';
 import type { User } from './user';
 
@@ -47,12 +47,15 @@ export function latestItem<T extends UserItem>(ctx: ClientContext, sessionId: st
 }
 
 /** One list of the user's items, each reusing its `previous` object when its JSON did not change. */
-export function userItems<T extends UserItem, J extends { id: string }>(
+export function userItems<L extends ItemList>(
   ctx: ClientContext,
   sessionId: string,
-  Item: ItemClass<T>,
-  jsons: J[] | undefined,
-  previous: T[] | undefined,
-): T[] {
-  return (jsons ?? []).map((json) => reuse(previous?.find((item) => item.id === json.id), json, () => new Item(ctx, json as never, sessionId)));
+  Item: ItemClass<User[L][number]>,
+  json: UserJSON,
+  previous: User | undefined,
+  list: L,
+): User[L][number][] {
+  return (json[list] ?? []).map((item) =>
+    reuse(previous?.[list].find((p) => p.id === item.id), item, () => new Item(ctx, item as never, sessionId)),
+  );
 }

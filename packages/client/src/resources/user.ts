@@ -11,7 +11,7 @@ import type {
   UserJSON,
   UserUpdateBody,
 } from '@latch/protocol';
-import { onDemand, reuse, userOf, type ClientContext } from '../context';
+import { onDemand, reuse, setDates, userOf, type ClientContext } from '../context';
 import type { RequestParams } from '../transport';
 import { EmailAddress } from './email-address';
 import { ExternalAccount } from './external-account';
@@ -42,9 +42,9 @@ export class User {
   declare readonly totpEnabled: boolean;
   declare readonly backupCodeEnabled: boolean;
   declare readonly twoFactorEnabled: boolean;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly lastSignInAt: Date | null;
+  declare readonly createdAt: Date;
+  declare readonly updatedAt: Date;
+  declare readonly lastSignInAt: Date | null;
   /** Set by the app's backend; read-only here. */
   readonly publicMetadata: Record<string, unknown>;
   /** The user's own: change it with `update({ unsafeMetadata })`. Never trust it for authorisation. */
@@ -60,15 +60,13 @@ export class User {
     this.#ctx = ctx;
     this.#sessionId = sessionId;
     this.fullName = [json.firstName, json.lastName].filter(Boolean).join(' ') || null;
-    this.emailAddresses = userItems(ctx, sessionId, EmailAddress, json.emailAddresses, previous?.emailAddresses);
-    this.externalAccounts = userItems(ctx, sessionId, ExternalAccount, json.externalAccounts, previous?.externalAccounts);
+    this.emailAddresses = userItems(ctx, sessionId, EmailAddress, json, previous, 'emailAddresses');
+    this.externalAccounts = userItems(ctx, sessionId, ExternalAccount, json, previous, 'externalAccounts');
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primaryEmailAddressId) ?? null;
-    this.createdAt = new Date(json.createdAt);
-    this.updatedAt = new Date(json.updatedAt);
-    this.lastSignInAt = json.lastSignInAt === null ? null : new Date(json.lastSignInAt);
+    setDates(this, json, 'createdAt', 'updatedAt', 'lastSignInAt');
     this.publicMetadata = json.publicMetadata ?? {};
     this.unsafeMetadata = json.unsafeMetadata ?? {};
-    this.passkeys = userItems(ctx, sessionId, Passkey, json.passkeys, previous?.passkeys);
+    this.passkeys = userItems(ctx, sessionId, Passkey, json, previous, 'passkeys');
   }
 
   update(params: Omit<UserUpdateBody, 'imageUrl'>): Promise<User> {
