@@ -62,7 +62,7 @@ export function cancelEmailLinkFlow(flow: EmailLinkFlow<never, unknown>): void {
 }
 
 /** Sends the link and waits; resolves to the attempt's JSON (a sign-in, a sign-up, an email address) as it then stands. */
-export async function runEmailLinkFlow(flow: EmailLinkFlow<never, unknown>, ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams): Promise<unknown> {
+export async function startEmailLinkFlow(flow: EmailLinkFlow<never, unknown>, ctx: ClientContext, subject: EmailLinkSubject, params: EmailLinkStartParams): Promise<unknown> {
   const wait = waitOf(flow);
   wait.stopped = false;
   const attempt = attemptOf(ctx, subject, params);

@@ -12,7 +12,7 @@ import type { ClientContext } from './context';
 import type { AuthenticateWithPasskeyParams } from './passkeys/ceremonies';
 
 export { absolute, authenticateWithRedirect, handleRedirectCallback } from './oauth';
-export { cancelEmailLinkFlow, inspectEmailLink, runEmailLinkFlow, verifyEmailLink } from './email-link-flow';
+export { cancelEmailLinkFlow, inspectEmailLink, startEmailLinkFlow, verifyEmailLink } from './email-link-flow';
 
 const ceremonies = () => import('./passkeys/ceremonies');
 

@@ -31,7 +31,7 @@ export interface EmailLinkWait {
 export function emailLinkFlow<Params, Json, Result>(ctx: ClientContext, subject: EmailLinkSubject, wrap: (json: Json) => Result): EmailLinkFlow<Params, Result> {
   // The flow object is made at once; the loaded code keeps its wait (what cancel stops) by it.
   const flow: EmailLinkFlow<Params, Result> = {
-    startEmailLinkFlow: (params) => onDemand('runEmailLinkFlow', flow, ctx, subject, params as EmailLinkStartParams).then(wrap as (json: unknown) => Result),
+    startEmailLinkFlow: (params) => onDemand('startEmailLinkFlow', flow, ctx, subject, params as EmailLinkStartParams).then(wrap as (json: unknown) => Result),
     cancelEmailLinkFlow: () => void onDemand('cancelEmailLinkFlow', flow),
   };
   return flow;
