@@ -4,6 +4,8 @@
  * only when it uses a passkey: @latch/client's passkey code, loaded on
  * demand, imports this file alone (a bundler splits by file: importing the
  * package's main entry there would move all of it into a shared chunk).
+ * Renaming and removing a passkey need no WebAuthn code, so the client's
+ * `Passkey` resource spells those two paths out instead of loading it.
  *
  * Signing in with a passkey uses the sign-in routes: `signInCreate` with
  * `{ strategy: 'passkey', credential }` (discoverable, usernameless: signs in
