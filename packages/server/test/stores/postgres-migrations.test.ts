@@ -65,7 +65,7 @@ describe('PostgreSQL migrations', () => {
     const schema = uniqueSchema();
     await openPostgresTestStore({ schema });
     await withPool((pool) =>
-      pool.query(`INSERT INTO ${pg.escapeIdentifier(schema)}.latch_migrations (version, description) VALUES ($1, 'from the future')`, [versions.length + 1]),
+      pool.query(`INSERT INTO ${pg.escapeIdentifier(schema)}.latch_migrations (version, description) VALUES ($1, 'from the future')`, [Math.max(...versions) + 1]),
     );
     await expect(PostgresStore.connect({ connectionString: testPostgresUrl(), schema })).rejects.toThrow(/upgrade Latch/);
   });
