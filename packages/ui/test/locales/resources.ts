@@ -1,3 +1,4 @@
+import { ErrorCodes } from '@latch/protocol';
 import { arSA, deDE, esES, frFR, jaJP } from '@latch/ui/locales';
 import { enUS, type LocalizationResource } from '../../src/foundation';
 
@@ -9,6 +10,13 @@ export const locales: [name: string, resource: LocalizationResource][] = [
   ['jaJP', jaJP],
   ['arSA', arSA],
 ];
+
+/**
+ * The protocol's error codes the components can meet. Social sign-in, passkeys
+ * and email links have no part in the components yet: their messages come
+ * with those parts, which show them (the issues 9 and 10 branches, wip/).
+ */
+export const componentErrorCodes = Object.values(ErrorCodes).filter((code) => !/^(oauth|passkey|email_link|external_account)_/.test(code));
 
 /** `locale` and `dir` describe the resource; every other leaf is text a user sees. */
 const metadata = new Set(['locale', 'dir']);
