@@ -56,11 +56,12 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // The first page load has Vite compile the app (and, on the real server, load its sources): slow on a busy machine.
   beforeEach(async () => {
     page = await browser.newPage();
     await page.goto(`${url}custom`);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
-  });
+  }, 45_000);
 
   async function signIn(identifier: string, secret: string) {
     await page.getByLabel('Email address or username').fill(identifier);
