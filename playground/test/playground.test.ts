@@ -27,11 +27,11 @@ describe.runIf(runnable).each(['server', 'mock'] as const)('playground (%s mode)
     await playground?.close();
   });
 
+  // The first page load has Vite compile the app (and, on the real server, load its sources): slow on a busy machine.
   beforeEach(async () => {
     page = await browser.newPage();
     await page.goto(`${url}custom`);
     await page.getByRole('heading', { name: 'Sign in (hooks only)' }).waitFor({ timeout: 30_000 });
-    // A cold page on a busy machine (the whole server core loads in the page in mock mode) can take longer than the default 10 s.
   }, 45_000);
 
   async function signIn(identifier: string, secret: string) {

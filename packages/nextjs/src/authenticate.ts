@@ -105,9 +105,10 @@ export const otherSecretMessage =
   'in .env.local and in every deployment.';
 
 const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
+/** `topic` names what is warned about, when the message carries a measured figure that may vary a little between requests. */
+function warnOnce(message: string, topic = message): void {
+  if (warned.has(topic)) return;
+  warned.add(topic);
   console.error(message);
 }
 
@@ -125,6 +126,7 @@ function warnIfClockOffset(issuedAt: number): void {
     warnOnce(
       `@latch/nextjs: this server's clock is about ${offsetSeconds} s off the Latch server's. Sessions keep working, ` +
         'but every request renews its token; synchronise the clocks (NTP).',
+      'clock offset',
     );
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { decodeEncryptionKey } from '../core/crypto/encryption';
 import type { RateLimit } from '../core/policy';
 
@@ -13,6 +14,19 @@ export class ConfigError extends Error {
 export interface RawSetting {
   label: string;
   value: string;
+}
+
+/**
+ * A setting that names a JSON file (`--settings`, `--oauth`): its parsed
+ * content, and how to blame a problem in it on the file and its setting.
+ */
+export function readJsonSetting(setting: RawSetting): { json: unknown; problem(message: string): ConfigError } {
+  const problem = (message: string) => new ConfigError(`${setting.label}: ${setting.value}: ${message}`);
+  try {
+    return { json: JSON.parse(readFileSync(setting.value, 'utf8')), problem };
+  } catch (error) {
+    throw problem(error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot read the file');
+  }
 }
 
 function invalid(setting: RawSetting, expected: string): ConfigError {

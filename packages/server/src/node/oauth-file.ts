@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { OAuthOptions, OAuthProviderConfig } from '../core/oauth/config';
-import { ConfigError, type RawSetting } from './config-values';
+import { readJsonSetting, type RawSetting } from './config-values';
 
 type Env = Record<string, string | undefined>;
 
@@ -13,13 +12,7 @@ type Env = Record<string, string | undefined>;
  * file itself can be committed. Checked by `createLatchServer` for the rest.
  */
 export function readOAuthFile(setting: RawSetting, env: Env): OAuthOptions {
-  const problem = (message: string) => new ConfigError(`${setting.label}: ${setting.value}: ${message}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(setting.value, 'utf8'));
-  } catch (error) {
-    throw problem(error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot read the file');
-  }
+  const { json, problem } = readJsonSetting(setting);
   const file = json as { callbackUrls?: unknown; providers?: unknown; timeoutMs?: unknown };
   if (!Array.isArray(file.callbackUrls) || !file.callbackUrls.every((url) => typeof url === 'string')) throw problem('"callbackUrls" must be an array of URLs');
   if (!Array.isArray(file.providers)) throw problem('"providers" must be an array');

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { defaultSettings, type DeepPartial, type InstanceSettings } from '../core/settings';
-import { ConfigError, type RawSetting } from './config-values';
+import { ConfigError, readJsonSetting, type RawSetting } from './config-values';
 
 // Redirect origins have their own setting (LATCH_REDIRECT_ORIGINS); the file holds the rest.
 const { allowedRedirectOrigins: _setElsewhere, ...fileModel } = defaultSettings;
@@ -14,13 +13,7 @@ const emailMethods: unknown[] = ['code', 'link', 'both'];
  * silently ignored.
  */
 export function readSettingsFile(setting: RawSetting): DeepPartial<InstanceSettings> {
-  const problem = (message: string) => new ConfigError(`${setting.label}: ${setting.value}: ${message}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(setting.value, 'utf8'));
-  } catch (error) {
-    throw problem(error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot read the file');
-  }
+  const { json, problem } = readJsonSetting(setting);
   checkShape(json, fileModel, '', problem);
   return json as DeepPartial<InstanceSettings>;
 }

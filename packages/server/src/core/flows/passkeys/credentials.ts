@@ -40,14 +40,16 @@ function binary(json: Json, key: string, maxChars: number, optional = false): st
   return value;
 }
 
-function envelope(ctx: { body: BodyReader }): { json: Json; id: string; response: Json } {
+/** What an assertion and a registration share, checked: the credential's id and kind, and its `response` to read on. */
+function envelope(ctx: { body: BodyReader }) {
   const json = ctx.body.optionalObject('credential');
   if (!json) throw fail('form_param_missing', { paramName: 'credential' });
   if (json.type !== 'public-key') throw malformed();
   // A credential id is at most 1023 bytes (WebAuthn), 1364 in base64url.
   const id = binary(json, 'id', 1364);
   if (binary(json, 'rawId', 1364) !== id) throw malformed();
-  return { json, id, response: object(json.response) };
+  const shared = { id, rawId: id, type: 'public-key' as const, authenticatorAttachment: attachment(json), clientExtensionResults: {} };
+  return { shared, response: object(json.response) };
 }
 
 function attachment(json: Json): 'platform' | 'cross-platform' | undefined {
@@ -56,38 +58,30 @@ function attachment(json: Json): 'platform' | 'cross-platform' | undefined {
 }
 
 export function readAssertion(ctx: { body: BodyReader }): PasskeyAssertionJSON {
-  const { json, id, response } = envelope(ctx);
+  const { shared, response } = envelope(ctx);
   return {
-    id,
-    rawId: id,
-    type: 'public-key',
+    ...shared,
     response: {
       clientDataJSON: binary(response, 'clientDataJSON', 8192),
       authenticatorData: binary(response, 'authenticatorData', 8192),
       signature: binary(response, 'signature', 2048),
       userHandle: binary(response, 'userHandle', 128, true),
     },
-    authenticatorAttachment: attachment(json),
-    clientExtensionResults: {},
   };
 }
 
 export function readRegistration(ctx: { body: BodyReader }): PasskeyRegistrationJSON {
-  const { json, id, response } = envelope(ctx);
+  const { shared, response } = envelope(ctx);
   const listed = response.transports;
   if (listed !== undefined && (!Array.isArray(listed) || listed.length > transports.length)) throw malformed();
   return {
-    id,
-    rawId: id,
-    type: 'public-key',
+    ...shared,
     response: {
       clientDataJSON: binary(response, 'clientDataJSON', 8192),
       attestationObject: binary(response, 'attestationObject', 65_536),
       // Unknown transports are dropped: they are hints for later prompts, nothing more.
       transports: (listed ?? []).filter((t): t is PasskeyTransport => transports.includes(t as PasskeyTransport)),
     },
-    authenticatorAttachment: attachment(json),
-    clientExtensionResults: {},
   };
 }
 
