@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useAuth, useSessionList, type Session } from '@latch/react';
-import { Avatar, breakableEmails, Spinner, useElement, useLocalization, useStepAction } from '../../foundation';
-import { useSignInFlow } from './context';
-import { StepCard } from './StepCard';
+import type { Session } from '@latch/react';
+import { useStepKit } from './stepKit';
 
 /** Multi-session: the accounts signed in on this browser, to continue as one, or "Add account". */
 export function AccountChooser({ onAddAccount }: { onAddAccount(): void }) {
+  const { StepCard, useAuth, useElement, useLocalization, useSessionList, useSignInFlow, useStepAction } = useStepKit();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const { sessions } = useSessionList();
@@ -56,6 +55,7 @@ interface AccountProps {
 
 /** One account: its avatar, name and email; the button's name is the name and email. */
 function Account({ session, active, loading, disabled, onChoose }: AccountProps) {
+  const { Avatar, Spinner, breakableEmails, useElement } = useStepKit();
   const { user } = session;
   const email = user.primaryEmailAddress?.emailAddress ?? user.username ?? '';
   const name = user.fullName ?? user.username ?? email;

@@ -1,18 +1,6 @@
 import { useState } from 'react';
-import {
-  CodeField,
-  codeProblem,
-  Form,
-  PrimaryButton,
-  ResendCode,
-  SecondaryButton,
-  useElement,
-  useLocalization,
-  useStepAction,
-} from '../../foundation';
-import { useSignInFlow } from './context';
-import { EmailLinkButton, StepCard } from './StepCard';
-import { offersFirstFactor } from './steps';
+import { Alternatives } from './slots';
+import { useStepKit } from './stepKit';
 
 /**
  * An emailed code as the first factor: signing in by email code, or the first
@@ -20,6 +8,7 @@ import { offersFirstFactor } from './steps';
  * new password). The code was sent before this step showed.
  */
 export function CodeStep({ strategy }: { strategy: 'email_code' | 'reset_password_email_code' }) {
+  const { CodeField, codeProblem, Form, PrimaryButton, ResendCode, SecondaryButton, StepCard, offersFirstFactor, useElement, useLocalization, useSignInFlow, useStepAction } = useStepKit();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const { signIn } = flow;
@@ -27,7 +16,6 @@ export function CodeStep({ strategy }: { strategy: 'email_code' | 'reset_passwor
   const submit = useStepAction(['code']);
   const alternatives = useElement('alternativeMethods');
   const texts = strategy === 'email_code' ? ('signIn.emailCode' as const) : ('signIn.forgotPassword' as const);
-  const link = strategy === 'email_code' && offersFirstFactor(signIn, 'email_link');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy, code })), { code: codeProblem(code, t) });
@@ -45,16 +33,14 @@ export function CodeStep({ strategy }: { strategy: 'email_code' | 'reset_passwor
         />
         <PrimaryButton loading={submit.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
-      {(offersFirstFactor(signIn, 'password') || link) && (
+      {offersFirstFactor(signIn, 'password') && (
         <div {...alternatives}>
-          {offersFirstFactor(signIn, 'password') && (
-            <SecondaryButton element="alternativeMethodsButton" disabled={submit.loading} onClick={() => flow.showStrategy('password')}>
-              {t('signIn.emailCode.usePassword')}
-            </SecondaryButton>
-          )}
-          {link && <EmailLinkButton disabled={submit.loading} />}
+          <SecondaryButton element="alternativeMethodsButton" disabled={submit.loading} onClick={() => flow.showStrategy('password')}>
+            {t('signIn.emailCode.usePassword')}
+          </SecondaryButton>
         </div>
       )}
+      <Alternatives busy={submit.loading} />
     </StepCard>
   );
 }

@@ -1,15 +1,12 @@
-import { Suspense, useState } from 'react';
-import { Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
-import { useSignInFlow } from './context';
-import { AccountUsername, EmailLinkButton, StepCard } from './StepCard';
-import { offersFirstFactor } from './steps';
-import { PasskeySignIn, usePasskeys } from '../passkeys/support';
-import { signInKit } from './kit';
+import { useState } from 'react';
+import { Alternatives } from './slots';
+import { useStepKit } from './stepKit';
 
 type CodeStrategy = 'email_code' | 'reset_password_email_code';
 
 /** The password, with "Forgot password?" and "Use another method" (an email code). */
 export function PasswordStep() {
+  const { AccountUsername, Form, LinkButton, PasswordField, PrimaryButton, SecondaryButton, StepCard, offersFirstFactor, useElement, useLocalization, useSignInFlow, useStepAction } = useStepKit();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const { environment, signIn } = flow;
@@ -18,7 +15,6 @@ export function PasswordStep() {
   const other = useStepAction([]);
   const [sending, setSending] = useState<CodeStrategy | null>(null);
   const alternatives = useElement('alternativeMethods');
-  const passkeys = usePasskeys(environment) && signIn.supportedFirstFactors.some((factor) => factor.strategy === 'passkey');
 
   const onSubmit = () =>
     submit.run(async () => flow.advance(await signIn.attemptFirstFactor({ strategy: 'password', password })), {
@@ -65,26 +61,19 @@ export function PasswordStep() {
           {t('formButtonPrimary')}
         </PrimaryButton>
       </Form>
-      {(offersFirstFactor(signIn, 'email_code') || offersFirstFactor(signIn, 'email_link')) && (
+      {offersFirstFactor(signIn, 'email_code') && (
         <div {...alternatives}>
-          {offersFirstFactor(signIn, 'email_code') && (
-            <SecondaryButton
-              element="alternativeMethodsButton"
-              loading={other.loading && sending === 'email_code'}
-              disabled={busy}
-              onClick={() => sendCode('email_code')}
-            >
-              {t('signIn.password.useAnotherMethod')}
-            </SecondaryButton>
-          )}
-          <EmailLinkButton disabled={busy} />
+          <SecondaryButton
+            element="alternativeMethodsButton"
+            loading={other.loading && sending === 'email_code'}
+            disabled={busy}
+            onClick={() => sendCode('email_code')}
+          >
+            {t('signIn.password.useAnotherMethod')}
+          </SecondaryButton>
         </div>
       )}
-      {passkeys && (
-        <Suspense fallback={null}>
-          <PasskeySignIn kit={signInKit} active={!busy} account />
-        </Suspense>
-      )}
+      <Alternatives busy={busy} />
     </StepCard>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Checkbox, Form, PasswordField, PrimaryButton, useLocalization, useStepAction } from '../../foundation';
-import { useSignInFlow } from './context';
-import { AccountUsername, StepCard } from './StepCard';
+import { useStepKit } from './stepKit';
 
 /** The end of "forgot password": the new password, twice, and whether to sign out everywhere else. */
 export function ResetPasswordStep() {
+  const { AccountUsername, Checkbox, Form, PasswordField, PrimaryButton, StepCard, useLocalization, useSignInFlow, useStepAction } = useStepKit();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const [password, setPassword] = useState('');

@@ -1,11 +1,10 @@
 import { useState } from 'react';
+import { useStepKit } from './stepKit';
 import type { SecondFactorStrategy } from '@latch/protocol';
-import { BackupCodeField, CodeField, codeProblem, Form, PrimaryButton, SecondaryButton, useElement, useLocalization, useStepAction } from '../../foundation';
-import { useSignInFlow } from './context';
-import { StepCard } from './StepCard';
 
 /** The second factor: a code from the authenticator app, or one of the backup codes. */
 export function SecondFactorStep() {
+  const { BackupCodeField, CodeField, codeProblem, Form, PrimaryButton, SecondaryButton, StepCard, useElement, useLocalization, useSignInFlow, useStepAction } = useStepKit();
   const flow = useSignInFlow();
   const { t } = useLocalization();
   const offered = flow.signIn.supportedSecondFactors.map((factor) => factor.strategy);

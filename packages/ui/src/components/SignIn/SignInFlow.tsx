@@ -1,26 +1,12 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { EnvironmentJSON, FirstFactorStrategy } from '@latch/protocol';
 import { useAuth, useLatch, useSessionList, useSignIn, type SignIn } from '@latch/react';
 import { Card, Spinner, useElement, useEmailLinkToken, useFlowRouter, useLeaveAfterAuth, type Routing } from '../../foundation';
-import { AccountChooser } from './AccountChooser';
-import { CodeStep } from './CodeStep';
+import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
 import { SignInFlowContext, type SignInFlow as Flow } from './context';
-import { PasswordStep } from './PasswordStep';
-import { ResetPasswordStep } from './ResetPasswordStep';
-import { SecondFactorStep } from './SecondFactorStep';
-import { signInKit } from './kit';
+import { ExtraStep } from './Extra';
 import { StartStep } from './StartStep';
 import { defaultFirstFactor, isReachable, type Step } from './steps';
-import { isSsoCallback, ssoCallbackUrl } from '../../social/callback';
-
-/** Social sign-in's callback step: its own chunk, loaded only when a provider sends the browser back. */
-const SsoCallbackStep = /* @__PURE__ */ lazy(() => import('./SsoCallbackStep'));
-
-// Email links load on demand: the "check your email" step and the page the link opens.
-const loadEmailLink = () => import('../EmailLink/signIn');
-const EmailLinkStep = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkStep })));
-const EmailLinkVerify = /* @__PURE__ */ lazy(() => loadEmailLink().then((m) => ({ default: m.SignInLinkVerify })));
-import { PasskeyOffer, usePasskeys } from '../passkeys/support';
 
 export interface SignInFlowProps {
   routing?: Routing;
@@ -68,8 +54,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   const [codeSentAt, setCodeSentAt] = useState<number | null>(null);
   const [addingAccount, setAddingAccount] = useState(false);
   const [leaving, setLeaving] = useState(false);
-  // Signed in, on a device that can hold a passkey: offer one before leaving.
-  const passkeys = usePasskeys(environment);
+  // Signed in on an instance with passkeys: offer one before leaving (the offer checks the device).
   const [offering, setOffering] = useState(false);
 
   // A step the flow moved to stays until the flow moves on, whatever the attempt
@@ -86,7 +71,7 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   // Hold the factor that showed (after a reload, the derived one): a completed attempt offers none.
   if (shown === 'factor-one' && chosen === null) setChosen(strategy);
   // Single-session and already signed in: nothing to do here but leave.
-  const alreadySignedIn = !linkToken && shown === 'start' && isSignedIn === true && !environment.multiSession;
+  const alreadySignedIn = !offering && !linkToken && shown === 'start' && isSignedIn === true && !environment.multiSession;
 
   useEffect(() => {
     if (!reachable) navigate('start', { replace: true });
@@ -139,21 +124,14 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
   const advance = useCallback(
     async (result: SignIn) => {
       if (result.status === 'complete') {
-        if (result.createdSessionId) await activate(result.createdSessionId, passkeys);
+        if (result.createdSessionId) await activate(result.createdSessionId, environment.firstFactors.passkey);
       } else if (result.status === 'needs_second_factor') go('factor-two');
       else if (result.status === 'needs_new_password') go('reset-password');
       else if (result.status === 'needs_first_factor') go('factor-one');
     },
-    [activate, go, passkeys],
+    [activate, go, environment],
   );
 
-  if (offering) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <PasskeyOffer kit={signInKit} applicationName={environment.applicationName} onDone={finish} />
-      </Suspense>
-    );
-  }
   if (leaving) return <Loading />;
   if (alreadySignedIn) return null;
 
@@ -188,34 +166,16 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
 
   return (
     <SignInFlowContext.Provider value={flow}>
-      {linkToken ? (
-        <Suspense fallback={<Loading />}>
-          <EmailLinkVerify kit={signInKit} token={linkToken} />
-        </Suspense>
-      ) : (
-        <>
-          {shown === 'start' && <StartStep />}
-          {shown === 'factor-one' && <FirstFactorStep strategy={strategy} />}
-          {shown === 'reset-password' && <ResetPasswordStep />}
-          {shown === 'factor-two' && <SecondFactorStep />}
-          {shown === 'choose' && <AccountChooser onAddAccount={addAccount} />}
-          {shown === 'sso-callback' && (
-            <Suspense fallback={<Loading />}>
-              <SsoCallbackStep kit={signInKit} />
-            </Suspense>
-          )}
-        </>
-      )}
+      {/* Busy while a step's chunk loads (social sign-in, passkeys, email links): the card never jumps. */}
+      <Suspense fallback={<Loading />}>
+        {offering ? (
+          <ExtraStep at="offer" onDone={finish} />
+        ) : linkToken ? (
+          <ExtraStep at="link-verify" token={linkToken} />
+        ) : (
+          <>{shown === 'start' ? <StartStep /> : <ExtraStep at={shown} onAddAccount={addAccount} />}</>
+        )}
+      </Suspense>
     </SignInFlowContext.Provider>
-  );
-}
-
-function FirstFactorStep({ strategy }: { strategy: FirstFactorStrategy }) {
-  if (strategy === 'password') return <PasswordStep />;
-  if (strategy !== 'email_link') return <CodeStep key={strategy} strategy={strategy} />;
-  return (
-    <Suspense fallback={<Loading />}>
-      <EmailLinkStep kit={signInKit} />
-    </Suspense>
   );
 }

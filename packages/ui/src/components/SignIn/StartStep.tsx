@@ -1,13 +1,9 @@
-import { Suspense } from 'react';
-import type { EnvironmentJSON, OAuthStrategy } from '@latch/protocol';
+import type { EnvironmentJSON } from '@latch/protocol';
 import { Field, FooterAction, Form, PrimaryButton, useLocalization, useStepAction, type Localization } from '../../foundation';
-import { SocialButtonsSlot } from '../../social/SocialButtonsSlot';
-import { socialProviders } from '../../social/providers';
 import { useSignInFlow } from './context';
+import { Extra, Prefetch } from './Extra';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
-import { PasskeySignIn, passkeysEnabled, usePasskeys } from '../passkeys/support';
-import { signInKit } from './kit';
 
 /** "Email address", "Username" or "Email address or username", from what the instance accepts. */
 function identifierLabel({ identifiers }: EnvironmentJSON, t: Localization['t']): string {
@@ -23,10 +19,6 @@ export function StartStep() {
   const action = useStepAction(['identifier']);
   const label = identifierLabel(environment, t);
   const emailOnly = !environment.identifiers.username;
-  const providers = socialProviders(environment, 'signIn');
-  const startSocial = (strategy: OAuthStrategy, navigate: (url: string) => void) =>
-    signIn.authenticateWithRedirect({ strategy, redirectUrl: flow.callbackUrl(), navigate });
-  const passkeys = usePasskeys(environment);
 
   const submit = () =>
     action.run(
@@ -54,7 +46,7 @@ export function StartStep() {
       alert={action.alert}
       footer={footer}
     >
-      <SocialButtonsSlot providers={providers} placement="top" start={startSocial} />
+      <Extra at="top" />
       <Form onSubmit={submit}>
         <Field
           name="identifier"
@@ -62,7 +54,7 @@ export function StartStep() {
           type={emailOnly ? 'email' : 'text'}
           inputMode={emailOnly ? 'email' : undefined}
           // "webauthn": the browser lists this site's passkeys among the field's suggestions.
-          autoComplete={passkeysEnabled(environment) ? 'username webauthn' : 'username'}
+          autoComplete={environment.firstFactors.passkey ? 'username webauthn' : 'username'}
           autoCapitalize="none"
           spellCheck={false}
           required
@@ -72,12 +64,8 @@ export function StartStep() {
         />
         <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
-      {passkeys && (
-        <Suspense fallback={null}>
-          <PasskeySignIn kit={signInKit} active={!action.loading} />
-        </Suspense>
-      )}
-      <SocialButtonsSlot providers={providers} placement="bottom" start={startSocial} />
+      <Extra at="bottom" busy={action.loading} />
+      <Prefetch />
     </StepCard>
   );
 }

@@ -1,11 +1,7 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Alert, Card, Header, IdentityPreview, Main, SecondaryButton, useLocalization } from '../../foundation';
-import { partKit } from '../kit';
+import type { ReactNode } from 'react';
+import { Alert, Card, Header, IdentityPreview, Main } from '../../foundation';
 import { shownIdentifier, useSignInFlow } from './context';
-import { offersFirstFactor } from './steps';
-
-/** Why a first factor is asked for after a provider matched this account: only then is its chunk loaded. */
-const LinkNotice = /* @__PURE__ */ lazy(() => import('../../social/LinkNotice'));
+import { Extra } from './Extra';
 
 export interface StepCardProps {
   title: string;
@@ -29,11 +25,8 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
       <Header title={title} subtitle={subtitle} focusKey={focusKey} autoFocus={flow.focusHeading} applicationName={applicationName} />
       <Main>
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
-        {identityPreview && flow.signIn.externalAccountToLink && (
-          <Suspense>
-            <LinkNotice kit={partKit} signIn={flow.signIn} environment={flow.environment} />
-          </Suspense>
-        )}
+        {/* Why a first factor is asked for after a provider's email matched this account. */}
+        {identityPreview && flow.signIn.externalAccountToLink && <Extra at="notice" />}
         {alert && <Alert>{alert}</Alert>}
         {children}
       </Main>
@@ -46,19 +39,4 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
 export function AccountUsername() {
   const flow = useSignInFlow();
   return <input type="text" name="username" autoComplete="username" value={shownIdentifier(flow)} readOnly hidden />;
-}
-
-/**
- * "Email me a link", among a step's other methods when the attempt offers
- * one: the link step (loaded on demand) sends it as it shows.
- */
-export function EmailLinkButton({ disabled }: { disabled: boolean }) {
-  const flow = useSignInFlow();
-  const { t } = useLocalization();
-  if (!offersFirstFactor(flow.signIn, 'email_link')) return null;
-  return (
-    <SecondaryButton element="alternativeMethodsButton" disabled={disabled} onClick={() => flow.showStrategy('email_link')}>
-      {t('signIn.useEmailLink')}
-    </SecondaryButton>
-  );
 }
