@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ada, renderSignIn, serveMockBackend } from '../sign-in/harness';
+import { renderSignUp } from '../sign-up/harness';
 import { violations } from '../mock-backend';
 import type { ConsentInput, MockOAuthIdentity } from '@latch/mock';
 
@@ -96,6 +97,29 @@ describe('social sign-in', () => {
     await screen.findByRole('heading', { name: 'Enter your password' }, slow);
     await screen.findByText(/already exists\. Sign in to it once to connect GitHub/);
     // Her password proves it: signed in, and GitHub is hers from now on.
+    await view.user.type(screen.getByLabelText('Password'), ada.password);
+    await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByText(/Signed in as Ada/, {}, slow);
+  });
+
+  it('hands a sign-up through a provider over to <SignIn/> when the email is an account\'s, whatever the sign-in page\'s routing', async () => {
+    // Both components with their default ('virtual') routing: the sign-up page is the provider's callback.
+    window.history.replaceState(null, '', '/sign-up');
+    const signUp = renderSignUp(backend.url);
+    await signUp.user.click(await screen.findByRole('button', { name: 'Continue with GitHub' }, slow));
+    await waitFor(() => expect(signUp.navigate).toHaveBeenCalled(), slow);
+    const back = new URL(await consent(signUp.navigate.mock.calls.at(-1)![0], { decision: 'allow', identity: person(ada.emailAddress) }), window.location.href);
+    expect(back.pathname).toBe('/sign-up');
+    signUp.unmount();
+    window.history.replaceState(null, '', back.pathname + back.search);
+    const returned = renderSignUp(backend.url);
+    await waitFor(() => expect(returned.navigate).toHaveBeenCalledWith('/sign-in'), slow);
+    returned.unmount();
+
+    window.history.replaceState(null, '', '/sign-in');
+    const view = renderSignIn(backend.url);
+    await screen.findByRole('heading', { name: 'Enter your password' }, slow);
+    await screen.findByText(/already exists\. Sign in to it once to connect GitHub/);
     await view.user.type(screen.getByLabelText('Password'), ada.password);
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByText(/Signed in as Ada/, {}, slow);

@@ -98,11 +98,6 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     [currentStep, navigate],
   );
 
-  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
-  useEffect(() => {
-    if (isSsoCallback()) go('sso-callback');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
-  }, []);
   const finish = useCallback(() => {
     setOffering(false);
     // Leaving: keep the card busy until the next page replaces it.
@@ -131,6 +126,15 @@ function SignInFlow({ environment, routing, path, signUpUrl = '/sign-up', afterS
     },
     [activate, go, environment],
   );
+
+  // A provider's answer in the query (the callback of 'hash' and 'virtual' routing is the page itself).
+  // Or an attempt a provider started that the sign-up page handed over (the provider's email is an
+  // account's, or the account has a second factor): on to its step.
+  useEffect(() => {
+    if (isSsoCallback()) go('sso-callback');
+    else if (signIn.status !== 'complete' && (signIn.externalAccountToLink || signIn.firstFactorVerification?.strategy?.startsWith('oauth_'))) void advance(signIn);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
 
   if (leaving) return <Loading />;
   if (alreadySignedIn) return null;

@@ -55,7 +55,7 @@ function useFinish(afterSignUpUrl: string | undefined) {
  * Signed up (or, an account already used this provider, signed in): leave.
  * Fields still missing: "Create your account". The provider's email is an
  * existing account's, or that account has a second factor: the sign-in page
- * takes over at that step (with 'path' routing: `${signInUrl}/factor-one`).
+ * takes over, at that step whatever its routing.
  */
 function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signUpSteps }: SocialStepProps) {
   const { Card, Header, Main, useAsyncAction, useLatch, useLocalization, useNavigate, useSignUp } = useSocialKit<SignUpKit>();
@@ -70,7 +70,7 @@ function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signU
     if (strategy) rememberStrategy(strategy);
     if (result.status === 'complete') await finish(result.createdSessionId);
     else if (result.status === 'missing_requirements') router.navigate(signUpSteps.continue, { replace: true });
-    else navigate(`${signInUrl.replace(/\/+$/, '')}/${result.status === 'needs_second_factor' ? 'factor-two' : 'factor-one'}`);
+    else navigate(signInUrl);
   });
   const applicationName = useLatch().environment?.applicationName;
   return (
