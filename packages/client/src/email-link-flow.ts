@@ -29,6 +29,12 @@ export interface EmailLinkStartParams {
   redirectUrl: string;
   /** Sign-in only; default the address `supportedFirstFactors` offers for `email_link`. */
   emailAddressId?: string;
+  /**
+   * When a link is already on its way and still valid (the page was reloaded
+   * while waiting), wait for that one instead of sending another, which
+   * would make the first one useless. Default false: always send.
+   */
+  resume?: boolean;
 }
 
 /** How often a waiting flow asks the server; BroadcastChannel news from this browser's other tabs wakes it sooner. */
@@ -66,15 +72,17 @@ export async function startEmailLinkFlow(flow: EmailLinkFlow<never, unknown>, ct
   const wait = waitOf(flow);
   wait.stopped = false;
   const attempt = attemptOf(ctx, subject, params);
-  let json = await attempt.send(absolute(params.redirectUrl));
-  const unsubscribe = ctx.subscribe(() => wait.wake());
   // Over when the attempt moved on, or its verification is no longer a link waiting to be opened (used, expired, replaced).
-  const waiting = () => {
+  const waiting = (json: unknown) => {
     const verification = attempt.verification(json);
     return !attempt.moved(json) && verification?.strategy === 'email_link' && verification.status === 'unverified';
   };
+  const pending = params.resume ? await attempt.read() : null;
+  const unexpired = (json: unknown) => (attempt.verification(json)?.expireAt ?? 0) > Date.now();
+  let json = pending !== null && waiting(pending) && unexpired(pending) ? pending : await attempt.send(absolute(params.redirectUrl));
+  const unsubscribe = ctx.subscribe(() => wait.wake());
   try {
-    while (!wait.stopped && waiting()) {
+    while (!wait.stopped && waiting(json)) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wait.wake = () => {

@@ -130,6 +130,30 @@ describe('email links in the client', () => {
     server.events.removeListener('request:start', requests);
   });
 
+  it('resume: a flow started again (the page reloaded) waits for the link on its way instead of mailing another; without one, it mails', async () => {
+    fakePolling();
+    const backend = backendWith();
+    const client = newClient(backend.url);
+    await client.load();
+    await client.signIn.create({ identifier: ada.emailAddress });
+    const links = () => backend.outbox.filter((email) => email.link).length;
+    // A fresh attempt has no link yet: resume mails one.
+    const before = client.signIn.createEmailLinkFlow();
+    const first = before.startEmailLinkFlow({ redirectUrl, resume: true });
+    const token = await mailed(backend, ada.emailAddress);
+    before.cancelEmailLinkFlow();
+    await first;
+    expect(links()).toBe(1);
+
+    const done = client.signIn.createEmailLinkFlow().startEmailLinkFlow({ redirectUrl, resume: true });
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(links()).toBe(1);
+    // The first link still works, and the resumed flow sees it used.
+    await newClient(backend.url).verifyEmailLink({ token });
+    await vi.advanceTimersByTimeAsync(2500);
+    expect((await done).status).toBe('complete');
+  });
+
   it('resolves once the link expires', async () => {
     fakePolling();
     let now = Date.UTC(2025, 0, 6, 9);

@@ -59,6 +59,32 @@ describe('<SignIn/> by email link', () => {
     await screen.findByText('Signed in as Ada', undefined, { timeout: 10_000 });
   }, 20_000);
 
+  it('waits for the link already sent after a reload instead of sending another, which would void the first', async () => {
+    window.history.replaceState(null, '', '/sign-in');
+    const first = renderSignIn(backend.url, { routing: 'path', path: '/sign-in' });
+    await enterIdentifier(first.user, ada.emailAddress);
+    await heading('Enter your password');
+    await first.user.click(screen.getByRole('button', { name: 'Email me a link' }));
+    await screen.findByText('Waiting for you to open the link…', undefined, { timeout: 10_000 });
+    const links = () => backend.outbox.filter((email) => email.link).length;
+    await waitFor(() => expect(links()).toBeGreaterThan(0));
+    const sent = links();
+    const token = latestToken(backend);
+
+    // The reload: the same step of the same attempt, waiting for the same link.
+    first.unmount();
+    expect(window.location.pathname).toBe('/sign-in/factor-one');
+    renderSignIn(backend.url, { routing: 'path', path: '/sign-in' });
+    await screen.findByText('Waiting for you to open the link…', undefined, { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(links()).toBe(sent);
+
+    const other = await browser(backend);
+    await other.verifyEmailLink({ token });
+    other.destroy();
+    await screen.findByText('Signed in as Ada', undefined, { timeout: 10_000 });
+  }, 30_000);
+
   it('opened from the link, reads it without using it, and uses it only on "Continue as…"', async () => {
     const token = await linkFromAnotherBrowser();
     window.history.replaceState(null, '', `/sign-in/verify?${EMAIL_LINK_PARAM}=${token}`);

@@ -36,7 +36,7 @@ function Waiting() {
   const wait = useLinkWait(
     () => {
       const linkFlow = signIn.createEmailLinkFlow();
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, flow.routing, flow.path) }) };
+      return { ...linkFlow, start: (resume) => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, flow.routing, flow.path), resume }) };
     },
     (result) => {
       if (result.status === 'complete' || result.status === 'needs_second_factor') {

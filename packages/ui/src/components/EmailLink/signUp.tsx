@@ -42,7 +42,7 @@ function Waiting({ kit, applicationName, routing, path, afterSignUpUrl, onEdit, 
   const wait = useLinkWait(
     () => {
       const linkFlow = signUp.createEmailLinkFlow();
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, routing, path) }) };
+      return { ...linkFlow, start: (resume) => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, routing, path), resume }) };
     },
     (result) => {
       if (result.status === 'complete') return void other.run(() => finish(result));

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmailLinkFlow } from '@latch/react';
 
-type Flow<Result> = Pick<EmailLinkFlow<never, Result>, 'cancelEmailLinkFlow'> & { start(): Promise<Result> };
+/** `start(resume)`: with `resume`, a link already on its way (a reload while waiting) is waited for instead of sending another. */
+type Flow<Result> = Pick<EmailLinkFlow<never, Result>, 'cancelEmailLinkFlow'> & { start(resume: boolean): Promise<Result> };
 
 export interface LinkWait {
   /** When the link now on its way was asked for (this page's clock), for the resend countdown. */
@@ -15,7 +16,8 @@ export interface LinkWait {
 }
 
 /**
- * Sends a link when the step mounts and waits for it (`create()` makes a
+ * Sends a link when the step mounts (unless one is already on its way: the
+ * page was reloaded while waiting) and waits for it (`create()` makes a
  * flow: `signIn.createEmailLinkFlow()`, …): `onOpened` gets what the flow
  * resolves to once the link was opened or expired. One wait at a time; a
  * resend or cancel stops the previous one, whose answer is then ignored.
@@ -37,26 +39,27 @@ export function useLinkWait<Result>(create: () => Flow<Result>, onOpened: (resul
     current.current = null;
   }, []);
 
-  const resend = useCallback(() => {
+  const send = useCallback((resume: boolean) => {
     cancel();
     const flow = latest.current.create();
     current.current = flow;
     setError(null);
     setSentAt(Date.now());
-    flow.start().then(
+    flow.start(resume).then(
       (result) => current.current === flow && latest.current.onOpened(result),
       (e: unknown) => current.current === flow && setError(e),
     );
   }, [cancel]);
+  const resend = useCallback(() => send(false), [send]);
 
   useEffect(() => {
     mounted.current = true;
-    if (!current.current) resend();
+    if (!current.current) send(true);
     return () => {
       mounted.current = false;
       setTimeout(() => !mounted.current && cancel());
     };
-  }, [resend, cancel]);
+  }, [send, cancel]);
 
   return { sentAt, error, resend, cancel };
 }

@@ -40,7 +40,7 @@ function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPan
     () => {
       const linkFlow = email.createEmailLinkFlow();
       // The profile's own page: it recognises the link by its parameter, whatever its routing.
-      return { ...linkFlow, start: () => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, undefined, undefined) }) };
+      return { ...linkFlow, start: (resume) => linkFlow.startEmailLinkFlow({ redirectUrl: verifyPageUrl(kit, undefined, undefined), resume }) };
     },
     (result) => (result.isVerified ? onVerified() : setExpired(true)),
   );
