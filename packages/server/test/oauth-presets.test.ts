@@ -95,6 +95,12 @@ describe('OAuth configuration', () => {
     expect(() => resolveOAuth({ providers: [{ id: 'nope', clientId: 'x' }], callbackUrls: [] })).toThrow(/unknown preset/);
     expect(() => resolveOAuth({ providers: [{ id: 'google', clientId: '' }], callbackUrls: [] })).toThrow(/clientId/);
     expect(() => resolveOAuth({ providers: [], callbackUrls: ['javascript:alert(1)'] })).toThrow(/callbackUrls/);
+    // The provider's code travels in the callback URL: plain http only where it never crosses a network.
+    expect(() => resolveOAuth({ providers: [], callbackUrls: ['http://app.example.com/sso-callback'] })).toThrow(/must use https \(plain http only on localhost\)/);
+    for (const local of ['http://localhost:5173', 'http://127.0.0.1:3000/sso-callback', 'http://app.localhost', 'http://[::1]:8080']) {
+      expect(resolveOAuth({ providers: [], callbackUrls: [local] })!.callbackUrls).toEqual([local]);
+    }
+    expect(resolveOAuth({ providers: [], callbackUrls: ['http://192.168.1.20:5173'], allowHttpCallbacks: true })!.callbackUrls).toEqual(['http://192.168.1.20:5173']);
   });
 
   it('callback allowlist: exact URLs (query aside) or whole origins', () => {

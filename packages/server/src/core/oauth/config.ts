@@ -5,6 +5,7 @@
  */
 import type { OAuthPresetId, OAuthProviderJSON } from '@latch/protocol';
 import { isPresetId, oidcProfile, presets, type Claims, type MappedProfile, type ProviderDefinition, type StaticEndpoints } from './presets';
+import { isLocalHost } from '../local-host';
 
 /** Field names of a plain OAuth 2.0 provider's userinfo JSON, for configs that cannot hold a function (the config file). */
 export interface ProfileFieldMap {
@@ -80,9 +81,17 @@ export interface OAuthOptions {
    * `sso-callback` route, your own callback page): exact URLs (query and
    * fragment ignored), or an origin (`https://app.example.com`) for any page
    * on it. Register the same URLs at each provider. Required: nothing is
-   * allowed by default.
+   * allowed by default. https only (the provider's code travels in the
+   * URL), except plain http on localhost for development.
    */
   callbackUrls: string[];
+  /**
+   * Accept plain http callback URLs on any host. Only for the in-browser
+   * mock, whose fake providers never leave the page (a phone testing the
+   * dev server over the LAN); a real provider's code must not cross a
+   * network in the clear.
+   */
+  allowHttpCallbacks?: boolean;
   /** The HTTP client for provider calls (discovery, token, userinfo, JWKS); default the global `fetch`. The mock injects its fake providers here. */
   fetch?: typeof fetch;
   /** Each provider call is abandoned after this long and answered 503 `oauth_provider_unavailable`; default 10 s. */
@@ -124,6 +133,9 @@ export function resolveOAuth(options: OAuthOptions | undefined): ResolvedOAuth |
   }
   for (const url of options.callbackUrls) {
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new TypeError(`oauth callbackUrls: "${url}" is not an http(s) URL`);
+    // The provider's code travels in that URL: over plain http, anyone on the way reads it.
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'http:' && !isLocalHost(hostname) && !options.allowHttpCallbacks) throw new TypeError(`oauth callbackUrls: "${url}" must use https (plain http only on localhost)`);
   }
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return { providers, callbackUrls: options.callbackUrls, fetch: fetchImpl, timeoutMs: options.timeoutMs ?? 10_000 };

@@ -12,6 +12,7 @@ import { ApiFailure, fail } from '../errors';
 import { base64UrlEncode } from '../crypto/random';
 import type { ResolvedOAuth, ResolvedProvider } from './config';
 import type { Claims, MappedProfile } from './presets';
+import { isLocalHost } from '../local-host';
 
 /** How long a provider's discovery document and keys are reused. */
 const metadataTtlMs = 10 * 60 * 1000;
@@ -226,9 +227,7 @@ async function appleClientSecret(provider: ResolvedProvider, now: number): Promi
 }
 
 function isLoopback(url: string | undefined): boolean {
-  if (!url || !URL.canParse(url)) return false;
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  return !!url && URL.canParse(url) && isLocalHost(new URL(url).hostname);
 }
 
 function guard<T>(step: () => T): T {

@@ -9,6 +9,7 @@
  * or send its outbound traffic through an egress proxy.
  */
 import { fail } from '../errors';
+import { isLocalHost } from '../local-host';
 
 export interface EndpointUrlPolicy {
   /** Development and tests: http:// to localhost, 127.0.0.1 or [::1] is allowed (and only there). */
@@ -37,11 +38,6 @@ export function checkEndpointUrl(value: string, policy: EndpointUrlPolicy): stri
 
 function invalid(message: string) {
   return fail('form_param_format_invalid', { paramName: 'url', message });
-}
-
-function isLocalHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function isPrivateAddress(hostname: string): boolean {
