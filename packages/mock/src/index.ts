@@ -91,6 +91,8 @@ export interface MockBackend {
   readonly oauth: {
     identities(provider: string): MockOAuthIdentity[];
     consent(input: ConsentInput): Promise<string>;
+    /** Takes a provider's server down (every call 503, as an outage) or back up; a reset brings all back. */
+    setReachable(provider: string, reachable: boolean): void;
   } | null;
 }
 
@@ -114,7 +116,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const consentUrl = new URL(options.oauth.consentUrl ?? '/mock-oauth-consent', pageOrigin).href;
     const { signIn, signUp } = options.oauth;
     const providers = fakes.configs(consentUrl).map((config) => ({ ...config, ...(signIn === undefined ? {} : { signIn }), ...(signUp === undefined ? {} : { signUp }) }));
-    return { oauth: { providers, callbackUrls: options.oauth.callbackUrls ?? [pageOrigin], fetch: fakes.fetch } };
+    // The fake providers never leave the page: a dev server opened over the LAN (plain http) works too.
+    return { oauth: { providers, callbackUrls: options.oauth.callbackUrls ?? [pageOrigin], fetch: fakes.fetch, allowHttpCallbacks: true } };
   };
 
   const start = () => {
@@ -182,7 +185,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   return {
     url,
     handlers: [...oauthHandlers, handler],
-    oauth: fakes ? { identities: (provider) => fakes.identities(provider), consent } : null,
+    oauth: fakes ? { identities: (provider) => fakes.identities(provider), consent, setReachable: fakes.setReachable } : null,
     outbox,
     get server() {
       return current.server;

@@ -50,6 +50,8 @@ export interface FakeProviders {
   identities(provider: string): MockOAuthIdentity[];
   /** Where the browser goes after the consent page: the redirect URI with a code (or `error=access_denied`), and `state`. */
   consent(input: ConsentInput, postForm: (url: string, form: URLSearchParams) => Promise<string>): Promise<string>;
+  /** Takes a provider's server calls (token, userinfo, keys, discovery) down (503) or back up: the "provider unreachable" state. */
+  setReachable(provider: string, reachable: boolean): void;
   /** Forget issued codes and tokens (a backend reset). */
   reset(): void;
 }
@@ -203,11 +205,13 @@ export function createFakeProviders(options: { providers?: OAuthPresetId[]; iden
   }
 
   let consentUrlForDiscovery = '';
+  const down = new Set<string>();
   const fakeFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const provider = /^([a-z]+)\.oauth\.latch\.mock$/.exec(url.hostname)?.[1] as OAuthPresetId | undefined;
     if (!provider || !providerIds.includes(provider)) throw new TypeError(`fetch failed: ${url.origin} is not a mock provider`);
+    if (down.has(provider)) return new Response(null, { status: 503 });
     const path = url.pathname;
     if (path === '/.well-known/openid-configuration') return discovery(provider, `${consentUrlForDiscovery}${consentUrlForDiscovery.includes('?') ? '&' : '?'}provider=${provider}`);
     if (path === '/jwks') return Response.json({ keys: [(await keyOf(provider)).publicJwk] });
@@ -225,9 +229,14 @@ export function createFakeProviders(options: { providers?: OAuthPresetId[]; iden
     fetch: fakeFetch,
     identities,
     consent,
+    setReachable(provider, reachable) {
+      if (reachable) down.delete(provider);
+      else down.add(provider);
+    },
     reset() {
       codes.clear();
       tokens.clear();
+      down.clear();
       appleSeen.clear();
     },
   };

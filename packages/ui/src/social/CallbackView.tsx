@@ -13,16 +13,25 @@ export function CallbackProgress() {
 export interface CallbackFailureProps {
   error: unknown;
   retrying: boolean;
+  /** Sends the provider's answer again: "Try again" when the provider could not be reached. */
+  onResend(): void;
   /** Starts the same provider again; absent when this tab does not know which (the page was opened elsewhere). */
-  onRetry?: () => void;
+  onRestart?: () => void;
   onBack(): void;
   backLabel: string;
 }
 
-/** Why the redirect flow did not finish (localized by its code), with the ways on. */
-export function CallbackFailure({ error, retrying, onRetry, onBack, backLabel }: CallbackFailureProps) {
-  const { Alert, PrimaryButton, SecondaryButton, useLocalization } = useSocialKit();
+/**
+ * Why the redirect flow did not finish (localized by its code), with the ways
+ * on. "Try again" sends the same answer again when the provider was
+ * unreachable (its code may still be good), and otherwise starts over at the
+ * provider: a refused, used or expired answer never works twice.
+ */
+export function CallbackFailure({ error, retrying, onResend, onRestart, onBack, backLabel }: CallbackFailureProps) {
+  const { Alert, PrimaryButton, SecondaryButton, isLatchAPIError, useLocalization } = useSocialKit();
   const { t, errorMessage } = useLocalization();
+  const unreachable = isLatchAPIError(error) && error.errors[0]?.code === 'oauth_provider_unavailable';
+  const onRetry = unreachable ? onResend : onRestart;
   return (
     <>
       <Alert>{errorMessage(error)}</Alert>

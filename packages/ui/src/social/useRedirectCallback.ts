@@ -11,14 +11,18 @@ const running = new WeakMap<object, Map<string, Promise<OAuthCallbackJSON>>>();
  * component moves on: signed in, a second factor, the account to prove, the
  * sign-up's missing fields). The client's own navigation on completion is
  * held back: the component leaves by its own rules (`afterSignInUrl`).
- * Resolves to the error, if the API refused (denied, state mismatch…).
+ * `error`: why the API refused (denied, state mismatch…), if it did.
+ * `resend()` sends the same answer again: after `oauth_provider_unavailable`
+ * the server keeps the attempt, and the code may still be good.
  */
-export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unknown): unknown {
+export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unknown): { error: unknown; resend(): Promise<unknown> } {
   const { useLatch, callbackParams } = useSocialKit();
   const client = useLatch();
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(onResult);
   latest.current = onResult;
+  // The answer as it arrived: the address bar loses it once sent.
+  const [answer] = useState(() => window.location.href);
   useEffect(() => {
     let live = true;
     const key = window.location.search;
@@ -42,7 +46,8 @@ export function useRedirectCallback(onResult: (result: OAuthCallbackJSON) => unk
       live = false;
     };
   }, [client, callbackParams]);
-  return error;
+  const resend = () => client.handleRedirectCallback({ url: answer, navigate: () => undefined }).then((result) => latest.current(result));
+  return { error, resend };
 }
 
 /**

@@ -71,6 +71,21 @@ describe('social sign-in', () => {
     await screen.findByRole('heading', { name: 'Sign in' }, slow);
   });
 
+  it('an unreachable provider: "Try again" sends the same answer again (its code is still good), without a second trip to the provider', async () => {
+    let view = renderSignIn(backend.url, { routing: 'path' });
+    const back = await consent(await startWithGoogle(view), { decision: 'allow', identity: person('outage@example.com') });
+    backend.oauth!.setReachable('google', false);
+    try {
+      view = land(back, view);
+      expect((await screen.findByRole('alert', {}, slow)).textContent).toContain('The provider can’t be reached');
+    } finally {
+      backend.oauth!.setReachable('google', true);
+    }
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByText(/Signed in as Test/, {}, slow);
+    expect(view.navigate).not.toHaveBeenCalledWith(expect.stringContaining('mock-oauth-consent'));
+  });
+
   it('refuses a replayed answer (the state is single use)', async () => {
     let view = renderSignIn(backend.url, { routing: 'path' });
     const back = await consent(await startWithGoogle(view), { decision: 'allow', identity: person('replay@example.com') });

@@ -32,7 +32,7 @@ function Step() {
   const retry = useAsyncAction();
   const leaveFor = useLeaveFor();
   const strategy = pendingStrategy() as OAuthStrategy | null;
-  const error = useRedirectCallback(async (result) => {
+  const callback = useRedirectCallback(async (result) => {
     if (strategy) rememberStrategy(strategy);
     if (result.status === 'complete') {
       if (result.createdSessionId) await flow.activate(result.createdSessionId);
@@ -41,7 +41,7 @@ function Step() {
     else navigate(flow.signUpUrl);
   });
 
-  if (!error) {
+  if (!callback.error) {
     return (
       <StepCard title={t('social.callback.title')} subtitle={t('social.callback.subtitle')}>
         <CallbackProgress />
@@ -51,9 +51,10 @@ function Step() {
   return (
     <StepCard title={t('social.callback.errorTitle')}>
       <CallbackFailure
-        error={retry.error ?? error}
+        error={retry.error ?? callback.error}
         retrying={retry.loading}
-        onRetry={strategy ? () => retry.run(() => signIn.authenticateWithRedirect({ strategy, redirectUrl: flow.callbackUrl(), navigate: leaveFor })) : undefined}
+        onResend={() => retry.run(callback.resend)}
+        onRestart={strategy ? () => retry.run(() => signIn.authenticateWithRedirect({ strategy, redirectUrl: flow.callbackUrl(), navigate: leaveFor })) : undefined}
         onBack={() => flow.go('start')}
         backLabel={t('social.callback.back')}
       />

@@ -66,7 +66,7 @@ function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signU
   const retry = useAsyncAction();
   const leaveFor = useLeaveFor();
   const strategy = pendingStrategy() as OAuthStrategy | null;
-  const error = useRedirectCallback(async (result) => {
+  const callback = useRedirectCallback(async (result) => {
     if (strategy) rememberStrategy(strategy);
     if (result.status === 'complete') await finish(result.createdSessionId);
     else if (result.status === 'missing_requirements') router.navigate(signUpSteps.continue, { replace: true });
@@ -76,17 +76,18 @@ function Callback({ router, afterSignUpUrl, signInUrl, callbackUrl, steps: signU
   return (
     <Card applicationName={applicationName}>
       <Header
-        focusKey={error ? 'error' : 'progress'}
-        title={t(error ? 'social.callback.errorTitle' : 'social.callback.title')}
-        subtitle={error ? undefined : t('social.callback.subtitle')}
+        focusKey={callback.error ? 'error' : 'progress'}
+        title={t(callback.error ? 'social.callback.errorTitle' : 'social.callback.title')}
+        subtitle={callback.error ? undefined : t('social.callback.subtitle')}
         applicationName={applicationName}
       />
       <Main>
-        {error ? (
+        {callback.error ? (
           <CallbackFailure
-            error={retry.error ?? error}
+            error={retry.error ?? callback.error}
             retrying={retry.loading}
-            onRetry={strategy ? () => retry.run(() => signUp.authenticateWithRedirect({ strategy, redirectUrl: callbackUrl(), navigate: leaveFor })) : undefined}
+            onResend={() => retry.run(callback.resend)}
+            onRestart={strategy ? () => retry.run(() => signUp.authenticateWithRedirect({ strategy, redirectUrl: callbackUrl(), navigate: leaveFor })) : undefined}
             onBack={() => router.navigate(signUpSteps.start)}
             backLabel={t('social.callback.backToSignUp')}
           />

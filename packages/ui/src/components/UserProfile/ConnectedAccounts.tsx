@@ -116,7 +116,7 @@ function Accounts({ user, kit }: { user: User; kit: ProfileKit }) {
 /** Back from the provider: finishes the link (or says why it failed); the provider is the one this tab went to. */
 function ConnectCallback({ kit, onConnected }: { kit: ProfileKit; onConnected(provider: string): void }) {
   const { ErrorAlert } = kit;
-  const error = useRedirectCallback(() => onConnected(pendingStrategy()?.replace(/^oauth_/, '') ?? ''));
+  const { error } = useRedirectCallback(() => onConnected(pendingStrategy()?.replace(/^oauth_/, '') ?? ''));
   return <ErrorAlert error={error} />;
 }
 
