@@ -14,7 +14,7 @@ export interface RunningPlayground {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
@@ -24,17 +24,24 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface PlaygroundOptions {
+  /** The page's port, when the test must know it first (a provider's callback URLs); default a free one. */
+  port?: number;
+  /** More of the dev server's settings, as `npm start` reads them from the environment (LATCH_OAUTH, LATCH_LINK_ANY_DEVICE, …); unset again on close. */
+  env?: Record<string, string>;
+}
+
 /**
  * What `npm start` (the real server on a fresh SQLite file, same-origin
  * through Vite's proxy, cookie mode) or `npm run start:mock` (the mock
  * backend in the page's service worker) serves, on free ports.
  */
-export async function startPlayground(mode: PlaygroundMode): Promise<RunningPlayground> {
+export async function startPlayground(mode: PlaygroundMode, options: PlaygroundOptions = {}): Promise<RunningPlayground> {
   const dataDir = mkdtempSync(join(tmpdir(), 'latch-playground-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // The dev-server plugin reads these when Vite loads its config.
-  process.env.LATCH_PORT = String(await freePort());
-  process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
+  const env = { ...options.env, LATCH_PORT: String(await freePort()), LATCH_DATABASE: join(dataDir, 'latch.db') };
+  Object.assign(process.env, env);
   const vite = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     root: fileURLToPath(new URL('..', import.meta.url)),
@@ -48,6 +55,7 @@ export async function startPlayground(mode: PlaygroundMode): Promise<RunningPlay
     url: `http://localhost:${port}/`,
     async close() {
       await vite.close();
+      for (const name of Object.keys(env)) delete process.env[name];
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

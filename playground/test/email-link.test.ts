@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
+import { startPlayground, type PlaygroundMode, type RunningPlayground } from './dev-server';
 
 // Sign-in by emailed link in Chromium, on the real server (SQLite) that
 // `npm start` runs: the link goes to the dev outbox, a "mail scanner" fetches
@@ -18,45 +13,10 @@ import { chromiumPath, launchChromium } from './chromium';
 // the link in the page, where the mock lives.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-interface Playground {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** The playground on the real server, with its own database; `anyDevice` lets a link finish where it is opened. */
-async function startPlayground(anyDevice: boolean, mode: 'development' | 'mock' = 'development'): Promise<Playground> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'latch-email-link-'));
-  const port = await freePort();
-  // The dev-server plugin reads these when Vite loads its config.
-  process.env.LATCH_PORT = String(await freePort());
-  process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
-  process.env.LATCH_LINK_ANY_DEVICE = anyDevice ? '1' : '';
-  const vite: ViteDevServer = await createServer({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-    root: fileURLToPath(new URL('..', import.meta.url)),
-    mode,
-    server: { port },
-    logLevel: 'error',
-  });
-  await vite.listen();
-  return {
-    // localhost, not 127.0.0.1: the server's public URL, so cookies and the CSRF origin check match.
-    url: `http://localhost:${port}/`,
-    async close() {
-      await vite.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The playground with its own database; `anyDevice` lets a link finish where it is opened. */
+function startWithLinks(anyDevice: boolean, mode: PlaygroundMode = 'server'): Promise<RunningPlayground> {
+  return startPlayground(mode, { env: { LATCH_LINK_ANY_DEVICE: anyDevice ? '1' : '' } });
 }
 
 interface OutboxEmail {
@@ -101,9 +61,9 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
   });
 
   describe('default: the link finishes in the tab that asked for it', () => {
-    let playground: Playground;
+    let playground: RunningPlayground;
     beforeAll(async () => {
-      playground = await startPlayground(false);
+      playground = await startWithLinks(false);
     }, 60_000);
     afterAll(async () => playground?.close());
 
@@ -168,9 +128,9 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
   });
 
   describe('with LATCH_LINK_ANY_DEVICE=1: the link finishes where it is opened', () => {
-    let playground: Playground;
+    let playground: RunningPlayground;
     beforeAll(async () => {
-      playground = await startPlayground(true);
+      playground = await startWithLinks(true);
     }, 60_000);
     afterAll(async () => playground?.close());
 
@@ -196,9 +156,9 @@ describe.runIf(runnable)('sign-in by email link in Chromium, on the real server'
   });
 
   describe('offline (npm run start:mock): the outbox opens the link in the page', () => {
-    let playground: Playground;
+    let playground: RunningPlayground;
     beforeAll(async () => {
-      playground = await startPlayground(false, 'mock');
+      playground = await startWithLinks(false, 'mock');
     }, 60_000);
     afterAll(async () => playground?.close());
 

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clients, startTestIdp, type TestIdp } from '../../packages/server/test/node/oauth/test-idp';
 import { chromiumPath, launchChromium } from './chromium';
+import { freePort, startPlayground, type RunningPlayground } from './dev-server';
 
 // Social sign-in on the real server (`npm start`: SQLite, same origin through
 // Vite), against a real OpenID provider (panva's oidc-provider on loopback,
@@ -18,18 +16,9 @@ import { chromiumPath, launchChromium } from './chromium';
 // /sign-in/sso-callback, then home, signed in.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.runIf(runnable)('playground social sign-in (server mode, real OpenID provider) in Chromium', () => {
-  let vite: ViteDevServer;
+  let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
   let url: string;
@@ -48,18 +37,7 @@ describe.runIf(runnable)('playground social sign-in (server mode, real OpenID pr
         providers: [{ id: 'idp', preset: 'oidc', name: 'Test IdP', issuer: idp.issuer, clientId: clients.trusted.client_id, clientSecret: 'env:LATCH_TEST_IDP_SECRET' }],
       }),
     );
-    process.env.LATCH_TEST_IDP_SECRET = clients.trusted.client_secret;
-    process.env.LATCH_OAUTH = oauthFile;
-    process.env.LATCH_PORT = String(await freePort());
-    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
-    vite = await createServer({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      mode: 'development',
-      server: { port },
-      logLevel: 'error',
-    });
-    await vite.listen();
+    playground = await startPlayground('server', { port, env: { LATCH_OAUTH: oauthFile, LATCH_TEST_IDP_SECRET: clients.trusted.client_secret } });
     browser = await launchChromium();
     page = await browser.newPage();
   }, 90_000);
@@ -69,10 +47,8 @@ describe.runIf(runnable)('playground social sign-in (server mode, real OpenID pr
   });
 
   afterAll(async () => {
-    delete process.env.LATCH_OAUTH;
-    delete process.env.LATCH_TEST_IDP_SECRET;
     await browser?.close();
-    await vite?.close();
+    await playground?.close();
     await idp?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

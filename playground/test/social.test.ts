@@ -1,12 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium';
+import { startPlayground, type RunningPlayground } from './dev-server';
 
 // Social sign-in in the playground, in Chromium: offline, through the mock's
 // fake provider and its consent page (/mock-oauth-consent). "Continue with
@@ -15,36 +10,16 @@ import { chromiumPath, launchChromium } from './chromium';
 // same page, and unlinks Google.
 const runnable = Boolean(chromiumPath) || process.env.CI === 'true';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', () => {
-  let vite: ViteDevServer;
+  let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
   let url: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'latch-playground-social-'));
 
   beforeAll(async () => {
-    const port = await freePort();
-    process.env.LATCH_PORT = String(await freePort());
-    process.env.LATCH_DATABASE = join(dataDir, 'latch.db');
-    vite = await createServer({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      mode: 'mock',
-      server: { port },
-      logLevel: 'error',
-    });
-    await vite.listen();
-    url = `http://localhost:${port}/`;
+    playground = await startPlayground('mock');
+    url = playground.url;
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => console.log('page error:', error.message));
@@ -57,8 +32,7 @@ describe.runIf(runnable)('playground social sign-in (mock mode) in Chromium', ()
 
   afterAll(async () => {
     await browser?.close();
-    await vite?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await playground?.close();
   });
 
   async function consent(identity: { email: string; name: string; verified: boolean }) {

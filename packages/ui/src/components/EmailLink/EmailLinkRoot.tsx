@@ -3,6 +3,7 @@ import type { LocalizationResource, Routing } from '../../foundation';
 import { emailLink, emailLinkErrors } from '../../localization/en-US/emailLink';
 import css from '../../styles/emailLink.css?raw';
 import type { PartKit } from '../kit';
+import type { LinkWait } from './useLinkWait';
 
 // Shared by the on-demand email-link parts only (see kit.ts): nothing here may
 // import the package's other modules, nor @latch/react (types aside).
@@ -47,6 +48,31 @@ export function WaitingStatus() {
       <span {...useElement('spinner')} aria-hidden="true" />
       {t('emailLink.waiting.status')}
     </p>
+  );
+}
+
+/**
+ * "Resend link", after the same 30 s countdown as a code's resend. `onResend`
+ * clears what the step says about the last link before the new one goes.
+ */
+export function ResendLink({ wait, onResend, box }: { wait: LinkWait; onResend(): void; box?: 'signInResendBox' }) {
+  const { ResendCode, useLocalization } = useLinkKit();
+  const { t } = useLocalization();
+  return (
+    <ResendCode
+      send={async () => {
+        onResend();
+        wait.resend();
+      }}
+      sentAt={wait.sentAt}
+      onSent={() => undefined}
+      text={{
+        action: t('emailLink.waiting.resend'),
+        wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
+        sent: t('emailLink.waiting.resent'),
+      }}
+      box={box}
+    />
   );
 }
 

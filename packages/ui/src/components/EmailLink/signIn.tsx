@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SignInKit } from '../SignIn/kit';
-import { EmailLinkRoot, useLinkKit, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import { EmailLinkRoot, ResendLink, useLinkKit, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
 
@@ -25,7 +25,7 @@ export function SignInLinkStep({ kit }: { kit: SignInKit }) {
 
 function Waiting() {
   const kit = useLinkKit<SignInKit>();
-  const { ResendCode, SecondaryButton, StepCard, offersFirstFactor, shownIdentifier, useElement, useLocalization, useSignInFlow, useStepAction } = kit;
+  const { SecondaryButton, StepCard, offersFirstFactor, shownIdentifier, useElement, useLocalization, useSignInFlow, useStepAction } = kit;
   const flow = useSignInFlow();
   const { t, errorMessage } = useLocalization();
   const { signIn } = flow;
@@ -71,18 +71,11 @@ function Waiting() {
       alert={failure}
     >
       {!failure && <WaitingStatus />}
-      <ResendCode
-        send={async () => {
+      <ResendLink
+        wait={wait}
+        onResend={() => {
           setNotice(null);
           other.reset();
-          wait.resend();
-        }}
-        sentAt={wait.sentAt}
-        onSent={() => undefined}
-        text={{
-          action: t('emailLink.waiting.resend'),
-          wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
-          sent: t('emailLink.waiting.resent'),
         }}
         box="signInResendBox"
       />

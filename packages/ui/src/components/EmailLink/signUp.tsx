@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Routing } from '../../foundation';
 import type { SignUpKit } from '../SignUp/kit';
-import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import { EmailLinkRoot, ResendLink, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
 
@@ -31,7 +31,7 @@ export function SignUpLinkStep(props: SignUpLinkStepProps) {
 }
 
 function Waiting({ kit, applicationName, routing, path, afterSignUpUrl, onEdit, onUseCode }: SignUpLinkStepProps) {
-  const { Alert, Card, Header, IdentityPreview, LinkButton, Main, ResendCode, useAsyncAction, useFinishSignUp, useLocalization, useSignUp } = kit;
+  const { Alert, Card, Header, IdentityPreview, LinkButton, Main, useAsyncAction, useFinishSignUp, useLocalization, useSignUp } = kit;
   const { t, errorMessage } = useLocalization();
   const { signUp } = useSignUp();
   const finish = useFinishSignUp(afterSignUpUrl);
@@ -72,18 +72,11 @@ function Waiting({ kit, applicationName, routing, path, afterSignUpUrl, onEdit, 
       <Main>
         <IdentityPreview identifier={emailAddress} onEdit={onEdit} editLabel={t('signUp.verify.editEmail')} />
         {failure ? <Alert>{failure}</Alert> : <WaitingStatus />}
-        <ResendCode
-          send={async () => {
+        <ResendLink
+          wait={wait}
+          onResend={() => {
             setNotice(null);
             other.reset();
-            wait.resend();
-          }}
-          sentAt={wait.sentAt}
-          onSent={() => undefined}
-          text={{
-            action: t('emailLink.waiting.resend'),
-            wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
-            sent: t('emailLink.waiting.resent'),
           }}
         />
         {switchToCode && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EmailAddress } from '@latch/react';
 import type { ProfileKit } from '../UserProfile/profileKit';
-import { EmailLinkRoot, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
+import { EmailLinkRoot, ResendLink, verifyPageUrl, WaitingStatus } from './EmailLinkRoot';
 import { useLinkWait } from './useLinkWait';
 import { VerifyLink } from './VerifyLink';
 
@@ -30,7 +30,7 @@ export function ProfileLinkPanel(props: ProfileLinkPanelProps) {
 }
 
 function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPanelProps) {
-  const { ActionButton, Alert, Panel, PanelActions, ResendCode, SecondaryButton } = kit;
+  const { ActionButton, Alert, Panel, PanelActions, SecondaryButton } = kit;
   const { t, errorMessage } = kit.useLocalization();
   const [expired, setExpired] = useState(false);
   const other = kit.useAsyncAction();
@@ -62,18 +62,11 @@ function Waiting({ kit, email, onVerified, onCancel, onUseCode }: ProfileLinkPan
       onCancel={onCancel}
     >
       {failure ? <Alert>{failure}</Alert> : <WaitingStatus />}
-      <ResendCode
-        send={async () => {
+      <ResendLink
+        wait={wait}
+        onResend={() => {
           setExpired(false);
           other.reset();
-          wait.resend();
-        }}
-        sentAt={wait.sentAt}
-        onSent={() => undefined}
-        text={{
-          action: t('emailLink.waiting.resend'),
-          wait: (seconds) => t('emailLink.waiting.resendIn', { seconds }),
-          sent: t('emailLink.waiting.resent'),
         }}
       />
       <PanelActions>
