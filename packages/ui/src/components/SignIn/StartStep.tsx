@@ -1,7 +1,7 @@
 import type { EnvironmentJSON } from '@latch/protocol';
 import { Field, FooterAction, Form, PrimaryButton, useLocalization, useStepAction, type Localization } from '../../foundation';
 import { useSignInFlow } from './context';
-import { Extra, Prefetch } from './Extra';
+import { Prefetch, StartSlot } from './Extra';
 import { StepCard } from './StepCard';
 import { offersFirstFactor } from './steps';
 
@@ -46,7 +46,7 @@ export function StartStep() {
       alert={action.alert}
       footer={footer}
     >
-      <Extra at="top" />
+      <StartSlot at="top" />
       <Form onSubmit={submit}>
         <Field
           name="identifier"
@@ -64,7 +64,7 @@ export function StartStep() {
         />
         <PrimaryButton loading={action.loading}>{t('formButtonPrimary')}</PrimaryButton>
       </Form>
-      <Extra at="bottom" busy={action.loading} />
+      <StartSlot at="bottom" busy={action.loading} />
       <Prefetch />
     </StepCard>
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Header, IdentityPreview, Main } from '../../foundation';
 import { shownIdentifier, useSignInFlow } from './context';
-import { Extra } from './Extra';
+import { ExtraStep } from './Extra';
 
 export interface StepCardProps {
   title: string;
@@ -26,7 +26,7 @@ export function StepCard({ title, subtitle, focusKey, identityPreview, alert, ch
       <Main>
         {identityPreview && <IdentityPreview identifier={shownIdentifier(flow)} onEdit={() => flow.go('start')} />}
         {/* Why a first factor is asked for after a provider's email matched this account. */}
-        {identityPreview && flow.signIn.externalAccountToLink && <Extra at="notice" />}
+        {identityPreview && flow.signIn.externalAccountToLink && <ExtraStep at="notice" />}
         {alert && <Alert>{alert}</Alert>}
         {children}
       </Main>

@@ -8,14 +8,14 @@ import type { SignInKit } from './kit';
 import { PasswordStep } from './PasswordStep';
 import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
-import { Social, StartBottom } from './slots';
 import SsoCallbackStep from './SsoCallbackStep';
 import { StepKitContext } from './stepKit';
 
 /**
  * What <SignIn/> shows after its first screen, in one chunk loaded on demand
  * (./Extra.tsx starts loading it as the start step shows): the steps after
- * the start, and social sign-in, passkeys and email links. What the package
+ * the start, and the steps of social sign-in, passkeys and email links (the
+ * start step's own buttons are ./startParts.tsx). What the package
  * offers comes as the kit (see ../kit.ts), so this chunk imports nothing the
  * first load holds.
  */
@@ -27,7 +27,7 @@ export default function SignInExtras({ kit, ...props }: SignInExtraProps & { kit
   );
 }
 
-function Extra({ kit, at, busy = false, token, onDone, onAddAccount }: SignInExtraProps & { kit: SignInKit }) {
+function Extra({ kit, at, token, onDone, onAddAccount }: SignInExtraProps & { kit: SignInKit }) {
   const flow = kit.useSignInFlow();
   switch (at) {
     case 'factor-one':
@@ -40,10 +40,6 @@ function Extra({ kit, at, busy = false, token, onDone, onAddAccount }: SignInExt
       return <SecondFactorStep />;
     case 'choose':
       return <AccountChooser onAddAccount={onAddAccount!} />;
-    case 'top':
-      return <Social placement="top" />;
-    case 'bottom':
-      return <StartBottom busy={busy} />;
     case 'notice':
       return <LinkNotice kit={kit} signIn={flow.signIn} environment={flow.environment} />;
     case 'sso-callback':
