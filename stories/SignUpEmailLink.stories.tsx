@@ -96,3 +96,36 @@ export const Expired: Story = {
     await waitFor(() => expect(within(context.canvasElement).getByRole('button', { name: 'Sign up again' })).toBeVisible());
   },
 };
+
+// Locales (the toolbar switches every story; these hold the new screens in each shipped language)
+
+const waitingIn = (locale: string): Story => ({
+  name: `Check your email: ${locale}`,
+  globals: { locale },
+  play: async (context) => {
+    // No English labels to go by: by the fields' types and the form's submit button.
+    const form = context.canvasElement;
+    await userEvent.type(form.querySelector<HTMLInputElement>('input[type=email]')!, alan.emailAddress);
+    await userEvent.type(form.querySelector<HTMLInputElement>('input[type=password]')!, alan.password);
+    await userEvent.click(form.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await waitFor(() => expect(form.querySelector('.latch-emailLinkStatus')).not.toBeNull(), { timeout: 10_000 });
+  },
+});
+const verifyIn = (locale: string): Story => ({
+  name: `Verify page: ${locale}`,
+  globals: { locale },
+  parameters: { latch: { settings: codeAndLink, emailLink: linkFromAnotherBrowser } },
+  play: async (context) => {
+    await toVerifyPage(context, new RegExp(alan.emailAddress.replace('.', '\\.')));
+  },
+});
+export const CheckYourEmailFrench = waitingIn('frFR');
+export const CheckYourEmailGerman = waitingIn('deDE');
+export const CheckYourEmailSpanish = waitingIn('esES');
+export const CheckYourEmailJapanese = waitingIn('jaJP');
+export const CheckYourEmailArabic = waitingIn('arSA');
+export const VerifyPageFrench = verifyIn('frFR');
+export const VerifyPageGerman = verifyIn('deDE');
+export const VerifyPageSpanish = verifyIn('esES');
+export const VerifyPageJapanese = verifyIn('jaJP');
+export const VerifyPageArabic = verifyIn('arSA');

@@ -51,4 +51,7 @@ export const EmailInUse: Story = {
 };
 
 export const French: Story = { name: 'Locale: fr-FR', globals: { locale: 'frFR' } };
+export const German: Story = { name: 'Locale: de-DE', globals: { locale: 'deDE' } };
+export const Spanish: Story = { name: 'Locale: es-ES', globals: { locale: 'esES' } };
+export const Japanese: Story = { name: 'Locale: ja-JP', globals: { locale: 'jaJP' } };
 export const Arabic: Story = { name: 'Locale: ar-SA (right to left)', globals: { locale: 'arSA' } };

@@ -78,3 +78,18 @@ export const VerifyPageUsed: Story = {
     await expectAlert(context, 'This link was already used.');
   },
 };
+
+// Locales: the page the link opens, in each shipped language (the waiting panel's strings are SignIn's, shown in its locale stories).
+const verifyIn = (locale: string): Story => ({
+  ...VerifyPageSignedOut,
+  name: `Verify page (signed out): ${locale}`,
+  globals: { locale },
+  play: async (context) => {
+    await toVerifyPage(context, new RegExp(secondEmail.replace('.', '\\.')));
+  },
+});
+export const VerifyPageFrench = verifyIn('frFR');
+export const VerifyPageGerman = verifyIn('deDE');
+export const VerifyPageSpanish = verifyIn('esES');
+export const VerifyPageJapanese = verifyIn('jaJP');
+export const VerifyPageArabic = verifyIn('arSA');
