@@ -30,7 +30,7 @@ export interface CallbackFailureProps {
 export function CallbackFailure({ error, retrying, onResend, onRestart, onBack, backLabel }: CallbackFailureProps) {
   const { Alert, PrimaryButton, SecondaryButton, isLatchAPIError, useLocalization } = useSocialKit();
   const { t, errorMessage } = useLocalization();
-  const unreachable = isLatchAPIError(error) && error.errors[0]?.code === 'oauth_provider_unavailable';
+  const unreachable = isLatchAPIError(error) && error.code === 'oauth_provider_unavailable';
   const onRetry = unreachable ? onResend : onRestart;
   return (
     <>

@@ -1,20 +1,18 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { LocalizationResource } from '../foundation';
 import { social, socialErrors } from '../localization/en-US/social';
 import css from '../styles/social.css?raw';
 import type { PartKit } from '../components/kit';
+import { createPart } from '../components/part';
 
 // Shared by the on-demand social parts only (see kit.ts): nothing here may import
 // the package's other modules, nor @latch/react (types aside).
 
 const english = { social, errors: socialErrors } as unknown as LocalizationResource;
 
-const KitContext = createContext<PartKit | null>(null);
+const part = createPart<PartKit>({ english, sheet: { id: 'latch-social', css } });
 
 /** The kit the part was given (its root wraps everything in `SocialPart`). */
-export function useSocialKit<Kit extends PartKit = PartKit>(): Kit {
-  return useContext(KitContext) as Kit;
-}
+export const useSocialKit = part.useKit;
 
 /**
  * The root of every social part: the kit for its pieces, the social
@@ -23,15 +21,4 @@ export function useSocialKit<Kit extends PartKit = PartKit>(): Kit {
  * so a page without providers never ships it; a translation given to the
  * provider or the component (`frFR.social`) wins.
  */
-export function SocialPart({ kit, children }: { kit: PartKit; children: ReactNode }) {
-  const context = kit.useComponentContext();
-  const value = useMemo(() => ({ ...context, resource: kit.mergeLocalization(english, context.resource) }), [kit, context]);
-  return (
-    <KitContext.Provider value={kit}>
-      <kit.ComponentContext.Provider value={value}>
-        <kit.Sheet id="latch-social" css={css} />
-        {children}
-      </kit.ComponentContext.Provider>
-    </KitContext.Provider>
-  );
-}
+export const SocialPart = part.Root;

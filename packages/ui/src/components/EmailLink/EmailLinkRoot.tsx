@@ -1,8 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { LocalizationResource, Routing } from '../../foundation';
 import { emailLink, emailLinkErrors } from '../../localization/en-US/emailLink';
 import css from '../../styles/emailLink.css?raw';
 import type { PartKit } from '../kit';
+import { createPart } from '../part';
 import type { LinkWait } from './useLinkWait';
 
 // Shared by the on-demand email-link parts only (see kit.ts): nothing here may
@@ -10,12 +11,10 @@ import type { LinkWait } from './useLinkWait';
 
 const english = { emailLink, errors: emailLinkErrors } as unknown as LocalizationResource;
 
-const KitContext = createContext<PartKit | null>(null);
+const part = createPart<PartKit>({ english, sheet: { id: 'latch-emailLink', css } });
 
 /** The kit the part was given (its root wraps everything in `EmailLinkRoot`). */
-export function useLinkKit<Kit extends PartKit = PartKit>(): Kit {
-  return useContext(KitContext) as Kit;
-}
+export const useLinkKit = part.useKit;
 
 /**
  * What every email-link part renders inside: the kit for its pieces. They load on demand, and bring
@@ -23,18 +22,7 @@ export function useLinkKit<Kit extends PartKit = PartKit>(): Kit {
  * the component's resource, so a shipped translation or the app's own
  * overrides still win, key by key.
  */
-export function EmailLinkRoot({ kit, children }: { kit: PartKit; children: ReactNode }) {
-  const parent = kit.useComponentContext();
-  const value = useMemo(() => ({ ...parent, resource: kit.mergeLocalization(english, parent.resource) }), [kit, parent]);
-  return (
-    <KitContext.Provider value={kit}>
-      <kit.ComponentContext.Provider value={value}>
-        <kit.Sheet id="latch-emailLink" css={css} />
-        {children}
-      </kit.ComponentContext.Provider>
-    </KitContext.Provider>
-  );
-}
+export const EmailLinkRoot = part.Root;
 
 /**
  * "Waiting for you to open the link…", announced once (a status), beside a

@@ -9,7 +9,7 @@ import { PasswordStep } from './PasswordStep';
 import { ResetPasswordStep } from './ResetPasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import SsoCallbackStep from './SsoCallbackStep';
-import { StepKitContext } from './stepKit';
+import { StepKit } from './stepKit';
 
 /**
  * What <SignIn/> shows after its first screen, in one chunk loaded on demand
@@ -21,9 +21,9 @@ import { StepKitContext } from './stepKit';
  */
 export default function SignInExtras({ kit, ...props }: SignInExtraProps & { kit: SignInKit }) {
   return (
-    <StepKitContext.Provider value={kit}>
+    <StepKit kit={kit}>
       <Extra {...props} kit={kit} />
-    </StepKitContext.Provider>
+    </StepKit>
   );
 }
 

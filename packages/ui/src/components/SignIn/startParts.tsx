@@ -1,7 +1,7 @@
 import type { StartSlotProps } from './Extra';
 import type { SignInKit } from './kit';
 import { Social, StartBottom } from './slots';
-import { StepKitContext } from './stepKit';
+import { StepKit } from './stepKit';
 
 /**
  * The start step's provider buttons and passkey button, loaded on demand on
@@ -9,5 +9,5 @@ import { StepKitContext } from './stepKit';
  * so the start step waits for no more than it shows.
  */
 export default function SignInStartParts({ kit, at, busy = false }: StartSlotProps & { kit: SignInKit }) {
-  return <StepKitContext.Provider value={kit}>{at === 'top' ? <Social placement="top" /> : <StartBottom busy={busy} />}</StepKitContext.Provider>;
+  return <StepKit kit={kit}>{at === 'top' ? <Social placement="top" /> : <StartBottom busy={busy} />}</StepKit>;
 }

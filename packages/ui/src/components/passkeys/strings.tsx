@@ -1,34 +1,24 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Passkey } from '@latch/react';
 import type { Localization, LocalizationResource } from '../../foundation';
 import { passkeyErrors, passkeys } from '../../localization/en-US/passkeys';
+import { createPart } from '../part';
 import type { PasskeyKit } from './kit';
 
 // Shared by the on-demand passkey parts only (see kit.ts): nothing here may import the package's other modules, nor @latch/react.
 
 const english = { passkeys, errors: passkeyErrors } as unknown as LocalizationResource;
 
-const KitContext = createContext<PasskeyKit | null>(null);
+const part = createPart<PasskeyKit>({ english });
 
 /** The kit the part was given (its root wraps everything in `PasskeyPart`). */
-export function useKit<Kit extends PasskeyKit = PasskeyKit>(): Kit {
-  return useContext(KitContext) as Kit;
-}
+export const useKit = part.useKit;
 
 /**
  * The root of every passkey part: the kit for its pieces, and the passkey
  * strings and error messages: English under whatever the component already has (a
  * translation's `passkeys` section wins key by key).
  */
-export function PasskeyPart({ kit, children }: { kit: PasskeyKit; children: ReactNode }) {
-  const context = kit.useComponentContext();
-  const value = useMemo(() => ({ ...context, resource: kit.mergeLocalization(english, context.resource) }), [kit, context]);
-  return (
-    <KitContext.Provider value={kit}>
-      <kit.ComponentContext.Provider value={value}>{children}</kit.ComponentContext.Provider>
-    </KitContext.Provider>
-  );
-}
+export const PasskeyPart = part.Root;
 
 /**
  * Whether the person backed out: they closed the browser's passkey prompt (or
